@@ -1,0 +1,15 @@
+package io.nn4j.api;
+
+/**
+ * Thrown when the asked-for backend is missing or cannot be opened. The message lists every
+ * discovered backend with its priority and the reason it is or is not available; the failure
+ * behind it, if any, is the cause.
+ */
+public class BackendUnavailableException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    /** An exception with the full message and the underlying failure (may be null). */
+    public BackendUnavailableException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

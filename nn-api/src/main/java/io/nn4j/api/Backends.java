@@ -1,0 +1,163 @@
+package io.nn4j.api;
+
+import io.nn4j.api.spi.Availability;
+import io.nn4j.api.spi.BackendOptions;
+import io.nn4j.api.spi.BackendProvider;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds backends with {@link ServiceLoader} and opens the one asked for.
+ *
+ * <p>Selection order: an explicit name ({@link #load(String)}); else the system property
+ * {@value #PROPERTY}; else the environment variable {@value #ENVIRONMENT}; else the available
+ * backend of highest priority. An explicit choice never falls back to another backend: if it is
+ * missing or unavailable, {@link BackendUnavailableException} lists what is there and why. A
+ * default choice logs which backend it took and why it passed over the others.
+ */
+public final class Backends {
+    /** System property naming the backend {@link #load()} opens. */
+    public static final String PROPERTY = "nn.backend";
+    /** Environment variable naming the backend {@link #load()} opens, if the property is unset. */
+    public static final String ENVIRONMENT = "NN_BACKEND";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Backends.class);
+
+    private Backends() {
+    }
+
+    /** Every discovered backend with its availability, highest priority first. */
+    public static List<BackendStatus> list() {
+        return statuses(discover());
+    }
+
+    /**
+     * Opens the backend named by {@value #PROPERTY} or {@value #ENVIRONMENT}, else the available
+     * one of highest priority, with options from the system properties.
+     *
+     * @throws BackendUnavailableException when the named one, or every one, is unavailable
+     */
+    public static Backend load() {
+        String named = System.getProperty(PROPERTY);
+        if (named == null || named.isBlank()) {
+            named = System.getenv(ENVIRONMENT);
+        }
+        if (named != null && !named.isBlank()) {
+            return load(named.trim());
+        }
+        Map<BackendProvider, Availability> providers = discover();
+        List<BackendStatus> statuses = statuses(providers);
+        for (Map.Entry<BackendProvider, Availability> entry : byPriority(providers)) {
+            if (entry.getValue().available()) {
+                BackendProvider chosen = entry.getKey();
+                LOG.info("Using backend '{}' (highest available priority); all backends: {}",
+                        chosen.name(), describe(statuses));
+                return open(chosen, statuses);
+            }
+        }
+        throw new BackendUnavailableException(providers.isEmpty() ? noneDiscovered()
+                : "no backend is available: " + describe(statuses), firstCause(providers));
+    }
+
+    /**
+     * Opens the backend called {@code name}, with options from the system properties.
+     *
+     * @throws BackendUnavailableException when it is missing or unavailable; the message lists
+     *                                     every discovered backend and why each is (not) there
+     */
+    public static Backend load(String name) {
+        Map<BackendProvider, Availability> providers = discover();
+        List<BackendStatus> statuses = statuses(providers);
+        for (Map.Entry<BackendProvider, Availability> entry : providers.entrySet()) {
+            if (entry.getKey().name().equalsIgnoreCase(name)) {
+                Availability availability = entry.getValue();
+                if (!availability.available()) {
+                    throw new BackendUnavailableException("backend '" + name
+                            + "' is unavailable: " + availability.reason() + "; all backends: "
+                            + describe(statuses), availability.cause());
+                }
+                return open(entry.getKey(), statuses);
+            }
+        }
+        throw new BackendUnavailableException(providers.isEmpty() ? noneDiscovered()
+                : "no backend named '" + name + "'; discovered: " + describe(statuses), null);
+    }
+
+    private static Backend open(BackendProvider provider, List<BackendStatus> statuses) {
+        try {
+            return provider.create(BackendOptions.fromSystemProperties());
+        } catch (RuntimeException | LinkageError e) {
+            throw new BackendUnavailableException("backend '" + provider.name()
+                    + "' failed to open: " + e + "; all backends: " + describe(statuses), e);
+        }
+    }
+
+    private static Map<BackendProvider, Availability> discover() {
+        Map<BackendProvider, Availability> found = new LinkedHashMap<>();
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        List<ClassLoader> loaders = new ArrayList<>();
+        if (context != null) {
+            loaders.add(context);
+        }
+        loaders.add(Backends.class.getClassLoader());
+        List<String> names = new ArrayList<>();
+        for (ClassLoader loader : loaders) {
+            try {
+                for (BackendProvider provider : ServiceLoader.load(BackendProvider.class, loader)) {
+                    if (!names.contains(provider.name())) {
+                        names.add(provider.name());
+                        found.put(provider, safeProbe(provider));
+                    }
+                }
+            } catch (ServiceConfigurationError e) {
+                LOG.warn("A backend provider could not be loaded: {}", e.toString());
+            }
+        }
+        return found;
+    }
+
+    private static Availability safeProbe(BackendProvider provider) {
+        try {
+            return provider.probe();
+        } catch (Throwable t) {
+            return Availability.unavailable("probe failed: " + t, t);
+        }
+    }
+
+    private static List<Map.Entry<BackendProvider, Availability>> byPriority(
+            Map<BackendProvider, Availability> providers) {
+        List<Map.Entry<BackendProvider, Availability>> entries = new ArrayList<>(providers.entrySet());
+        entries.sort(Comparator.comparingInt(
+                (Map.Entry<BackendProvider, Availability> e) -> e.getKey().priority()).reversed());
+        return entries;
+    }
+
+    private static List<BackendStatus> statuses(Map<BackendProvider, Availability> providers) {
+        return byPriority(providers).stream()
+                .map(e -> new BackendStatus(e.getKey().name(), e.getKey().priority(), e.getValue()))
+                .collect(Collectors.toList());
+    }
+
+    private static String describe(List<BackendStatus> statuses) {
+        return statuses.stream().map(BackendStatus::toString).collect(Collectors.joining("; "));
+    }
+
+    private static Throwable firstCause(Map<BackendProvider, Availability> providers) {
+        return providers.values().stream().map(Availability::cause)
+                .filter(c -> c != null).findFirst().orElse(null);
+    }
+
+    private static String noneDiscovered() {
+        return "no backend provider was found on the class path: add a backend jar such as "
+                + "nn-backend-cpu; if you built a fat jar, merge META-INF/services files "
+                + "(maven-shade-plugin's ServicesResourceTransformer)";
+    }
+}

@@ -1,0 +1,69 @@
+package io.nn4j.api;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * A loss function comparing a network's output {@code A} (one example per row) with targets
+ * {@code Y} of the same shape.
+ *
+ * <p>The loss of a batch is the mean of the per-example losses. Backends compute the
+ * <em>per-example</em> gradient; the layers divide by the batch size. A loss may be fused with
+ * the output layer's activation ({@link #fusedActivation()}): its gradient is then taken with
+ * respect to the pre-activation {@code Z} and is simply {@code A − Y}, which is stable and
+ * never divides by {@code f'}.
+ * <ul>
+ *   <li>{@link #MEAN_SQUARED_ERROR}: {@code ℓ = (1/K) Σ_j (a_j − y_j)²}, gradient with respect
+ *       to {@code A}: {@code 2 (a − y) / K}, where {@code K} is the number of outputs.</li>
+ *   <li>{@link #CATEGORICAL_CROSSENTROPY}: {@code ℓ = −Σ_j y_j ln max(a_j, 1e-7)} on one-hot
+ *       (or probability) rows, fused with softmax: gradient with respect to {@code Z} is
+ *       {@code a − y}.</li>
+ * </ul>
+ */
+public enum Loss {
+    /** Mean squared error over the outputs of each example. */
+    MEAN_SQUARED_ERROR("mse", null),
+    /** Cross-entropy against one-hot targets, fused with a softmax output layer. */
+    CATEGORICAL_CROSSENTROPY("categorical_crossentropy", Activation.SOFTMAX);
+
+    /** Smallest probability fed to a logarithm, so a confident wrong answer costs ~16, not ∞. */
+    public static final float LOG_CLAMP = 1e-7f;
+
+    private final String id;
+    private final Activation fusedActivation;
+
+    Loss(String id, Activation fusedActivation) {
+        this.id = id;
+        this.fusedActivation = fusedActivation;
+    }
+
+    /** The lower-case name used on command lines and in model files. */
+    public String id() {
+        return id;
+    }
+
+    /**
+     * The output activation this loss is fused with, or {@code null} when the gradient is
+     * taken with respect to the activation's output and passed back through {@code f'}.
+     */
+    public Activation fusedActivation() {
+        return fusedActivation;
+    }
+
+    /**
+     * The loss with the given {@link #id()} (case-insensitive).
+     *
+     * @throws IllegalArgumentException naming the known losses when none matches
+     */
+    public static Loss byId(String id) {
+        String wanted = id.toLowerCase(Locale.ROOT);
+        for (Loss loss : values()) {
+            if (loss.id.equals(wanted)) {
+                return loss;
+            }
+        }
+        throw new IllegalArgumentException("unknown loss '" + id + "'; expected one of "
+                + Arrays.stream(values()).map(Loss::id).collect(Collectors.joining(", ")));
+    }
+}

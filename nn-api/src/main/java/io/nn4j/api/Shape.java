@@ -1,0 +1,84 @@
+package io.nn4j.api;
+
+import java.util.Arrays;
+
+/**
+ * The shape of a tensor: a vector {@code [n]} or a row-major matrix {@code [rows, cols]}.
+ *
+ * <p>A vector behaves as a matrix of one row wherever an op reads it as a matrix. Every
+ * dimension is at least 1.
+ */
+public final class Shape {
+    private final int[] dims;
+
+    private Shape(int... dims) {
+        this.dims = dims;
+    }
+
+    /**
+     * A vector of {@code length} elements.
+     *
+     * @throws IllegalArgumentException when {@code length < 1}
+     */
+    public static Shape vector(int length) {
+        checkDimension("length", length);
+        return new Shape(length);
+    }
+
+    /**
+     * A row-major matrix of {@code rows × cols} elements.
+     *
+     * @throws IllegalArgumentException when a dimension is below 1 or the size overflows an int
+     */
+    public static Shape matrix(int rows, int cols) {
+        checkDimension("rows", rows);
+        checkDimension("cols", cols);
+        if ((long) rows * cols > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(
+                    "shape [" + rows + ", " + cols + "] has more than " + Integer.MAX_VALUE + " elements");
+        }
+        return new Shape(rows, cols);
+    }
+
+    private static void checkDimension(String name, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(name + " must be at least 1, got " + value);
+        }
+    }
+
+    /** Number of dimensions: 1 for a vector, 2 for a matrix. */
+    public int rank() {
+        return dims.length;
+    }
+
+    /** Rows when read as a matrix: 1 for a vector. */
+    public int rows() {
+        return dims.length == 1 ? 1 : dims[0];
+    }
+
+    /** Columns when read as a matrix: the length for a vector. */
+    public int cols() {
+        return dims[dims.length - 1];
+    }
+
+    /** Total number of elements. */
+    public int size() {
+        return rows() * cols();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Shape shape && Arrays.equals(dims, shape.dims);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(dims);
+    }
+
+    /** The shape as {@code [rows, cols]} or {@code [n]}. */
+    @Override
+    public String toString() {
+        return Arrays.toString(dims);
+    }
+}

@@ -1,0 +1,165 @@
+package io.nn4j.api.nn;
+
+import io.nn4j.api.Activation;
+import io.nn4j.api.Backend;
+import io.nn4j.api.Shape;
+import io.nn4j.api.Tensor;
+import java.util.List;
+import java.util.Objects;
+import java.util.Random;
+
+/**
+ * A fully connected layer with its activation: {@code Z = X·Wᵀ + b}, {@code A = f(Z)}, with
+ * {@code W} of shape {@code [out, in]} and {@code b} of shape {@code [out]}.
+ *
+ * <p>Backward, for a batch of {@code M} rows and {@code dZ = dA ∘ f'(Z)}:
+ * {@code dW = dZᵀ·X / M}, {@code db = column sums of dZ / M}, {@code dX = dZ·W}.
+ * When a loss is fused with this layer's activation, {@link #backwardFromPreActivation} takes
+ * {@code dZ} directly.
+ */
+public final class Dense implements Layer {
+    private final Backend backend;
+    private final int inputSize;
+    private final int outputSize;
+    private final Activation activation;
+    private final Parameter weights;
+    private final Parameter bias;
+    private final BuffersByBatchSize<Buffers> buffers;
+    private Tensor lastInput;
+    private Buffers last;
+
+    /**
+     * A layer on {@code backend} whose weights are drawn by {@code initializer} from
+     * {@code random} and whose biases are zero.
+     */
+    public Dense(Backend backend, String name, int inputSize, int outputSize, Activation activation,
+                 Initializer initializer, Random random) {
+        this.backend = Objects.requireNonNull(backend, "backend");
+        this.activation = Objects.requireNonNull(activation, "activation");
+        if (inputSize < 1 || outputSize < 1) {
+            throw new IllegalArgumentException("Dense " + name + ": sizes must be at least 1, got "
+                    + inputSize + " inputs and " + outputSize + " outputs");
+        }
+        this.inputSize = inputSize;
+        this.outputSize = outputSize;
+        float[] initial = new float[outputSize * inputSize];
+        initializer.fill(initial, inputSize, outputSize, random);
+        Shape weightShape = Shape.matrix(outputSize, inputSize);
+        this.weights = new Parameter(name + ".weights", backend.fromArray(initial, weightShape),
+                backend.zeros(weightShape));
+        this.bias = new Parameter(name + ".bias", backend.zeros(Shape.vector(outputSize)),
+                backend.zeros(Shape.vector(outputSize)));
+        this.buffers = new BuffersByBatchSize<>(Buffers::new);
+    }
+
+    /** The activation applied after the affine map. */
+    public Activation activation() {
+        return activation;
+    }
+
+    @Override
+    public int inputSize() {
+        return inputSize;
+    }
+
+    @Override
+    public int outputSize() {
+        return outputSize;
+    }
+
+    @Override
+    public Tensor forward(Tensor input, boolean training) {
+        Shape shape = input.shape();
+        if (shape.rank() != 2 || shape.cols() != inputSize) {
+            throw new IllegalArgumentException("Dense(" + inputSize + " -> " + outputSize
+                    + ").forward: input is " + shape + "; expected [batch, " + inputSize + "]");
+        }
+        Buffers b = buffers.get(shape.rows());
+        backend.gemm(false, true, 1f, input, weights.value(), 0f, b.z);
+        backend.biasActivation(activation, b.z, bias.value(), b.a);
+        lastInput = input;
+        last = b;
+        return b.a;
+    }
+
+    @Override
+    public Tensor backward(Tensor outputGradient, boolean propagateToInput) {
+        Buffers b = requireForward(outputGradient);
+        backend.activationBackward(activation, b.z, b.a, outputGradient, b.dZ);
+        return backwardFromPreActivation(b.dZ, propagateToInput);
+    }
+
+    /**
+     * Back-propagates a gradient taken with respect to {@code Z} (the loss already contains
+     * {@code f'}): fills {@code dW} and {@code db} and returns {@code dX} when
+     * {@code propagateToInput}, else {@code null}.
+     */
+    public Tensor backwardFromPreActivation(Tensor dZ, boolean propagateToInput) {
+        Buffers b = requireForward(dZ);
+        float inverseBatch = 1f / lastInput.shape().rows();
+        backend.gemm(true, false, inverseBatch, dZ, lastInput, 0f, weights.gradient());
+        backend.columnSums(inverseBatch, dZ, bias.gradient());
+        if (!propagateToInput) {
+            return null;
+        }
+        backend.gemm(false, false, 1f, dZ, weights.value(), 0f, b.dX);
+        return b.dX;
+    }
+
+    private Buffers requireForward(Tensor gradient) {
+        if (last == null) {
+            throw new IllegalStateException("Dense(" + inputSize + " -> " + outputSize
+                    + ").backward called before forward");
+        }
+        if (!gradient.shape().equals(last.a.shape())) {
+            throw new IllegalArgumentException("Dense(" + inputSize + " -> " + outputSize
+                    + ").backward: gradient is " + gradient.shape() + "; expected "
+                    + last.a.shape() + " like the last forward output");
+        }
+        return last;
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(weights, bias);
+    }
+
+    @Override
+    public void close() {
+        buffers.close();
+        weights.value().close();
+        weights.gradient().close();
+        bias.value().close();
+        bias.gradient().close();
+        last = null;
+        lastInput = null;
+    }
+
+    @Override
+    public String toString() {
+        return "Dense(" + inputSize + " -> " + outputSize + ", " + activation.id() + ")";
+    }
+
+    /** The work tensors of one batch size. */
+    private final class Buffers implements AutoCloseable {
+        final Tensor z;
+        final Tensor a;
+        final Tensor dZ;
+        final Tensor dX;
+
+        Buffers(int rows) {
+            z = backend.zeros(Shape.matrix(rows, outputSize));
+            a = backend.zeros(Shape.matrix(rows, outputSize));
+            dZ = backend.zeros(Shape.matrix(rows, outputSize));
+            dX = backend.zeros(Shape.matrix(rows, inputSize));
+        }
+
+        @Override
+        public void close() {
+            z.close();
+            a.close();
+            dZ.close();
+            dX.close();
+        }
+    }
+}

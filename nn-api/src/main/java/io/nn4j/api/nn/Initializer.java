@@ -1,0 +1,39 @@
+package io.nn4j.api.nn;
+
+import io.nn4j.api.Activation;
+import java.util.Random;
+
+/**
+ * How a layer's weights start. Drawn on the host from a seeded {@link Random}, so the same seed
+ * gives the same weights on every backend. Biases start at zero.
+ */
+public enum Initializer {
+    /** He (Kaiming) normal: {@code N(0, 2 / fanIn)}, suited to ReLU-like activations. */
+    HE_NORMAL {
+        @Override
+        public void fill(float[] weights, int fanIn, int fanOut, Random random) {
+            double std = Math.sqrt(2.0 / fanIn);
+            for (int i = 0; i < weights.length; i++) {
+                weights[i] = (float) (random.nextGaussian() * std);
+            }
+        }
+    },
+    /** Xavier (Glorot) uniform: {@code U(±√(6 / (fanIn + fanOut)))}, for sigmoid, tanh, softmax. */
+    XAVIER_UNIFORM {
+        @Override
+        public void fill(float[] weights, int fanIn, int fanOut, Random random) {
+            double limit = Math.sqrt(6.0 / (fanIn + fanOut));
+            for (int i = 0; i < weights.length; i++) {
+                weights[i] = (float) ((random.nextDouble() * 2 - 1) * limit);
+            }
+        }
+    };
+
+    /** Fills {@code weights} (all of it) for a layer of the given fan-in and fan-out. */
+    public abstract void fill(float[] weights, int fanIn, int fanOut, Random random);
+
+    /** The usual choice for an activation: He for ReLU, Xavier otherwise. */
+    public static Initializer defaultFor(Activation activation) {
+        return activation == Activation.RELU ? HE_NORMAL : XAVIER_UNIFORM;
+    }
+}

@@ -1,0 +1,42 @@
+package io.nn4j.api.nn;
+
+import io.nn4j.api.Tensor;
+import java.util.List;
+
+/**
+ * One stage of a {@link Sequential} network, with a hand-written backward pass.
+ *
+ * <p>A layer owns the tensors it returns: they stay valid until its next call of the same kind
+ * and are freed by {@link #close()}. Buffers are sized per batch size and reused, so a warm
+ * training step allocates nothing.
+ */
+public interface Layer extends AutoCloseable {
+
+    /** Number of features each input row has. */
+    int inputSize();
+
+    /** Number of features each output row has. */
+    int outputSize();
+
+    /**
+     * Computes this layer's output for a batch {@code [m, inputSize]}, remembering what the
+     * backward pass needs. {@code training} is false for evaluation and prediction.
+     *
+     * @return the output {@code [m, outputSize]}, owned by the layer
+     */
+    Tensor forward(Tensor input, boolean training);
+
+    /**
+     * Back-propagates the gradient of the loss with respect to this layer's last output: fills
+     * the gradients of its parameters and, when {@code propagateToInput}, returns the gradient
+     * with respect to its input (otherwise {@code null}).
+     */
+    Tensor backward(Tensor outputGradient, boolean propagateToInput);
+
+    /** The trainable parameters, in a fixed order (empty for layers without any). */
+    List<Parameter> parameters();
+
+    /** Frees every tensor the layer holds. */
+    @Override
+    void close();
+}

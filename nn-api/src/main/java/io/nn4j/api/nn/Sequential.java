@@ -1,0 +1,196 @@
+package io.nn4j.api.nn;
+
+import io.nn4j.api.Activation;
+import io.nn4j.api.Backend;
+import io.nn4j.api.Loss;
+import io.nn4j.api.Shape;
+import io.nn4j.api.Tensor;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Random;
+
+/**
+ * A network whose layers run one after another, bound to one backend.
+ *
+ * <pre>{@code
+ * try (Sequential net = Sequential.builder(784)
+ *         .dense(128, Activation.RELU)
+ *         .dense(10, Activation.SOFTMAX)
+ *         .build(backend, 42)) { ... }
+ * }</pre>
+ *
+ * The same seed gives the same initial weights on every backend.
+ */
+public final class Sequential implements AutoCloseable {
+    private final Backend backend;
+    private final List<Layer> layers;
+    private final List<Parameter> parameters;
+
+    private Sequential(Backend backend, List<Layer> layers) {
+        this.backend = backend;
+        this.layers = List.copyOf(layers);
+        List<Parameter> all = new ArrayList<>();
+        layers.forEach(layer -> all.addAll(layer.parameters()));
+        this.parameters = Collections.unmodifiableList(all);
+    }
+
+    /** Starts a network whose input rows have {@code inputSize} features. */
+    public static Builder builder(int inputSize) {
+        return new Builder(inputSize);
+    }
+
+    /** The backend every layer runs on. */
+    public Backend backend() {
+        return backend;
+    }
+
+    /** The layers, input first. */
+    public List<Layer> layers() {
+        return layers;
+    }
+
+    /** Every trainable parameter, input layer first. */
+    public List<Parameter> parameters() {
+        return parameters;
+    }
+
+    /** Features per input row. */
+    public int inputSize() {
+        return layers.get(0).inputSize();
+    }
+
+    /** Features per output row. */
+    public int outputSize() {
+        return layers.get(layers.size() - 1).outputSize();
+    }
+
+    /**
+     * Runs every layer on a batch {@code [m, inputSize]}.
+     *
+     * @return the output {@code [m, outputSize]}, owned by the network and valid until the next
+     *     forward pass
+     */
+    public Tensor forward(Tensor input, boolean training) {
+        Tensor x = input;
+        for (Layer layer : layers) {
+            x = layer.forward(x, training);
+        }
+        return x;
+    }
+
+    /**
+     * Back-propagates the per-example loss gradient that {@link Backend#lossGradient} wrote for
+     * the last forward pass, filling every parameter's gradient.
+     */
+    public void backward(Tensor lossGradient, Loss loss) {
+        checkLoss(loss);
+        int lastIndex = layers.size() - 1;
+        Tensor gradient;
+        if (loss.fusedActivation() != null) {
+            gradient = ((Dense) layers.get(lastIndex)).backwardFromPreActivation(lossGradient,
+                    lastIndex > 0);
+        } else {
+            gradient = layers.get(lastIndex).backward(lossGradient, lastIndex > 0);
+        }
+        for (int i = lastIndex - 1; i >= 0; i--) {
+            gradient = layers.get(i).backward(gradient, i > 0);
+        }
+    }
+
+    /**
+     * Checks that {@code loss} can train this network: a loss fused with an activation needs a
+     * {@link Dense} output layer with that activation.
+     *
+     * @throws IllegalArgumentException naming the loss and the output layer otherwise
+     */
+    public void checkLoss(Loss loss) {
+        Objects.requireNonNull(loss, "loss");
+        Activation fused = loss.fusedActivation();
+        Layer output = layers.get(layers.size() - 1);
+        if (fused != null && !(output instanceof Dense dense && dense.activation() == fused)) {
+            throw new IllegalArgumentException("loss " + loss.id() + " is computed together with "
+                    + fused.id() + " and needs a Dense output layer with " + fused.id()
+                    + " activation; the output layer is " + output);
+        }
+    }
+
+    /**
+     * Convenience inference on host data: runs {@code rows} examples ({@code input} row-major,
+     * {@code rows × inputSize}) and returns the outputs row-major.
+     */
+    public float[] predict(float[] input, int rows) {
+        try (Tensor x = backend.fromArray(input, Shape.matrix(rows, inputSize()))) {
+            return backend.toArray(forward(x, false));
+        }
+    }
+
+    /** Frees every layer's tensors. */
+    @Override
+    public void close() {
+        layers.forEach(Layer::close);
+    }
+
+    @Override
+    public String toString() {
+        return "Sequential" + layers;
+    }
+
+    /** Collects layer descriptions, then makes the layers on a backend. */
+    public static final class Builder {
+        private final int inputSize;
+        private final List<DenseSpec> specs = new ArrayList<>();
+
+        private Builder(int inputSize) {
+            if (inputSize < 1) {
+                throw new IllegalArgumentException("input size must be at least 1, got " + inputSize);
+            }
+            this.inputSize = inputSize;
+        }
+
+        /** Adds a {@link Dense} layer with the usual initializer for its activation. */
+        public Builder dense(int units, Activation activation) {
+            return dense(units, activation, Initializer.defaultFor(activation));
+        }
+
+        /** Adds a {@link Dense} layer with the given initializer. */
+        public Builder dense(int units, Activation activation, Initializer initializer) {
+            if (units < 1) {
+                throw new IllegalArgumentException("dense layer " + specs.size()
+                        + ": units must be at least 1, got " + units);
+            }
+            specs.add(new DenseSpec(units, Objects.requireNonNull(activation, "activation"),
+                    Objects.requireNonNull(initializer, "initializer")));
+            return this;
+        }
+
+        /**
+         * Makes the layers on {@code backend}, drawing initial weights from {@code seed}.
+         *
+         * @throws IllegalStateException when no layer was added
+         */
+        public Sequential build(Backend backend, long seed) {
+            if (specs.isEmpty()) {
+                throw new IllegalStateException("a Sequential network needs at least one layer");
+            }
+            Random random = new Random(seed);
+            List<Layer> layers = new ArrayList<>();
+            int in = inputSize;
+            try {
+                for (DenseSpec spec : specs) {
+                    layers.add(new Dense(backend, "dense" + layers.size(), in, spec.units,
+                            spec.activation, spec.initializer, random));
+                    in = spec.units;
+                }
+            } catch (RuntimeException e) {
+                layers.forEach(Layer::close);
+                throw e;
+            }
+            return new Sequential(backend, layers);
+        }
+
+        private record DenseSpec(int units, Activation activation, Initializer initializer) {
+        }
+    }
+}

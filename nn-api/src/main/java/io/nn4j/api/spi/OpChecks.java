@@ -1,0 +1,217 @@
+package io.nn4j.api.spi;
+
+import io.nn4j.api.Activation;
+import io.nn4j.api.Backend;
+import io.nn4j.api.Loss;
+import io.nn4j.api.Shape;
+import io.nn4j.api.Tensor;
+import java.util.Objects;
+
+/**
+ * The argument checks of every {@link Backend} op, shared so that all backends reject bad input
+ * with the same message: the op, the argument, its shape and what was expected.
+ *
+ * <p>A backend calls the matching check first thing in each op; after it passes, the op may
+ * assume its arguments are open tensors of its own with consistent shapes.
+ */
+public final class OpChecks {
+
+    private OpChecks() {
+    }
+
+    /** Checks {@code gemm}: ownership, {@code op(A)·op(B)} fits {@code C}, no aliasing. */
+    public static void gemm(Backend backend, boolean transposeA, boolean transposeB, Tensor a,
+                            Tensor b, Tensor c) {
+        owned(backend, "gemm", "A", a);
+        owned(backend, "gemm", "B", b);
+        owned(backend, "gemm", "C", c);
+        int m = transposeA ? a.shape().cols() : a.shape().rows();
+        int k = transposeA ? a.shape().rows() : a.shape().cols();
+        int kb = transposeB ? b.shape().cols() : b.shape().rows();
+        int n = transposeB ? b.shape().rows() : b.shape().cols();
+        if (k != kb) {
+            throw new IllegalArgumentException(String.format(
+                    "gemm: op(A) is [%d, %d] (A %s%s) but op(B) is [%d, %d] (B %s%s); "
+                            + "expected op(A)'s columns to equal op(B)'s rows",
+                    m, k, a.shape(), transposeA ? " transposed" : "", kb, n, b.shape(),
+                    transposeB ? " transposed" : ""));
+        }
+        if (c.shape().rows() != m || c.shape().cols() != n) {
+            throw new IllegalArgumentException(String.format(
+                    "gemm: C is %s; expected [%d, %d] for op(A) [%d, %d] times op(B) [%d, %d]",
+                    c.shape(), m, n, m, k, k, n));
+        }
+        if (c == a || c == b) {
+            throw new IllegalArgumentException("gemm: C must not be the same tensor as "
+                    + (c == a ? "A" : "B"));
+        }
+    }
+
+    /** Checks {@code biasActivation}: {@code Z}, {@code A} {@code [m, n]}, bias {@code [n]}. */
+    public static void biasActivation(Backend backend, Activation f, Tensor z, Tensor bias,
+                                      Tensor a) {
+        String op = "biasActivation(" + activationId(f) + ")";
+        owned(backend, op, "Z", z);
+        owned(backend, op, "bias", bias);
+        owned(backend, op, "A", a);
+        sameShape(op, "Z", z, "A", a);
+        vectorOf(op, "bias", bias, z.shape().cols(), "Z's columns");
+        if (a == z) {
+            throw new IllegalArgumentException(op + ": A must not be the same tensor as Z");
+        }
+    }
+
+    /** Checks {@code activationBackward}: four tensors of one shape. */
+    public static void activationBackward(Backend backend, Activation f, Tensor z, Tensor a,
+                                          Tensor dA, Tensor dZ) {
+        String op = "activationBackward(" + activationId(f) + ")";
+        owned(backend, op, "Z", z);
+        owned(backend, op, "A", a);
+        owned(backend, op, "dA", dA);
+        owned(backend, op, "dZ", dZ);
+        sameShape(op, "Z", z, "A", a);
+        sameShape(op, "Z", z, "dA", dA);
+        sameShape(op, "Z", z, "dZ", dZ);
+    }
+
+    /** Checks {@code columnSums}: {@code out} is a vector as long as {@code m} is wide. */
+    public static void columnSums(Backend backend, Tensor m, Tensor out) {
+        owned(backend, "columnSums", "m", m);
+        owned(backend, "columnSums", "out", out);
+        vectorOf("columnSums", "out", out, m.shape().cols(), "m's columns");
+    }
+
+    /** Checks {@code lossGradient}: output, target and gradient of one shape. */
+    public static void lossGradient(Backend backend, Loss loss, Tensor output, Tensor target,
+                                    Tensor grad) {
+        String op = "lossGradient(" + lossId(loss) + ")";
+        owned(backend, op, "output", output);
+        owned(backend, op, "target", target);
+        owned(backend, op, "grad", grad);
+        sameShape(op, "output", output, "target", target);
+        sameShape(op, "output", output, "grad", grad);
+    }
+
+    /** Checks {@code accumulateLoss}: output and target of one shape, a {@code [1]} total. */
+    public static void accumulateLoss(Backend backend, Loss loss, Tensor output, Tensor target,
+                                      Tensor total) {
+        String op = "accumulateLoss(" + lossId(loss) + ")";
+        owned(backend, op, "output", output);
+        owned(backend, op, "target", target);
+        owned(backend, op, "total", total);
+        sameShape(op, "output", output, "target", target);
+        vectorOf(op, "total", total, 1, "a single accumulator");
+    }
+
+    /** Checks {@code accumulateCorrect}: output and target of one shape, a {@code [1]} count. */
+    public static void accumulateCorrect(Backend backend, Tensor output, Tensor target,
+                                         Tensor count) {
+        owned(backend, "accumulateCorrect", "output", output);
+        owned(backend, "accumulateCorrect", "target", target);
+        owned(backend, "accumulateCorrect", "count", count);
+        sameShape("accumulateCorrect", "output", output, "target", target);
+        vectorOf("accumulateCorrect", "count", count, 1, "a single accumulator");
+    }
+
+    /** Checks {@code argmaxRows}: one index per row of {@code m}. */
+    public static void argmaxRows(Backend backend, Tensor m, Tensor indices) {
+        owned(backend, "argmaxRows", "m", m);
+        owned(backend, "argmaxRows", "indices", indices);
+        vectorOf("argmaxRows", "indices", indices, m.shape().rows(), "m's rows");
+    }
+
+    /** Checks an optimizer update: the parameter and each state tensor share one shape. */
+    public static void update(Backend backend, String op, Tensor param, Tensor grad) {
+        owned(backend, op, "param", param);
+        owned(backend, op, "grad", grad);
+        sameShape(op, "param", param, "grad", grad);
+    }
+
+    /** Checks {@code copy}: same number of elements. */
+    public static void copy(Backend backend, Tensor src, Tensor dst) {
+        owned(backend, "copy", "src", src);
+        owned(backend, "copy", "dst", dst);
+        if (src.shape().size() != dst.shape().size()) {
+            throw new IllegalArgumentException("copy: src is " + src.shape() + " and dst is "
+                    + dst.shape() + "; expected the same number of elements");
+        }
+    }
+
+    /** Checks {@code copyIn}: {@code src} holds {@code dst}'s size from {@code offset} on. */
+    public static void copyIn(Backend backend, float[] src, int offset, Tensor dst) {
+        Objects.requireNonNull(src, "copyIn: src");
+        owned(backend, "copyIn", "dst", dst);
+        arrayRange("copyIn", "src", src, offset, dst.shape());
+    }
+
+    /** Checks {@code copyOut}: {@code dst} has room for {@code src} from {@code offset} on. */
+    public static void copyOut(Backend backend, Tensor src, float[] dst, int offset) {
+        Objects.requireNonNull(dst, "copyOut: dst");
+        owned(backend, "copyOut", "src", src);
+        arrayRange("copyOut", "dst", dst, offset, src.shape());
+    }
+
+    /** Checks {@code fromArray}: the array holds exactly the shape's elements. */
+    public static void fromArray(float[] data, Shape shape) {
+        Objects.requireNonNull(data, "fromArray: data");
+        Objects.requireNonNull(shape, "fromArray: shape");
+        if (data.length != shape.size()) {
+            throw new IllegalArgumentException("fromArray: data has " + data.length
+                    + " elements; expected " + shape.size() + " for shape " + shape);
+        }
+    }
+
+    /**
+     * Checks that {@code t} is an open tensor made by {@code backend}.
+     *
+     * @throws IllegalArgumentException for null or a tensor of another backend
+     * @throws IllegalStateException    for a closed tensor
+     */
+    public static void owned(Backend backend, String op, String argument, Tensor t) {
+        if (t == null) {
+            throw new IllegalArgumentException(op + ": " + argument + " is null");
+        }
+        if (t.backend() != backend) {
+            throw new IllegalArgumentException(op + ": " + argument + " " + t.shape()
+                    + " belongs to backend '" + t.backend().name() + "'; expected a tensor of '"
+                    + backend.name() + "' (move data between backends with toArray/fromArray)");
+        }
+        if (t.isClosed()) {
+            throw new IllegalStateException(op + ": " + argument + " " + t.shape()
+                    + " has been closed");
+        }
+    }
+
+    private static void sameShape(String op, String firstName, Tensor first, String secondName,
+                                  Tensor second) {
+        Shape expected = first.shape();
+        Shape actual = second.shape();
+        if (expected.rows() != actual.rows() || expected.cols() != actual.cols()) {
+            throw new IllegalArgumentException(op + ": " + secondName + " is " + actual
+                    + "; expected " + expected + " like " + firstName);
+        }
+    }
+
+    private static void vectorOf(String op, String name, Tensor t, int length, String what) {
+        if (t.shape().rows() != 1 || t.shape().cols() != length) {
+            throw new IllegalArgumentException(op + ": " + name + " is " + t.shape()
+                    + "; expected [" + length + "] (" + what + ")");
+        }
+    }
+
+    private static void arrayRange(String op, String name, float[] array, int offset, Shape shape) {
+        if (offset < 0 || (long) offset + shape.size() > array.length) {
+            throw new IllegalArgumentException(op + ": " + name + " has " + array.length
+                    + " elements; expected at least " + ((long) offset + shape.size())
+                    + " to hold " + shape + " from offset " + offset);
+        }
+    }
+
+    private static String activationId(Activation f) {
+        return Objects.requireNonNull(f, "activation").id();
+    }
+
+    private static String lossId(Loss loss) {
+        return Objects.requireNonNull(loss, "loss").id();
+    }
+}

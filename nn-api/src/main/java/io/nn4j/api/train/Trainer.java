@@ -1,0 +1,259 @@
+package io.nn4j.api.train;
+
+import io.nn4j.api.Backend;
+import io.nn4j.api.Loss;
+import io.nn4j.api.Shape;
+import io.nn4j.api.Tensor;
+import io.nn4j.api.nn.BuffersByBatchSize;
+import io.nn4j.api.nn.Sequential;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Random;
+
+/**
+ * The mini-batch training loop: every epoch draws a fresh shuffle of the training set, trains
+ * batch by batch (forward, loss gradient, backward, optimizer step), then evaluates on the test
+ * set.
+ *
+ * <p>Shuffling happens on the host from the seed, so the same seed gives the same batch order on
+ * every backend. The epoch's loss is summed on the backend and read once per epoch: a training
+ * step copies in only its batch and labels and never waits for the device.
+ */
+public final class Trainer {
+    private final Loss loss;
+    private final Optimizer optimizer;
+    private final int batchSize;
+    private final int epochs;
+    private final long seed;
+    private final List<TrainingListener> listeners;
+
+    private Trainer(Builder builder) {
+        this.loss = Objects.requireNonNull(builder.loss, "loss");
+        this.optimizer = Objects.requireNonNull(builder.optimizer, "optimizer");
+        this.batchSize = builder.batchSize;
+        this.epochs = builder.epochs;
+        this.seed = builder.seed;
+        this.listeners = List.copyOf(builder.listeners);
+    }
+
+    /** A builder; loss and optimizer are required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Trains {@code model} on {@code train} for the configured epochs, evaluating on
+     * {@code test} after each.
+     *
+     * @return the statistics of every epoch
+     * @throws IllegalArgumentException when the data does not fit the model or loss
+     * @throws IllegalStateException    when the loss becomes NaN or infinite
+     */
+    public List<EpochStats> fit(Sequential model, Dataset train, Dataset test) {
+        model.checkLoss(loss);
+        checkFits(model, train, "training");
+        checkFits(model, test, "test");
+        Backend backend = model.backend();
+        Random shuffler = new Random(seed);
+        int[] order = identity(train.size());
+        List<EpochStats> history = new ArrayList<>();
+        try (BatchStager stager = new BatchStager(backend, train, batchSize);
+             Tensor lossTotal = backend.zeros(Shape.vector(1))) {
+            int batches = (train.size() + batchSize - 1) / batchSize;
+            for (int epoch = 1; epoch <= epochs; epoch++) {
+                shuffle(order, shuffler);
+                backend.fill(lossTotal, 0f);
+                long start = System.nanoTime();
+                for (int batch = 0; batch < batches; batch++) {
+                    int from = batch * batchSize;
+                    Batch b = stager.stage(order, from, Math.min(batchSize, train.size() - from));
+                    Tensor output = model.forward(b.features, true);
+                    backend.lossGradient(loss, output, b.targets, b.gradient);
+                    backend.accumulateLoss(loss, output, b.targets, lossTotal);
+                    model.backward(b.gradient, loss);
+                    optimizer.step(model.parameters());
+                    for (TrainingListener listener : listeners) {
+                        listener.onBatchEnd(epoch, batch + 1, batches);
+                    }
+                }
+                double trainLoss = backend.toArray(lossTotal)[0] / (double) train.size();
+                double seconds = (System.nanoTime() - start) / 1e9;
+                if (!Double.isFinite(trainLoss)) {
+                    throw new IllegalStateException("training diverged: the mean " + loss.id()
+                            + " loss of epoch " + epoch + " is " + trainLoss + " (optimizer "
+                            + optimizer + "); try a smaller learning rate");
+                }
+                Evaluation evaluation = evaluate(model, test, loss, batchSize);
+                EpochStats stats = new EpochStats(epoch, trainLoss, evaluation.loss(),
+                        evaluation.accuracy(), seconds, train.size() / seconds);
+                history.add(stats);
+                for (TrainingListener listener : listeners) {
+                    listener.onEpochEnd(stats);
+                }
+            }
+        }
+        return history;
+    }
+
+    /**
+     * Mean loss and accuracy of {@code model} on {@code data}, run in batches of
+     * {@code batchSize} without training.
+     */
+    public static Evaluation evaluate(Sequential model, Dataset data, Loss loss, int batchSize) {
+        checkFits(model, data, "evaluation");
+        Backend backend = model.backend();
+        int[] order = identity(data.size());
+        try (BatchStager stager = new BatchStager(backend, data, batchSize);
+             Tensor lossTotal = backend.zeros(Shape.vector(1));
+             Tensor correct = backend.zeros(Shape.vector(1))) {
+            for (int from = 0; from < data.size(); from += batchSize) {
+                Batch b = stager.stage(order, from, Math.min(batchSize, data.size() - from));
+                Tensor output = model.forward(b.features, false);
+                backend.accumulateLoss(loss, output, b.targets, lossTotal);
+                backend.accumulateCorrect(output, b.targets, correct);
+            }
+            return new Evaluation(backend.toArray(lossTotal)[0] / (double) data.size(),
+                    backend.toArray(correct)[0] / (double) data.size(), data.size());
+        }
+    }
+
+    private static void checkFits(Sequential model, Dataset data, String role) {
+        if (data.featureCount() != model.inputSize() || data.targetCount() != model.outputSize()) {
+            throw new IllegalArgumentException("the " + role + " data has " + data.featureCount()
+                    + " features and " + data.targetCount() + " targets per example; the model "
+                    + "expects " + model.inputSize() + " inputs and " + model.outputSize()
+                    + " outputs");
+        }
+    }
+
+    private static int[] identity(int n) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        return order;
+    }
+
+    /** Fisher-Yates shuffle, drawing from {@code random}. */
+    private static void shuffle(int[] order, Random random) {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = order[i];
+            order[i] = order[j];
+            order[j] = swap;
+        }
+    }
+
+    /** The backend tensors of one batch size. */
+    private static final class Batch implements AutoCloseable {
+        final Tensor features;
+        final Tensor targets;
+        final Tensor gradient;
+
+        Batch(Backend backend, int rows, int featureCount, int targetCount) {
+            features = backend.zeros(Shape.matrix(rows, featureCount));
+            targets = backend.zeros(Shape.matrix(rows, targetCount));
+            gradient = backend.zeros(Shape.matrix(rows, targetCount));
+        }
+
+        @Override
+        public void close() {
+            features.close();
+            targets.close();
+            gradient.close();
+        }
+    }
+
+    /** Gathers shuffled rows into host staging arrays and copies them into backend tensors. */
+    private static final class BatchStager implements AutoCloseable {
+        private final Backend backend;
+        private final Dataset data;
+        private final float[] featureRows;
+        private final float[] targetRows;
+        private final BuffersByBatchSize<Batch> batches;
+
+        BatchStager(Backend backend, Dataset data, int batchSize) {
+            this.backend = backend;
+            this.data = data;
+            int rows = Math.min(batchSize, data.size());
+            this.featureRows = new float[rows * data.featureCount()];
+            this.targetRows = new float[rows * data.targetCount()];
+            this.batches = new BuffersByBatchSize<>(
+                    n -> new Batch(backend, n, data.featureCount(), data.targetCount()));
+        }
+
+        Batch stage(int[] order, int from, int rows) {
+            Batch batch = batches.get(rows);
+            data.gather(order, from, rows, featureRows, targetRows);
+            backend.copyIn(featureRows, 0, batch.features);
+            backend.copyIn(targetRows, 0, batch.targets);
+            return batch;
+        }
+
+        @Override
+        public void close() {
+            batches.close();
+        }
+    }
+
+    /** Collects a trainer's settings. */
+    public static final class Builder {
+        private Loss loss;
+        private Optimizer optimizer;
+        private int batchSize = 32;
+        private int epochs = 1;
+        private long seed = 1;
+        private final List<TrainingListener> listeners = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** The loss to minimize (required). */
+        public Builder loss(Loss loss) {
+            this.loss = loss;
+            return this;
+        }
+
+        /** The optimizer that applies the gradients (required). */
+        public Builder optimizer(Optimizer optimizer) {
+            this.optimizer = optimizer;
+            return this;
+        }
+
+        /** Examples per training step; default 32. */
+        public Builder batchSize(int batchSize) {
+            if (batchSize < 1) {
+                throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+            }
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        /** Passes over the training set; default 1. */
+        public Builder epochs(int epochs) {
+            if (epochs < 1) {
+                throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
+            }
+            this.epochs = epochs;
+            return this;
+        }
+
+        /** Seed of the per-epoch shuffles; default 1. */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Adds a listener for progress. */
+        public Builder listener(TrainingListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /** The trainer. */
+        public Trainer build() {
+            return new Trainer(this);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package io.nn4j.api.train;
+
+/** Hears about training progress; every method does nothing unless overridden. */
+public interface TrainingListener {
+
+    /** Called after each training step of an epoch ({@code batch} counts from 1). */
+    default void onBatchEnd(int epoch, int batch, int batchesPerEpoch) {
+    }
+
+    /** Called after each epoch's training and evaluation. */
+    default void onEpochEnd(EpochStats stats) {
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Training: data sets held on the host, optimizers, and the mini-batch
+ * {@link io.nn4j.api.train.Trainer} loop with per-epoch evaluation.
+ */
+package io.nn4j.api.train;

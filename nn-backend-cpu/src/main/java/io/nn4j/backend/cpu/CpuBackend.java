@@ -1,0 +1,203 @@
+package io.nn4j.backend.cpu;
+
+import io.nn4j.api.Activation;
+import io.nn4j.api.Backend;
+import io.nn4j.api.Loss;
+import io.nn4j.api.MemoryStats;
+import io.nn4j.api.Shape;
+import io.nn4j.api.Tensor;
+import io.nn4j.api.spi.OpChecks;
+import java.util.Arrays;
+
+/**
+ * The CPU backend: tensors on the Java heap as EJML matrices, GEMM through a
+ * {@link GemmEngine}, every other op a plain loop. Ops run synchronously on the calling thread.
+ */
+final class CpuBackend implements Backend {
+    private static final int FLOAT_BYTES = Float.BYTES;
+
+    private final GemmEngine gemm;
+    private long liveTensors;
+    private long liveBytes;
+    private boolean closed;
+
+    CpuBackend(GemmEngine gemm) {
+        this.gemm = gemm;
+    }
+
+    @Override
+    public String name() {
+        return CpuBackendProvider.NAME;
+    }
+
+    @Override
+    public String description() {
+        return "cpu (EJML, gemm: " + gemm.name() + ", " + Runtime.getRuntime().availableProcessors()
+                + " cores)";
+    }
+
+    @Override
+    public synchronized Tensor zeros(Shape shape) {
+        if (closed) {
+            throw new IllegalStateException("zeros: the cpu backend has been closed");
+        }
+        CpuTensor tensor = new CpuTensor(this, shape);
+        liveTensors++;
+        liveBytes += (long) shape.size() * FLOAT_BYTES;
+        return tensor;
+    }
+
+    /** Bookkeeping when a tensor is closed. */
+    synchronized void released(CpuTensor tensor) {
+        liveTensors--;
+        liveBytes -= (long) tensor.shape().size() * FLOAT_BYTES;
+    }
+
+    @Override
+    public Tensor fromArray(float[] data, Shape shape) {
+        OpChecks.fromArray(data, shape);
+        Tensor tensor = zeros(shape);
+        System.arraycopy(data, 0, cpu(tensor).data(), 0, data.length);
+        return tensor;
+    }
+
+    @Override
+    public void copyIn(float[] src, int offset, Tensor dst) {
+        OpChecks.copyIn(this, src, offset, dst);
+        System.arraycopy(src, offset, cpu(dst).data(), 0, dst.shape().size());
+    }
+
+    @Override
+    public void copyOut(Tensor src, float[] dst, int offset) {
+        OpChecks.copyOut(this, src, dst, offset);
+        System.arraycopy(cpu(src).data(), 0, dst, offset, src.shape().size());
+    }
+
+    @Override
+    public synchronized MemoryStats memory() {
+        return new MemoryStats(liveTensors, liveBytes);
+    }
+
+    @Override
+    public void gemm(boolean transposeA, boolean transposeB, float alpha, Tensor a, Tensor b,
+                     float beta, Tensor c) {
+        OpChecks.gemm(this, transposeA, transposeB, a, b, c);
+        gemm.gemm(transposeA, transposeB, alpha, cpu(a).matrix(), cpu(b).matrix(), beta,
+                cpu(c).matrix());
+    }
+
+    @Override
+    public void biasActivation(Activation f, Tensor z, Tensor bias, Tensor a) {
+        OpChecks.biasActivation(this, f, z, bias, a);
+        CpuActivations.biasActivation(f, cpu(z).data(), cpu(bias).data(), cpu(a).data(),
+                z.shape().rows(), z.shape().cols());
+    }
+
+    @Override
+    public void activationBackward(Activation f, Tensor z, Tensor a, Tensor dA, Tensor dZ) {
+        OpChecks.activationBackward(this, f, z, a, dA, dZ);
+        CpuActivations.backward(f, cpu(z).data(), cpu(a).data(), cpu(dA).data(), cpu(dZ).data(),
+                z.shape().rows(), z.shape().cols());
+    }
+
+    @Override
+    public void columnSums(float alpha, Tensor m, Tensor out) {
+        OpChecks.columnSums(this, m, out);
+        float[] data = cpu(m).data();
+        float[] sums = cpu(out).data();
+        int rows = m.shape().rows();
+        int cols = m.shape().cols();
+        Arrays.fill(sums, 0f);
+        for (int r = 0; r < rows; r++) {
+            int offset = r * cols;
+            for (int j = 0; j < cols; j++) {
+                sums[j] += data[offset + j];
+            }
+        }
+        for (int j = 0; j < cols; j++) {
+            sums[j] *= alpha;
+        }
+    }
+
+    @Override
+    public void lossGradient(Loss loss, Tensor output, Tensor target, Tensor grad) {
+        OpChecks.lossGradient(this, loss, output, target, grad);
+        CpuLosses.gradient(loss, cpu(output).data(), cpu(target).data(), cpu(grad).data(),
+                output.shape().rows(), output.shape().cols());
+    }
+
+    @Override
+    public void accumulateLoss(Loss loss, Tensor output, Tensor target, Tensor total) {
+        OpChecks.accumulateLoss(this, loss, output, target, total);
+        cpu(total).data()[0] += (float) CpuLosses.sum(loss, cpu(output).data(),
+                cpu(target).data(), output.shape().rows(), output.shape().cols());
+    }
+
+    @Override
+    public void accumulateCorrect(Tensor output, Tensor target, Tensor count) {
+        OpChecks.accumulateCorrect(this, output, target, count);
+        cpu(count).data()[0] += CpuLosses.correct(cpu(output).data(), cpu(target).data(),
+                output.shape().rows(), output.shape().cols());
+    }
+
+    @Override
+    public void argmaxRows(Tensor m, Tensor indices) {
+        OpChecks.argmaxRows(this, m, indices);
+        float[] data = cpu(m).data();
+        float[] out = cpu(indices).data();
+        int cols = m.shape().cols();
+        for (int r = 0; r < m.shape().rows(); r++) {
+            out[r] = CpuLosses.argmax(data, r * cols, cols);
+        }
+    }
+
+    @Override
+    public void sgdUpdate(Tensor param, Tensor grad, float learningRate) {
+        OpChecks.update(this, "sgdUpdate", param, grad);
+        float[] p = cpu(param).data();
+        float[] g = cpu(grad).data();
+        for (int i = 0; i < p.length; i++) {
+            p[i] -= learningRate * g[i];
+        }
+    }
+
+    @Override
+    public void fill(Tensor t, float value) {
+        OpChecks.owned(this, "fill", "t", t);
+        Arrays.fill(cpu(t).data(), value);
+    }
+
+    @Override
+    public void copy(Tensor src, Tensor dst) {
+        OpChecks.copy(this, src, dst);
+        System.arraycopy(cpu(src).data(), 0, cpu(dst).data(), 0, src.shape().size());
+    }
+
+    @Override
+    public void scale(float alpha, Tensor t) {
+        OpChecks.owned(this, "scale", "t", t);
+        float[] data = cpu(t).data();
+        for (int i = 0; i < data.length; i++) {
+            data[i] *= alpha;
+        }
+    }
+
+    @Override
+    public void synchronize() {
+        // every op has finished when it returns
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+    }
+
+    private static CpuTensor cpu(Tensor t) {
+        return (CpuTensor) t;
+    }
+
+    @Override
+    public String toString() {
+        return description();
+    }
+}
