@@ -36,7 +36,7 @@ public final class Backends {
 
     /** Every discovered backend with its availability, highest priority first. */
     public static List<BackendStatus> list() {
-        return statuses(discover());
+        return statuses(probeAll(discover()));
     }
 
     /**
@@ -53,7 +53,12 @@ public final class Backends {
         if (named != null && !named.isBlank()) {
             return load(named.trim());
         }
-        Map<BackendProvider, Availability> providers = discover();
+        return loadDefault(discover());
+    }
+
+    /** {@link #load()} without the property and environment look-up, over given providers. */
+    static Backend loadDefault(List<BackendProvider> discovered) {
+        Map<BackendProvider, Availability> providers = probeAll(discovered);
         List<BackendStatus> statuses = statuses(providers);
         for (Map.Entry<BackendProvider, Availability> entry : byPriority(providers)) {
             if (entry.getValue().available()) {
@@ -74,7 +79,12 @@ public final class Backends {
      *                                     every discovered backend and why each is (not) there
      */
     public static Backend load(String name) {
-        Map<BackendProvider, Availability> providers = discover();
+        return load(name, discover());
+    }
+
+    /** {@link #load(String)} over given providers. */
+    static Backend load(String name, List<BackendProvider> discovered) {
+        Map<BackendProvider, Availability> providers = probeAll(discovered);
         List<BackendStatus> statuses = statuses(providers);
         for (Map.Entry<BackendProvider, Availability> entry : providers.entrySet()) {
             if (entry.getKey().name().equalsIgnoreCase(name)) {
@@ -100,8 +110,17 @@ public final class Backends {
         }
     }
 
-    private static Map<BackendProvider, Availability> discover() {
-        Map<BackendProvider, Availability> found = new LinkedHashMap<>();
+    private static Map<BackendProvider, Availability> probeAll(List<BackendProvider> providers) {
+        Map<BackendProvider, Availability> probed = new LinkedHashMap<>();
+        for (BackendProvider provider : providers) {
+            probed.put(provider, safeProbe(provider));
+        }
+        return probed;
+    }
+
+    /** Providers from the context class loader and from this class's, each name once. */
+    private static List<BackendProvider> discover() {
+        List<BackendProvider> found = new ArrayList<>();
         ClassLoader context = Thread.currentThread().getContextClassLoader();
         List<ClassLoader> loaders = new ArrayList<>();
         if (context != null) {
@@ -114,7 +133,7 @@ public final class Backends {
                 for (BackendProvider provider : ServiceLoader.load(BackendProvider.class, loader)) {
                     if (!names.contains(provider.name())) {
                         names.add(provider.name());
-                        found.put(provider, safeProbe(provider));
+                        found.add(provider);
                     }
                 }
             } catch (ServiceConfigurationError e) {

@@ -1,16 +1,20 @@
 package io.nn4j.backend.cpu;
 
+import dev.ludovic.netlib.blas.BLAS;
+import dev.ludovic.netlib.blas.NativeBLAS;
 import io.nn4j.api.Backend;
 import io.nn4j.api.spi.Availability;
 import io.nn4j.api.spi.BackendOptions;
 import io.nn4j.api.spi.BackendProvider;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Registers the {@code cpu} backend. Always available; priority {@value #PRIORITY}.
  *
- * <p>Option {@value #GEMM_OPTION}: {@code ejml-concurrent} (default: EJML's multi-threaded
- * kernels) or {@code ejml} (one thread).
+ * <p>Option {@value #GEMM_OPTION} picks the GEMM engine: {@code auto} (default: native BLAS when
+ * it loads, EJML otherwise, logged), {@code blas} (native BLAS or fail) or {@code ejml}.
  */
 public final class CpuBackendProvider implements BackendProvider {
     /** The backend's name. */
@@ -19,6 +23,8 @@ public final class CpuBackendProvider implements BackendProvider {
     public static final int PRIORITY = 10;
     /** The option choosing the GEMM engine. */
     public static final String GEMM_OPTION = "nn.cpu.gemm";
+
+    private static final Logger LOG = LoggerFactory.getLogger(CpuBackendProvider.class);
 
     @Override
     public String name() {
@@ -32,18 +38,52 @@ public final class CpuBackendProvider implements BackendProvider {
 
     @Override
     public Availability probe() {
-        return Availability.available("EJML on " + Runtime.getRuntime().availableProcessors()
-                + " cores");
+        String cores = Runtime.getRuntime().availableProcessors() + " cores";
+        try {
+            return Availability.available("EJML, GEMM through native BLAS ("
+                    + NativeBLAS.getInstance().getClass().getSimpleName() + "), " + cores);
+        } catch (Throwable noBlas) {
+            return Availability.available("EJML, GEMM through EJML (no native BLAS: "
+                    + rootMessage(noBlas) + "; install libopenblas0-pthread), " + cores);
+        }
     }
 
     @Override
     public Backend create(BackendOptions options) {
-        String engine = options.get(GEMM_OPTION, "ejml-concurrent").toLowerCase(Locale.ROOT);
+        String engine = options.get(GEMM_OPTION, "auto").toLowerCase(Locale.ROOT);
         return switch (engine) {
-            case "ejml-concurrent" -> new CpuBackend(new EjmlGemm(true));
-            case "ejml" -> new CpuBackend(new EjmlGemm(false));
+            case "auto" -> new CpuBackend(nativeBlasOrEjml());
+            case "blas" -> new CpuBackend(new BlasGemm(nativeBlas()));
+            case "ejml" -> new CpuBackend(new EjmlGemm());
             default -> throw new IllegalArgumentException(GEMM_OPTION + " is '" + engine
-                    + "'; expected ejml-concurrent or ejml");
+                    + "'; expected auto, blas or ejml");
         };
+    }
+
+    private static GemmEngine nativeBlasOrEjml() {
+        try {
+            return new BlasGemm(nativeBlas());
+        } catch (IllegalStateException e) {
+            LOG.warn("cpu backend: {}; using EJML's GEMM, which is about 20 times slower",
+                    e.getMessage());
+            return new EjmlGemm();
+        }
+    }
+
+    private static BLAS nativeBlas() {
+        try {
+            return NativeBLAS.getInstance();
+        } catch (Throwable t) {
+            throw new IllegalStateException("no native BLAS could be loaded ("
+                    + rootMessage(t) + "); install OpenBLAS (Debian: libopenblas0-pthread)", t);
+        }
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.toString();
     }
 }

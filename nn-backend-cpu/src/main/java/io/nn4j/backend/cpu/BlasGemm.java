@@ -1,0 +1,34 @@
+package io.nn4j.backend.cpu;
+
+import dev.ludovic.netlib.blas.BLAS;
+import org.ejml.data.FMatrixRMaj;
+
+/**
+ * GEMM through a BLAS {@code sgemm} (the system's OpenBLAS, via netlib's JNI binding).
+ *
+ * <p>BLAS is column-major. A row-major {@code r × c} matrix is, read column-major, its
+ * transpose; so the row-major {@code C = op(A)·op(B)} is computed as the column-major
+ * {@code Cᵀ = op(B)ᵀ·op(A)ᵀ}, passing B before A with the same transpose flags. No copies.
+ */
+final class BlasGemm implements GemmEngine {
+    private final BLAS blas;
+
+    BlasGemm(BLAS blas) {
+        this.blas = blas;
+    }
+
+    @Override
+    public String name() {
+        return "blas (" + blas.getClass().getSimpleName() + ")";
+    }
+
+    @Override
+    public void gemm(boolean transposeA, boolean transposeB, float alpha, FMatrixRMaj a,
+                     FMatrixRMaj b, float beta, FMatrixRMaj c) {
+        int m = c.numRows;
+        int n = c.numCols;
+        int k = transposeA ? a.numRows : a.numCols;
+        blas.sgemm(transposeB ? "T" : "N", transposeA ? "T" : "N", n, m, k, alpha,
+                b.data, b.numCols, a.data, a.numCols, beta, c.data, n);
+    }
+}

