@@ -1,0 +1,65 @@
+package io.nn4j.mnist;
+
+import java.io.PrintWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The MNIST demo's entry point: {@code java -jar nn-mnist.jar train [options]}.
+ *
+ * <p>A bad option or value, or a failed run, ends with one line on standard error and a
+ * non-zero exit code: {@value #EXIT_USAGE} for usage errors, {@value #EXIT_FAILURE} for runs
+ * that fail (missing data, an unavailable backend, divergence).
+ */
+@Command(name = "nn-mnist", subcommands = TrainCommand.class,
+        description = "Train neural networks on MNIST with a pluggable backend.")
+public final class MnistDemo implements Runnable {
+    /** Exit code of a bad command line. */
+    public static final int EXIT_USAGE = 2;
+    /** Exit code of a run that failed. */
+    public static final int EXIT_FAILURE = 1;
+
+    private static final Logger LOG = LoggerFactory.getLogger(MnistDemo.class);
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
+
+    /** Parses {@code args}, runs the command and exits with its code. */
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with its subcommands and one-line error reporting; not yet executed. */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new MnistDemo());
+        commandLine.setParameterExceptionHandler((ex, args) -> {
+            CommandLine failed = ex.getCommandLine();
+            failed.getErr().println(failed.getCommandSpec().qualifiedName() + ": "
+                    + ex.getMessage() + " (see --help)");
+            return EXIT_USAGE;
+        });
+        commandLine.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            String name = cmd.getCommandSpec().qualifiedName();
+            LOG.debug("{} failed", name, ex);
+            String reason = ex.getMessage() != null ? ex.getMessage() : ex.toString();
+            cmd.getErr().println(name + " failed: " + reason);
+            return EXIT_FAILURE;
+        });
+        return commandLine;
+    }
+
+    /** Without a subcommand there is nothing to do: a usage error. */
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "missing command; expected: train");
+    }
+}

@@ -1,0 +1,100 @@
+package io.nn4j.mnist;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import io.nn4j.api.train.EpochStats;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * What a training run did, for {@code --summary-json}: the settings and every epoch's figures.
+ *
+ * @param backend      the backend's name, e.g. {@code cpu}
+ * @param hidden       the hidden layer sizes, input side first
+ * @param activation   the hidden activation's id
+ * @param batchSize    examples per training step
+ * @param learningRate the SGD step size
+ * @param seed         the seed of the initial weights and the shuffles
+ * @param history      one entry per epoch, in order; at least one
+ */
+public record RunSummary(String backend, List<Integer> hidden, String activation, int batchSize,
+                         double learningRate, long seed, List<EpochStats> history) {
+
+    /** Copies the lists; the history must not be empty. */
+    public RunSummary {
+        hidden = List.copyOf(hidden);
+        history = List.copyOf(history);
+        if (history.isEmpty()) {
+            throw new IllegalArgumentException("a run summary needs at least one epoch");
+        }
+    }
+
+    /** Test accuracy after the last epoch. */
+    public double testAccuracy() {
+        return history.get(history.size() - 1).testAccuracy();
+    }
+
+    /** Training examples per second over the whole run: all examples over all training time. */
+    public double examplesPerSecond() {
+        double examples = 0;
+        double seconds = 0;
+        for (EpochStats epoch : history) {
+            examples += epoch.examplesPerSecond() * epoch.trainSeconds();
+            seconds += epoch.trainSeconds();
+        }
+        return examples / seconds;
+    }
+
+    /**
+     * The summary as one JSON object: {@code backend}, {@code epochs}, {@code test_accuracy},
+     * {@code epoch_seconds}, {@code examples_per_second}, then the settings and per-epoch losses.
+     */
+    public String toJson() {
+        JsonObject json = new JsonObject();
+        json.addProperty("backend", backend);
+        json.addProperty("epochs", history.size());
+        json.addProperty("test_accuracy", testAccuracy());
+        json.add("epoch_seconds", perEpoch(EpochStats::trainSeconds));
+        json.addProperty("examples_per_second", examplesPerSecond());
+        JsonArray sizes = new JsonArray();
+        hidden.forEach(sizes::add);
+        json.add("hidden", sizes);
+        json.addProperty("activation", activation);
+        json.addProperty("batch_size", batchSize);
+        json.addProperty("learning_rate", learningRate);
+        json.addProperty("seed", seed);
+        json.add("train_loss", perEpoch(EpochStats::trainLoss));
+        json.add("test_loss", perEpoch(EpochStats::testLoss));
+        json.add("epoch_test_accuracy", perEpoch(EpochStats::testAccuracy));
+        return new GsonBuilder().create().toJson(json);
+    }
+
+    /**
+     * Writes {@link #toJson()} to {@code target} through a temporary file in the same directory
+     * and a rename, so a reader never sees a partial file.
+     */
+    public void writeJson(Path target) throws IOException {
+        Path directory = target.toAbsolutePath().getParent();
+        Files.createDirectories(directory);
+        Path temporary = Files.createTempFile(directory, ".summary-", ".json.tmp");
+        try {
+            Files.writeString(temporary, toJson() + "\n", StandardCharsets.UTF_8);
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    private JsonArray perEpoch(ToDoubleFunction<EpochStats> field) {
+        JsonArray values = new JsonArray();
+        history.forEach(epoch -> values.add(field.applyAsDouble(epoch)));
+        return values;
+    }
+}

@@ -1,0 +1,144 @@
+package io.nn4j.mnist;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IdxReaderTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void readsRawImages() throws IOException {
+        Path file = IdxFiles.write(dir.resolve("images.idx"),
+                IdxFiles.unsignedBytes(new int[] {3, 2, 5}, IdxFiles.counting(30)));
+        IdxArray images = IdxReader.read(file, 3);
+        assertArrayEquals(new int[] {3, 2, 5}, images.dimensions());
+        assertEquals(3, images.count());
+        assertEquals(10, images.itemSize());
+        assertEquals(29, images.unsigned(29));
+    }
+
+    @Test
+    void readsGzipLabelsWhateverTheName() throws IOException {
+        byte[] labels = {0, 9, (byte) 200, 4};
+        Path file = IdxFiles.writeGzip(dir.resolve("labels-no-gz-suffix"),
+                IdxFiles.unsignedBytes(new int[] {4}, labels));
+        IdxArray read = IdxReader.read(file, 1);
+        assertEquals(4, read.count());
+        assertEquals(1, read.itemSize());
+        assertEquals(200, read.unsigned(2));
+        assertEquals(9, read.unsigned(1));
+    }
+
+    @Test
+    void rejectsBadMagic() throws IOException {
+        Path file = IdxFiles.write(dir.resolve("not-idx"),
+                IdxFiles.bytes(0x89504e47, new int[] {1}, new byte[1]));
+        assertMessage(file, 3, "bad magic number 0x89504e47", "expected 0x00000803");
+    }
+
+    @Test
+    void rejectsWrongDataType() throws IOException {
+        Path file = IdxFiles.write(dir.resolve("floats"),
+                IdxFiles.bytes(0x00000d01, new int[] {1}, new byte[4]));
+        assertMessage(file, 1, "data type 0x0d", "expected 0x08 (unsigned byte)");
+    }
+
+    @Test
+    void rejectsWrongDimensionCount() throws IOException {
+        Path file = IdxFiles.write(dir.resolve("labels-as-images"),
+                IdxFiles.unsignedBytes(new int[] {4}, new byte[4]));
+        assertMessage(file, 3, "1 dimensions", "expected 3");
+    }
+
+    @Test
+    void rejectsTruncatedRawData() throws IOException {
+        Path file = IdxFiles.write(dir.resolve("short"),
+                IdxFiles.unsignedBytes(new int[] {2, 3, 3}, IdxFiles.counting(17)));
+        assertMessage(file, 3, "truncated: 17 data bytes", "expect exactly 18");
+    }
+
+    @Test
+    void rejectsTruncatedGzipData() throws IOException {
+        Path file = IdxFiles.writeGzip(dir.resolve("short.gz"),
+                IdxFiles.unsignedBytes(new int[] {2, 3, 3}, IdxFiles.counting(17)));
+        assertMessage(file, 3, "truncated: the data ends after 17 values", "expect 18");
+    }
+
+    @Test
+    void rejectsCutOffGzipStream() throws IOException {
+        Path whole = IdxFiles.writeGzip(dir.resolve("whole.gz"),
+                IdxFiles.unsignedBytes(new int[] {100}, IdxFiles.counting(100)));
+        byte[] compressed = Files.readAllBytes(whole);
+        Path file = IdxFiles.write(dir.resolve("cut.gz"), Arrays.copyOf(compressed, 20));
+        assertMessage(file, 1, "compressed data ends early", "expected a complete IDX file");
+    }
+
+    @Test
+    void rejectsTrailingRawBytes() throws IOException {
+        Path file = IdxFiles.write(dir.resolve("long"),
+                IdxFiles.unsignedBytes(new int[] {5}, IdxFiles.counting(6)));
+        assertMessage(file, 1, "trailing bytes: 6 data bytes", "expect exactly 5");
+    }
+
+    @Test
+    void rejectsTrailingGzipBytes() throws IOException {
+        Path file = IdxFiles.writeGzip(dir.resolve("long.gz"),
+                IdxFiles.unsignedBytes(new int[] {5}, IdxFiles.counting(6)));
+        assertMessage(file, 1, "trailing bytes after the 5 values", "expected the data to end");
+    }
+
+    @Test
+    void rejectsAbsurdDimensionsBeforeAllocating() throws IOException {
+        Path file = IdxFiles.write(dir.resolve("huge"),
+                IdxFiles.unsignedBytes(new int[] {1 << 30, 1 << 30, 1}, new byte[16]));
+        assertMessage(file, 3, "describe more than", "[1073741824, 1073741824, 1]");
+    }
+
+    @Test
+    void rejectsLargeDimensionsThatTheFileDoesNotHold() throws IOException {
+        Path raw = IdxFiles.write(dir.resolve("big-header"),
+                IdxFiles.unsignedBytes(new int[] {60000, 28, 1000}, new byte[16]));
+        assertMessage(raw, 3, "truncated: 16 data bytes", "expect exactly 1680000000");
+        Path gzip = IdxFiles.writeGzip(dir.resolve("big-header.gz"),
+                IdxFiles.unsignedBytes(new int[] {60000, 28, 1000}, new byte[16]));
+        assertMessage(gzip, 3, "the data ends after 16 values", "expect 1680000000");
+    }
+
+    @Test
+    void rejectsNonPositiveDimensions() throws IOException {
+        Path zero = IdxFiles.write(dir.resolve("zero"),
+                IdxFiles.unsignedBytes(new int[] {0, 28, 28}, new byte[0]));
+        assertMessage(zero, 3, "dimension 0 is 0", "expected a size in [1, ");
+        Path negative = IdxFiles.write(dir.resolve("negative"),
+                IdxFiles.unsignedBytes(new int[] {1, -1, 28}, new byte[0]));
+        assertMessage(negative, 3, "dimension 1 is 4294967295", "expected a size in [1, ");
+    }
+
+    @Test
+    void rejectsShortHeaders() throws IOException {
+        Path empty = IdxFiles.write(dir.resolve("empty"), new byte[0]);
+        assertMessage(empty, 1, "shorter than the 4-byte magic number", "expected an IDX header");
+        Path cut = IdxFiles.write(dir.resolve("cut-header"),
+                Arrays.copyOf(IdxFiles.unsignedBytes(new int[] {2, 2, 2}, new byte[8]), 10));
+        assertMessage(cut, 3, "the header ends after 1 of 3 dimensions", "expected 16 header bytes");
+    }
+
+    private static void assertMessage(Path file, int rank, String found, String expected) {
+        IdxFormatException e = assertThrows(IdxFormatException.class,
+                () -> IdxReader.read(file, rank));
+        String message = e.getMessage();
+        assertTrue(message.startsWith(file.toString()), message);
+        assertTrue(message.contains(found), message);
+        assertTrue(message.contains(expected), message);
+    }
+}
