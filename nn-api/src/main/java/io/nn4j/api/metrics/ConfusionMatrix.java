@@ -1,0 +1,143 @@
+package io.nn4j.api.metrics;
+
+import java.util.Locale;
+
+/**
+ * Counts of (true class, predicted class) pairs over {@code K} classes, with the per-class
+ * precision, recall and F1 they give.
+ *
+ * <p>For class {@code c}: precision = TP / (TP + FP), the fraction of predictions of {@code c}
+ * that were right; recall = TP / (TP + FN), the fraction of true {@code c} that were found;
+ * F1 = their harmonic mean. A ratio whose denominator is zero is reported as 0.
+ */
+public final class ConfusionMatrix {
+    private final int classes;
+    private final long[] counts;
+
+    /** An empty matrix over {@code classes} classes. */
+    public ConfusionMatrix(int classes) {
+        if (classes < 1) {
+            throw new IllegalArgumentException("classes must be at least 1, got " + classes);
+        }
+        this.classes = classes;
+        this.counts = new long[classes * classes];
+    }
+
+    /**
+     * The matrix of equally long arrays of true and predicted classes.
+     *
+     * @throws IllegalArgumentException when the lengths differ or a class is out of range
+     */
+    public static ConfusionMatrix of(int[] actual, int[] predicted, int classes) {
+        if (actual.length != predicted.length) {
+            throw new IllegalArgumentException("actual has " + actual.length
+                    + " classes but predicted has " + predicted.length + "; expected as many");
+        }
+        ConfusionMatrix matrix = new ConfusionMatrix(classes);
+        for (int i = 0; i < actual.length; i++) {
+            matrix.add(actual[i], predicted[i]);
+        }
+        return matrix;
+    }
+
+    /** Counts one example. */
+    public void add(int actual, int predicted) {
+        checkClass("actual", actual);
+        checkClass("predicted", predicted);
+        counts[actual * classes + predicted]++;
+    }
+
+    /** Number of classes. */
+    public int classes() {
+        return classes;
+    }
+
+    /** Examples of true class {@code actual} predicted as {@code predicted}. */
+    public long count(int actual, int predicted) {
+        checkClass("actual", actual);
+        checkClass("predicted", predicted);
+        return counts[actual * classes + predicted];
+    }
+
+    /** Number of examples counted. */
+    public long total() {
+        long total = 0;
+        for (long count : counts) {
+            total += count;
+        }
+        return total;
+    }
+
+    /** Fraction of examples on the diagonal. */
+    public double accuracy() {
+        long right = 0;
+        for (int c = 0; c < classes; c++) {
+            right += counts[c * classes + c];
+        }
+        return ratio(right, total());
+    }
+
+    /** TP / (TP + FP) of class {@code c}. */
+    public double precision(int c) {
+        long predicted = 0;
+        for (int a = 0; a < classes; a++) {
+            predicted += count(a, c);
+        }
+        return ratio(count(c, c), predicted);
+    }
+
+    /** TP / (TP + FN) of class {@code c}. */
+    public double recall(int c) {
+        long actual = 0;
+        for (int p = 0; p < classes; p++) {
+            actual += count(c, p);
+        }
+        return ratio(count(c, c), actual);
+    }
+
+    /** Harmonic mean of precision and recall of class {@code c}. */
+    public double f1(int c) {
+        double precision = precision(c);
+        double recall = recall(c);
+        return precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+    }
+
+    /** The unweighted mean of every class's F1. */
+    public double macroF1() {
+        double sum = 0;
+        for (int c = 0; c < classes; c++) {
+            sum += f1(c);
+        }
+        return sum / classes;
+    }
+
+    /** A table of the counts (rows: true class, columns: predicted) and per-class metrics. */
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder("true\\pred");
+        for (int p = 0; p < classes; p++) {
+            text.append(String.format(Locale.ROOT, " %6d", p));
+        }
+        text.append("  precision recall     f1\n");
+        for (int a = 0; a < classes; a++) {
+            text.append(String.format(Locale.ROOT, "%9d", a));
+            for (int p = 0; p < classes; p++) {
+                text.append(String.format(Locale.ROOT, " %6d", count(a, p)));
+            }
+            text.append(String.format(Locale.ROOT, "  %9.4f %6.4f %6.4f%n", precision(a), recall(a),
+                    f1(a)));
+        }
+        return text.toString();
+    }
+
+    private void checkClass(String role, int c) {
+        if (c < 0 || c >= classes) {
+            throw new IllegalArgumentException(role + " class " + c + " is outside [0, " + classes
+                    + ")");
+        }
+    }
+
+    private static double ratio(long numerator, long denominator) {
+        return denominator == 0 ? 0 : (double) numerator / denominator;
+    }
+}
