@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import java.util.Random;
 
 /**
  * A network whose layers run one after another, bound to one backend.
@@ -25,11 +24,14 @@ import java.util.Random;
  */
 public final class Sequential implements AutoCloseable {
     private final Backend backend;
+    private final Architecture architecture;
     private final List<Layer> layers;
     private final List<Parameter> parameters;
 
-    private Sequential(Backend backend, List<Layer> layers) {
+    /** Made by {@link Architecture#build}. */
+    Sequential(Backend backend, Architecture architecture, List<Layer> layers) {
         this.backend = backend;
+        this.architecture = architecture;
         this.layers = List.copyOf(layers);
         List<Parameter> all = new ArrayList<>();
         layers.forEach(layer -> all.addAll(layer.parameters()));
@@ -44,6 +46,11 @@ public final class Sequential implements AutoCloseable {
     /** The backend every layer runs on. */
     public Backend backend() {
         return backend;
+    }
+
+    /** What the network is made of, without its weights. */
+    public Architecture architecture() {
+        return architecture;
     }
 
     /** The layers, input first. */
@@ -140,57 +147,40 @@ public final class Sequential implements AutoCloseable {
     /** Collects layer descriptions, then makes the layers on a backend. */
     public static final class Builder {
         private final int inputSize;
-        private final List<DenseSpec> specs = new ArrayList<>();
+        private final List<LayerSpec> specs = new ArrayList<>();
 
         private Builder(int inputSize) {
-            if (inputSize < 1) {
-                throw new IllegalArgumentException("input size must be at least 1, got " + inputSize);
-            }
             this.inputSize = inputSize;
         }
 
         /** Adds a {@link Dense} layer with the usual initializer for its activation. */
         public Builder dense(int units, Activation activation) {
-            return dense(units, activation, Initializer.defaultFor(activation));
+            return add(new DenseSpec(units, activation));
         }
 
         /** Adds a {@link Dense} layer with the given initializer. */
         public Builder dense(int units, Activation activation, Initializer initializer) {
-            if (units < 1) {
-                throw new IllegalArgumentException("dense layer " + specs.size()
-                        + ": units must be at least 1, got " + units);
-            }
-            specs.add(new DenseSpec(units, Objects.requireNonNull(activation, "activation"),
-                    Objects.requireNonNull(initializer, "initializer")));
+            return add(new DenseSpec(units, activation, initializer));
+        }
+
+        /** Adds any layer. */
+        public Builder add(LayerSpec layer) {
+            specs.add(Objects.requireNonNull(layer, "layer"));
             return this;
+        }
+
+        /** The architecture collected so far. */
+        public Architecture architecture() {
+            return new Architecture(inputSize, specs);
         }
 
         /**
          * Makes the layers on {@code backend}, drawing initial weights from {@code seed}.
          *
-         * @throws IllegalStateException when no layer was added
+         * @throws IllegalArgumentException when no layer was added or the input size is below 1
          */
         public Sequential build(Backend backend, long seed) {
-            if (specs.isEmpty()) {
-                throw new IllegalStateException("a Sequential network needs at least one layer");
-            }
-            Random random = new Random(seed);
-            List<Layer> layers = new ArrayList<>();
-            int in = inputSize;
-            try {
-                for (DenseSpec spec : specs) {
-                    layers.add(new Dense(backend, "dense" + layers.size(), in, spec.units,
-                            spec.activation, spec.initializer, random));
-                    in = spec.units;
-                }
-            } catch (RuntimeException e) {
-                layers.forEach(Layer::close);
-                throw e;
-            }
-            return new Sequential(backend, layers);
-        }
-
-        private record DenseSpec(int units, Activation activation, Initializer initializer) {
+            return architecture().build(backend, seed);
         }
     }
 }

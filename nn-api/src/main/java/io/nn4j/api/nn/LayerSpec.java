@@ -1,0 +1,24 @@
+package io.nn4j.api.nn;
+
+import io.nn4j.api.Backend;
+import java.util.Random;
+
+/**
+ * The description of one layer, independent of any backend: what a model file stores and what
+ * {@link Sequential.Builder} collects. {@link #create} makes the layer on a backend.
+ */
+public sealed interface LayerSpec permits DenseSpec {
+
+    /** Features per output row, given features per input row. */
+    int outputSize(int inputSize);
+
+    /** Number of trainable values (weights and biases) the layer has, given its input size. */
+    long parameterCount(int inputSize);
+
+    /**
+     * Makes the layer on {@code backend}, drawing any initial weights from {@code random}.
+     *
+     * @param name a name unique within the network, used for parameter names
+     */
+    Layer create(Backend backend, String name, int inputSize, Random random);
+}
