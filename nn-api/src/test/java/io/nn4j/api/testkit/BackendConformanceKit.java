@@ -1,0 +1,242 @@
+package io.nn4j.api.testkit;
+
+import io.nn4j.api.Activation;
+import io.nn4j.api.Backend;
+import io.nn4j.api.Backends;
+import io.nn4j.api.Loss;
+import io.nn4j.api.Shape;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The backend conformance suite. A backend module runs it with one class:
+ *
+ * <pre>{@code
+ * class OpenClConformanceTest extends BackendConformanceKit {
+ *     protected String backendName() { return "opencl"; }
+ * }
+ * }</pre>
+ *
+ * <p>Every op of {@link Backend} is compared with the float64 {@link ReferenceOps} on fresh
+ * seeded inputs, outputs poisoned with NaN first, within the {@link Tolerances}; whole small
+ * networks pass finite-difference {@link GradientCheck}s; and bad input is rejected as
+ * {@link io.nn4j.api.spi.OpChecks} says. Cases over {@link Activation} and {@link Loss} follow
+ * their {@code values()}, so a new activation or loss is tested as soon as it exists. The
+ * backend is opened once for the class and closed after it.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class BackendConformanceKit {
+    private static final String CASES = "io.nn4j.api.testkit.BackendConformanceKit#";
+
+    private Backend backend;
+
+    /** The provider name of the backend under test, as {@link Backends#load(String)} takes it. */
+    protected abstract String backendName();
+
+    /**
+     * Opens a backend under test; the kit closes it. By default
+     * {@code Backends.load(backendName())}; override to test a backend opened with particular
+     * options or wrapped in another. Also called for the second instance the foreign-tensor
+     * check needs.
+     */
+    protected Backend openBackend() {
+        return Backends.load(backendName());
+    }
+
+    @BeforeAll
+    final void openKitBackend() {
+        backend = openBackend();
+    }
+
+    @AfterAll
+    final void closeKitBackend() {
+        if (backend != null) {
+            backend.close();
+        }
+    }
+
+    // ---- linear algebra ------------------------------------------------------------------
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.nn4j.api.testkit.GemmConformance#tilingCases")
+    void gemmTiling(GemmConformance.Case c) {
+        GemmConformance.check(backend, c);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.nn4j.api.testkit.GemmConformance#mnistCases")
+    void gemmMnistShapes(GemmConformance.Case c) {
+        GemmConformance.check(backend, c);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.nn4j.api.testkit.GemmConformance#scalingCases")
+    void gemmAlphaBeta(GemmConformance.Case c) {
+        GemmConformance.check(backend, c);
+    }
+
+    // ---- layer ops -----------------------------------------------------------------------
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource(CASES + "activationShapes")
+    void biasActivation(Activation f, Shape shape) {
+        LayerOpConformance.checkForward(backend, f, shape);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Activation.class)
+    void biasActivationLargeInputs(Activation f) {
+        LayerOpConformance.checkLargeInputs(backend, f);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource(CASES + "activationShapes")
+    void activationBackward(Activation f, Shape shape) {
+        LayerOpConformance.checkBackward(backend, f, shape, false);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Activation.class)
+    void activationBackwardInPlace(Activation f) {
+        LayerOpConformance.checkBackward(backend, f, Shape.matrix(33, 65), true);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.nn4j.api.testkit.KitShapes#matrices")
+    void columnSums(Shape shape) {
+        LayerOpConformance.checkColumnSums(backend, shape, 1f);
+        LayerOpConformance.checkColumnSums(backend, shape, -1f / shape.rows());
+    }
+
+    // ---- losses and metrics --------------------------------------------------------------
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource(CASES + "lossShapes")
+    void lossGradient(Loss loss, Shape shape) {
+        LossConformance.checkGradient(backend, loss, shape);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource(CASES + "lossShapes")
+    void accumulateLoss(Loss loss, Shape shape) {
+        LossConformance.checkValue(backend, loss, shape, false);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Loss.class)
+    void accumulateLossOfCertainOutputs(Loss loss) {
+        LossConformance.checkValue(backend, loss, Shape.matrix(64, 10), true);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.nn4j.api.testkit.KitShapes#outputs")
+    void argmaxRows(Shape shape) {
+        MetricConformance.checkArgmax(backend, shape);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.nn4j.api.testkit.KitShapes#outputs")
+    void accumulateCorrect(Shape shape) {
+        MetricConformance.checkCorrect(backend, shape);
+    }
+
+    @Test
+    void metricsTakeTheFirstOfTiedMaxima() {
+        MetricConformance.checkArgmaxTies(backend);
+        MetricConformance.checkCorrectTies(backend);
+    }
+
+    // ---- optimizer updates ---------------------------------------------------------------
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(CASES + "parameterShapes")
+    void sgdUpdate(Shape shape) {
+        UpdateConformance.checkSgd(backend, shape, 0.1f);
+        UpdateConformance.checkSgd(backend, shape, 0.003f);
+    }
+
+    // ---- tensors and elementwise utilities -----------------------------------------------
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(CASES + "parameterShapes")
+    void tensorData(Shape shape) {
+        TensorConformance.checkRoundTrip(backend, shape);
+        TensorConformance.checkCopyInOut(backend, shape, 0);
+        TensorConformance.checkCopyInOut(backend, shape, 5);
+        TensorConformance.checkFill(backend, shape, -2.5f);
+        TensorConformance.checkScale(backend, shape, -0.3f);
+    }
+
+    @Test
+    void copyBetweenShapesOfOneSize() {
+        TensorConformance.checkCopy(backend, Shape.matrix(3, 17), Shape.vector(51));
+        TensorConformance.checkCopy(backend, Shape.matrix(256, 10), Shape.matrix(10, 256));
+    }
+
+    // ---- whole networks ------------------------------------------------------------------
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.nn4j.api.testkit.GradientCheck#cases")
+    void gradientCheck(GradientCheck.Case c) {
+        GradientCheck.check(backend, c);
+    }
+
+    // ---- the shared contract -------------------------------------------------------------
+
+    @Test
+    void rejectsMismatchedShapes() {
+        ContractConformance.checkGemmShapeMismatch(backend);
+        ContractConformance.checkShapeMismatch(backend);
+    }
+
+    @Test
+    void rejectsTensorsOfAnotherBackend() {
+        try (Backend other = openBackend()) {
+            ContractConformance.checkForeignTensor(backend, other);
+        }
+    }
+
+    @Test
+    void rejectsClosedTensors() {
+        ContractConformance.checkClosedTensor(backend);
+    }
+
+    @Test
+    void rejectsArraysOfTheWrongLength() {
+        ContractConformance.checkWrongLength(backend);
+    }
+
+    @Test
+    void memoryReturnsToBaseline() {
+        ContractConformance.checkMemoryAccounting(backend);
+    }
+
+    // ---- case lists ----------------------------------------------------------------------
+
+    static Stream<Arguments> activationShapes() {
+        return combine(Activation.values(), KitShapes.matrices());
+    }
+
+    static Stream<Arguments> lossShapes() {
+        return combine(Loss.values(), KitShapes.outputs());
+    }
+
+    static List<Shape> parameterShapes() {
+        List<Shape> shapes = new ArrayList<>(KitShapes.vectors());
+        shapes.addAll(KitShapes.matrices());
+        return shapes;
+    }
+
+    private static Stream<Arguments> combine(Object[] values, List<Shape> shapes) {
+        return Stream.of(values).flatMap(v -> shapes.stream().map(s -> Arguments.of(v, s)));
+    }
+}

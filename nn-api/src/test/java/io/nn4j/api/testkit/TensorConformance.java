@@ -1,0 +1,102 @@
+package io.nn4j.api.testkit;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.nn4j.api.Backend;
+import io.nn4j.api.Shape;
+import io.nn4j.api.Tensor;
+import java.util.Arrays;
+
+/**
+ * Conformance of moving data in and out of tensors and of the elementwise utilities:
+ * {@code fromArray}, {@code toArray}, {@code zeros}, {@code copyIn}, {@code copyOut},
+ * {@code fill}, {@code copy} and {@code scale}. All exact but {@code scale}.
+ */
+public final class TensorConformance {
+
+    private TensorConformance() {
+    }
+
+    /** {@code fromArray} then {@code toArray} gives the data back; {@code zeros} is all zero. */
+    public static void checkRoundTrip(Backend backend, Shape shape) {
+        String what = "fromArray/toArray " + shape;
+        float[] data = RandomTensors.forCase(what).uniform(shape.size(), -1, 1);
+        try (Tensor t = backend.fromArray(data, shape);
+             Tensor zeros = backend.zeros(shape)) {
+            KitAssertions.assertClose(what, data, backend.toArray(t), shape.cols(),
+                    Tolerances.EXACT);
+            KitAssertions.assertClose("zeros " + shape, new float[shape.size()],
+                    backend.toArray(zeros), shape.cols(), Tolerances.EXACT);
+        }
+    }
+
+    /**
+     * {@code copyIn} from an offset of a larger array into a poisoned tensor, and
+     * {@code copyOut} to an offset of a poisoned array, which must keep its poison outside
+     * the copied range.
+     */
+    public static void checkCopyInOut(Backend backend, Shape shape, int offset) {
+        String what = "copyIn/copyOut offset " + offset + " " + shape;
+        int n = shape.size();
+        float[] source = RandomTensors.forCase(what).uniform(offset + n + 3, -1, 1);
+        float[] expectedIn = new float[n];
+        System.arraycopy(source, offset, expectedIn, 0, n);
+        float[] destination = RandomTensors.poison(offset + n + 3);
+        try (Tensor t = RandomTensors.poisoned(backend, shape)) {
+            backend.copyIn(source, offset, t);
+            KitAssertions.assertClose("copyIn offset " + offset + " " + shape, expectedIn,
+                    backend.toArray(t), shape.cols(), Tolerances.EXACT);
+            backend.copyOut(t, destination, offset);
+        }
+        float[] copied = new float[n];
+        System.arraycopy(destination, offset, copied, 0, n);
+        KitAssertions.assertClose("copyOut offset " + offset + " " + shape, expectedIn, copied,
+                shape.cols(), Tolerances.EXACT);
+        for (int i = 0; i < destination.length; i++) {
+            if ((i < offset || i >= offset + n) && !Float.isNaN(destination[i])) {
+                fail("copyOut offset " + offset + " " + shape + ": wrote " + destination[i]
+                        + " to element " + i + " of the array, outside [" + offset + ", "
+                        + (offset + n) + ")");
+            }
+        }
+    }
+
+    /** {@code fill} overwrites a poisoned tensor. */
+    public static void checkFill(Backend backend, Shape shape, float value) {
+        float[] expected = new float[shape.size()];
+        Arrays.fill(expected, value);
+        try (Tensor t = RandomTensors.poisoned(backend, shape)) {
+            backend.fill(t, value);
+            KitAssertions.assertClose("fill(" + value + ") " + shape, expected,
+                    backend.toArray(t), shape.cols(), Tolerances.EXACT);
+        }
+    }
+
+    /** {@code copy} between tensors of one size and different shapes, into poison. */
+    public static void checkCopy(Backend backend, Shape from, Shape to) {
+        String what = "copy " + from + " -> " + to;
+        float[] data = RandomTensors.forCase(what).uniform(from.size(), -1, 1);
+        try (Tensor src = backend.fromArray(data, from);
+             Tensor dst = RandomTensors.poisoned(backend, to)) {
+            backend.copy(src, dst);
+            KitAssertions.assertClose(what, data, backend.toArray(dst), to.cols(),
+                    Tolerances.EXACT);
+        }
+    }
+
+    /** {@code t = alpha · t}. */
+    public static void checkScale(Backend backend, Shape shape, float alpha) {
+        String what = "scale(" + alpha + ") " + shape;
+        float[] data = RandomTensors.forCase(what).uniform(shape.size(), -1, 1);
+        double[] expected = new double[data.length];
+        for (int i = 0; i < data.length; i++) {
+            expected[i] = (double) alpha * data[i];
+        }
+        try (Tensor t = backend.fromArray(data, shape)) {
+            backend.scale(alpha, t);
+            backend.synchronize();
+            KitAssertions.assertClose(what, expected, backend.toArray(t), shape.cols(),
+                    Tolerances.ELEMENTWISE);
+        }
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * The backend conformance kit, published in nn-api's test-jar: an abstract JUnit 5 suite
+ * ({@link io.nn4j.api.testkit.BackendConformanceKit}) that a backend module runs by extending it
+ * with one class; the float64 reference it compares against
+ * ({@link io.nn4j.api.testkit.ReferenceOps}); the tolerances
+ * ({@link io.nn4j.api.testkit.Tolerances}); finite-difference gradient checks of whole networks
+ * ({@link io.nn4j.api.testkit.GradientCheck}); and the cross-backend training comparison
+ * ({@link io.nn4j.api.testkit.CrossBackendEquivalence}).
+ */
+package io.nn4j.api.testkit;

@@ -1,0 +1,83 @@
+package io.nn4j.backend.cpu;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import io.nn4j.api.Activation;
+import io.nn4j.api.Backend;
+import io.nn4j.api.Loss;
+import io.nn4j.api.nn.Sequential;
+import io.nn4j.api.spi.BackendOptions;
+import io.nn4j.api.testkit.CrossBackendEquivalence;
+import io.nn4j.api.train.Dataset;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The cross-backend equivalence helper on the two GEMM engines of the cpu backend (native BLAS
+ * and EJML): different summation orders, so the losses are close but not identical. Skipped
+ * where no native BLAS loads.
+ */
+class CpuGemmEnginesAgreeTest {
+    private static final int STEPS = 300;
+
+    /**
+     * A 3-layer classifier of Gaussian blobs (20 features, 4 classes, 512 examples) trained
+     * with SGD in batches of 32 for {@code steps} steps.
+     */
+    static CrossBackendEquivalence.Run blobsRun(int steps) {
+        int features = 20;
+        int classes = 4;
+        int examples = 512;
+        Random random = new Random(5);
+        float[][] centres = new float[classes][features];
+        for (float[] centre : centres) {
+            for (int j = 0; j < features; j++) {
+                centre[j] = (float) random.nextGaussian();
+            }
+        }
+        float[] x = new float[examples * features];
+        int[] labels = new int[examples];
+        for (int i = 0; i < examples; i++) {
+            labels[i] = i % classes;
+            for (int j = 0; j < features; j++) {
+                x[i * features + j] = centres[labels[i]][j] + (float) random.nextGaussian();
+            }
+        }
+        Sequential.Builder network = Sequential.builder(features)
+                .dense(32, Activation.RELU)
+                .dense(16, Activation.TANH)
+                .dense(classes, Activation.SOFTMAX);
+        return CrossBackendEquivalence.Run.sgd(network, 42, Dataset.ofClasses(x, features,
+                labels, classes), Loss.CATEGORICAL_CROSSENTROPY, 0.05f, 32, steps);
+    }
+
+    private static Backend cpuWithGemm(String engine) {
+        return new CpuBackendProvider().create(
+                BackendOptions.of(Map.of(CpuBackendProvider.GEMM_OPTION, engine)));
+    }
+
+    @Test
+    void blasAndEjmlTrainAlike() {
+        try (Backend blas = cpuWithGemm("auto");
+             Backend ejml = cpuWithGemm("ejml")) {
+            assumeFalse(blas.description().contains("gemm: ejml"),
+                    "no native BLAS loads here, so both engines would be EJML");
+            CrossBackendEquivalence.Losses losses = CrossBackendEquivalence.assertEquivalent(
+                    blas, ejml, blobsRun(STEPS));
+            List<Double> curve = losses.first();
+            assertEquals(STEPS, curve.size(), "one loss per step");
+            double early = curve.subList(0, 16).stream().mapToDouble(Double::doubleValue).sum();
+            double late = curve.subList(STEPS - 16, STEPS).stream()
+                    .mapToDouble(Double::doubleValue).sum();
+            assertTrue(late < early / 2, "the loss fell: first 16 steps sum " + early
+                    + ", last 16 sum " + late);
+            assertNotEquals(losses.first(), losses.second(),
+                    "the engines sum in different orders, so the check is not trivially exact");
+        }
+    }
+}

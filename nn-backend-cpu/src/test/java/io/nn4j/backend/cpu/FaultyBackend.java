@@ -1,0 +1,77 @@
+package io.nn4j.backend.cpu;
+
+import io.nn4j.api.Backend;
+import io.nn4j.api.Tensor;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+
+/**
+ * A correct backend with one deliberate bug, to prove that the conformance kit notices: every
+ * call goes to the real backend, then the chosen {@link Fault} corrupts the result of its op.
+ */
+final class FaultyBackend implements InvocationHandler {
+
+    /** The bug to plant. */
+    enum Fault {
+        /** {@code gemm} writes its last output element 1% (+0.01) off. */
+        GEMM_ONE_ELEMENT("gemm", 6),
+        /** {@code gemm} ignores {@code transposeA} whenever {@code A} is square. */
+        GEMM_IGNORES_TRANSPOSE_A("gemm", -1),
+        /** {@code activationBackward} writes the last element of {@code dZ} 1% (+0.01) off. */
+        ACTIVATION_BACKWARD_ONE_ELEMENT("activationBackward", 4),
+        /** {@code lossGradient} writes the last element of its gradient 1% (+0.01) off. */
+        LOSS_GRADIENT_ONE_ELEMENT("lossGradient", 3);
+
+        private final String op;
+        private final int corruptedArgument;
+
+        Fault(String op, int corruptedArgument) {
+            this.op = op;
+            this.corruptedArgument = corruptedArgument;
+        }
+    }
+
+    private final Backend delegate;
+    private final Fault fault;
+
+    private FaultyBackend(Backend delegate, Fault fault) {
+        this.delegate = delegate;
+        this.fault = fault;
+    }
+
+    /** {@code delegate} with {@code fault} planted; closing it closes {@code delegate}. */
+    static Backend wrap(Backend delegate, Fault fault) {
+        return (Backend) Proxy.newProxyInstance(Backend.class.getClassLoader(),
+                new Class<?>[] {Backend.class}, new FaultyBackend(delegate, fault));
+    }
+
+    @Override
+    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+        boolean faulty = method.getName().equals(fault.op);
+        if (faulty && fault == Fault.GEMM_IGNORES_TRANSPOSE_A) {
+            Tensor a = (Tensor) args[3];
+            if (a.shape().rows() == a.shape().cols()) {
+                args[0] = false;
+            }
+        }
+        Object result;
+        try {
+            result = method.invoke(delegate, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+        if (faulty && fault.corruptedArgument >= 0) {
+            corruptLastElement((Tensor) args[fault.corruptedArgument]);
+        }
+        return result;
+    }
+
+    private void corruptLastElement(Tensor t) {
+        float[] data = delegate.toArray(t);
+        int last = data.length - 1;
+        data[last] = data[last] * 1.01f + 0.01f;
+        delegate.copyIn(data, 0, t);
+    }
+}
