@@ -1,0 +1,103 @@
+package io.nn4j.bench;
+
+import io.nn4j.api.Activation;
+import io.nn4j.api.Loss;
+import io.nn4j.api.Shape;
+import io.nn4j.api.Tensor;
+import io.nn4j.api.nn.Sequential;
+import io.nn4j.api.train.Sgd;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One whole training step as {@link io.nn4j.api.train.Trainer} runs it: copy a batch and its
+ * one-hot labels in, forward, softmax cross-entropy gradient and loss sum, backward, SGD update,
+ * then wait for the device. {@code config} is {@code S} (784-128-10, batch 64), {@code L}
+ * (784-1024-1024-10, batch 256) or explicit, see {@link TrainingConfig#parse}.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class TrainingStepBenchmark extends BackendBenchmark {
+    /** The learning rate of the SGD update. */
+    static final float LEARNING_RATE = 0.05f;
+    /** The seed of the initial weights. */
+    static final long WEIGHT_SEED = 7;
+    private static final Loss LOSS = Loss.CATEGORICAL_CROSSENTROPY;
+
+    /** The network and batch size: {@code S}, {@code L} or {@code IN-HIDDEN...-OUT/BATCH}. */
+    @Param({"S", "L"})
+    public String config;
+
+    private Sequential model;
+    private Sgd optimizer;
+    private float[] hostFeatures;
+    private float[] hostTargets;
+    private Tensor features;
+    private Tensor targets;
+    private Tensor gradient;
+    private Tensor lossTotal;
+
+    @Override
+    protected void prepare() {
+        TrainingConfig network = TrainingConfig.parse(config);
+        int[] widths = network.widths();
+        int rows = network.batchSize();
+        int classes = widths[widths.length - 1];
+        Sequential.Builder builder = Sequential.builder(widths[0]);
+        for (int i = 1; i < widths.length; i++) {
+            builder.dense(widths[i], i == widths.length - 1 ? Activation.SOFTMAX : Activation.RELU);
+        }
+        model = own(builder.build(engine, WEIGHT_SEED));
+        optimizer = own(new Sgd(LEARNING_RATE));
+        Random random = new Random(RandomArrays.SEED);
+        hostFeatures = RandomArrays.uniform(random, rows * widths[0]);
+        hostTargets = RandomArrays.oneHot(random, rows, classes);
+        features = zeros(Shape.matrix(rows, widths[0]));
+        targets = zeros(Shape.matrix(rows, classes));
+        gradient = zeros(Shape.matrix(rows, classes));
+        lossTotal = zeros(Shape.vector(1));
+    }
+
+    /** One training step on the batch, finished; returns the forward pass's output. */
+    @Benchmark
+    public Tensor step() {
+        engine.copyIn(hostFeatures, 0, features);
+        engine.copyIn(hostTargets, 0, targets);
+        Tensor output = model.forward(features, true);
+        engine.lossGradient(LOSS, output, targets, gradient);
+        engine.accumulateLoss(LOSS, output, targets, lossTotal);
+        model.backward(gradient, LOSS);
+        optimizer.step(model.parameters());
+        engine.synchronize();
+        return output;
+    }
+
+    /** The network being trained. */
+    Sequential model() {
+        return model;
+    }
+
+    /** The batch's features and one-hot targets on the host. */
+    float[][] batch() {
+        return new float[][] {hostFeatures, hostTargets};
+    }
+
+    /** The sum of the per-example losses of every step so far. */
+    Tensor lossTotal() {
+        return lossTotal;
+    }
+}

@@ -1,0 +1,213 @@
+package io.nn4j.bench;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.nn4j.api.Activation;
+import io.nn4j.api.Backend;
+import io.nn4j.api.Shape;
+import io.nn4j.api.Tensor;
+import io.nn4j.api.nn.Parameter;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.openjdk.jmh.annotations.Param;
+
+/**
+ * Runs every benchmark body once more than JMH's first call, at small sizes, and checks its
+ * answer against a float64 reference, so no suite can time a wrong computation. Backends other
+ * than cpu run only where they are available.
+ */
+class BenchmarkBodiesTest {
+    /** Allowed difference: {@code |actual − expected| ≤ TOLERANCE · (1 + |expected|)}. */
+    private static final double TOLERANCE = 1e-4;
+    private static final List<String> GEMM_SIZES = List.of("1x1x1", "5x7x3", "9x33x17");
+
+    static Stream<Arguments> gemmCases() {
+        return AvailableBackends.SUITE.stream().flatMap(backend -> Stream.of(GemmPass.values())
+                .flatMap(pass -> GEMM_SIZES.stream().map(size -> Arguments.of(backend, pass, size))));
+    }
+
+    static Stream<Arguments> referenceCases() {
+        return Stream.of(GemmPass.values())
+                .flatMap(pass -> GEMM_SIZES.stream().map(size -> Arguments.of(pass, size)));
+    }
+
+    static Stream<Arguments> activationCases() {
+        return AvailableBackends.SUITE.stream().flatMap(backend ->
+                Stream.of(paramValues(ActivationBenchmark.class, "activation"))
+                        .map(activation -> Arguments.of(backend, activation)));
+    }
+
+    static Stream<Arguments> trainingCases() {
+        return AvailableBackends.SUITE.stream().flatMap(backend ->
+                Stream.of("6-3/2", "12-9-7-4/5").map(config -> Arguments.of(backend, config)));
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @MethodSource("gemmCases")
+    void gemmComputesTheLayerProduct(String backend, GemmPass pass, String size) throws Exception {
+        GemmBenchmark bench = new GemmBenchmark();
+        bench.backend = backend;
+        bench.size = size;
+        bench.pass = pass;
+        open(bench);
+        try {
+            float[] actual = runTwice(bench.engine, bench::gemm);
+            Shape a = bench.a().shape();
+            Shape b = bench.b().shape();
+            double[] expected = Float64Reference.gemm(pass.transposeA(), pass.transposeB(),
+                    wide(bench.engine, bench.a()), a.rows(), a.cols(),
+                    wide(bench.engine, bench.b()), b.rows(), b.cols());
+            assertClose(expected, actual, "gemm " + pass + " " + size + " on " + backend);
+        } finally {
+            bench.close();
+        }
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("referenceCases")
+    void referenceGemmComputesTheSameProduct(GemmPass pass, String size) {
+        ReferenceGemmBenchmark bench = new ReferenceGemmBenchmark();
+        bench.size = size;
+        bench.pass = pass;
+        bench.prepare();
+        float[][] operands = bench.operands();
+        int[] mkn = bench.dimensions();
+        LayerSize layer = LayerSize.parse("size", size);
+        assertEquals(pass.c(layer).size(), mkn[0] * mkn[2], "reference C has the size of "
+                + pass + "'s output");
+        assertEquals(2.0 * mkn[0] * mkn[1] * mkn[2], layer.flops(), "reference flops");
+        float[] actual = bench.gemm().clone();
+        double[] expected = Float64Reference.gemm(false, false,
+                Float64Reference.widen(operands[0]), mkn[0], mkn[1],
+                Float64Reference.widen(operands[1]), mkn[1], mkn[2]);
+        assertClose(expected, actual, "reference gemm " + pass + " " + size);
+        assertArrayEquals(actual, bench.gemm(), "a second call gives the same answer");
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("activationCases")
+    void activationBodiesComputeForwardAndBackward(String backend, String activation)
+            throws Exception {
+        ActivationBenchmark bench = new ActivationBenchmark();
+        bench.backend = backend;
+        bench.shape = "3x17";
+        bench.activation = activation;
+        open(bench);
+        try {
+            Activation f = Activation.byId(activation);
+            double[] z = wide(bench.engine, bench.z());
+            double[] a = Float64Reference.activate(f, z, 3, 17);
+            assertClose(a, runTwice(bench.engine, bench::forward), activation + " forward on "
+                    + backend);
+            double[] dZ = Float64Reference.backward(f, z, a, wide(bench.engine, bench.dA()), 3, 17);
+            assertClose(dZ, runTwice(bench.engine, bench::backward), activation + " backward on "
+                    + backend);
+        } finally {
+            bench.close();
+        }
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("trainingCases")
+    void trainingStepMatchesAFloat64Step(String backend, String config) throws Exception {
+        TrainingStepBenchmark bench = new TrainingStepBenchmark();
+        bench.backend = backend;
+        bench.config = config;
+        open(bench);
+        try {
+            TrainingConfig network = TrainingConfig.parse(config);
+            List<Parameter> parameters = bench.model().parameters();
+            List<float[]> before = parameters.stream()
+                    .map(p -> bench.engine.toArray(p.value())).toList();
+            float[][] batch = bench.batch();
+            ReferenceTrainingStep expected = new ReferenceTrainingStep(network.widths(), before,
+                    batch[0], batch[1], network.batchSize(), TrainingStepBenchmark.LEARNING_RATE);
+
+            float[] output = bench.engine.toArray(bench.step());
+
+            assertClose(expected.output, output, "step output of " + config + " on " + backend);
+            assertClose(new double[] {expected.lossSum}, bench.engine.toArray(bench.lossTotal()),
+                    "summed loss of " + config + " on " + backend);
+            for (int i = 0; i < parameters.size(); i++) {
+                assertClose(expected.updated.get(i), bench.engine.toArray(parameters.get(i).value()),
+                        parameters.get(i).name() + " after one step of " + config + " on " + backend);
+            }
+        } finally {
+            bench.close();
+        }
+    }
+
+    @Test
+    void referenceRunsEveryGemmShape() {
+        assertArrayEquals(paramValues(GemmBenchmark.class, "size"),
+                paramValues(ReferenceGemmBenchmark.class, "size"));
+        assertArrayEquals(paramValues(GemmBenchmark.class, "pass"),
+                paramValues(ReferenceGemmBenchmark.class, "pass"));
+    }
+
+    @Test
+    void everyPublishedParameterValueParses() {
+        assertArrayEquals(AvailableBackends.SUITE.toArray(),
+                paramValues(GemmBenchmark.class, "backend"));
+        for (String size : paramValues(GemmBenchmark.class, "size")) {
+            assertTrue(LayerSize.parse("size", size).flops() > 0, size);
+        }
+        for (String pass : paramValues(GemmBenchmark.class, "pass")) {
+            assertEquals(pass, GemmPass.valueOf(pass).name());
+        }
+        for (String shape : paramValues(ActivationBenchmark.class, "shape")) {
+            assertEquals(2, Sizes.parse("shape", shape, 2).length, shape);
+        }
+        for (String activation : paramValues(ActivationBenchmark.class, "activation")) {
+            assertEquals(activation, Activation.byId(activation).id());
+        }
+        assertEquals(TrainingConfig.SMALL, TrainingConfig.parse("S"));
+        assertEquals(TrainingConfig.LARGE, TrainingConfig.parse("L"));
+        assertArrayEquals(new String[] {"S", "L"}, paramValues(TrainingStepBenchmark.class, "config"));
+    }
+
+    private static String[] paramValues(Class<?> suite, String field) {
+        try {
+            return suite.getField(field).getAnnotation(Param.class).value();
+        } catch (NoSuchFieldException e) {
+            throw new AssertionError(suite.getSimpleName() + " has no parameter " + field, e);
+        }
+    }
+
+    /** Opens the bench's backend, or skips the test with the reason it is unavailable. */
+    private static void open(BackendBenchmark bench) {
+        Optional<String> reason = AvailableBackends.whyUnavailable(bench.backend);
+        Assumptions.assumeTrue(reason.isEmpty(),
+                () -> "backend " + bench.backend + " is unavailable: " + reason.orElse(""));
+        bench.open();
+    }
+
+    /** Calls the body twice, as JMH does, and returns the second answer. */
+    private static float[] runTwice(Backend backend, Supplier<Tensor> body) {
+        body.get();
+        return backend.toArray(body.get());
+    }
+
+    private static double[] wide(Backend backend, Tensor tensor) {
+        return Float64Reference.widen(backend.toArray(tensor));
+    }
+
+    private static void assertClose(double[] expected, float[] actual, String what) {
+        assertEquals(expected.length, actual.length, what + ": length");
+        for (int i = 0; i < expected.length; i++) {
+            double allowed = TOLERANCE * (1 + Math.abs(expected[i]));
+            int index = i;
+            assertTrue(Math.abs(actual[i] - expected[i]) <= allowed, () -> what + ": element "
+                    + index + " is " + actual[index] + ", expected " + expected[index]);
+        }
+    }
+}
