@@ -98,22 +98,26 @@ public interface Backend extends AutoCloseable {
     /**
      * The per-example loss gradient, written to {@code grad}: with respect to {@code Z} when
      * the loss is fused with the output activation ({@code A − Y}), else with respect to
-     * {@code A}. See {@link Loss} for each formula. {@code output}, {@code target} and
-     * {@code grad} are {@code [m, k]}. Modifies {@code grad}.
+     * {@code A}. See {@link Loss} for each formula. {@code output} and {@code grad} are
+     * {@code [m, k]}; {@code target} is {@code [m, loss.targetColumns(k)]}. Modifies {@code grad}.
      */
     void lossGradient(Loss loss, Tensor output, Tensor target, Tensor grad);
 
     /**
      * Adds the sum over rows of the per-example loss to {@code total[0]}, so a whole epoch's
-     * loss can be summed on the device and read once. {@code total} is {@code [1]}.
-     * Modifies {@code total}.
+     * loss can be summed on the device and read once. Shapes as for {@link #lossGradient};
+     * {@code total} is {@code [1]}. Modifies {@code total}.
      */
     void accumulateLoss(Loss loss, Tensor output, Tensor target, Tensor total);
 
     /**
-     * Adds to {@code count[0]} the number of rows whose largest output sits at the same column
-     * as the largest target (the first one on ties). {@code count} is {@code [1]}.
-     * Modifies {@code count}.
+     * Adds to {@code count[0]} the number of rows classified correctly. With {@code output}
+     * {@code [m, k]}: for a target of the same shape and {@code k > 1}, when the largest output
+     * sits at the column of the largest target (the first one on ties); for a target
+     * {@code [m, 1]} and {@code k > 1}, when the largest output sits at the column the target
+     * holds (a class index); for {@code k = 1} and a target {@code [m, 1]}, when output and
+     * target are on the same side of 0.5 (a binary decision at threshold 0.5: {@code ≥ 0.5} is
+     * positive). {@code count} is {@code [1]}. Modifies {@code count}.
      */
     void accumulateCorrect(Tensor output, Tensor target, Tensor count);
 
@@ -127,12 +131,46 @@ public interface Backend extends AutoCloseable {
     // ---- optimizer updates ---------------------------------------------------------------
 
     /**
-     * Plain gradient descent: {@code param −= learningRate · grad}. Same shapes.
-     * Modifies {@code param}.
+     * Gradient descent with L2 weight decay: {@code g = grad + weightDecay · param},
+     * {@code param −= learningRate · g}. Same shapes. Modifies {@code param}.
      */
-    void sgdUpdate(Tensor param, Tensor grad, float learningRate);
+    void sgdUpdate(Tensor param, Tensor grad, float learningRate, float weightDecay);
+
+    /**
+     * Gradient descent with momentum (PyTorch's convention): {@code g = grad + weightDecay ·
+     * param}, {@code velocity = momentum · velocity + g}, then {@code param −= learningRate ·
+     * velocity}, or with Nesterov {@code param −= learningRate · (g + momentum · velocity)}.
+     * Same shapes. Modifies {@code param} and {@code velocity}.
+     */
+    void momentumUpdate(Tensor param, Tensor grad, Tensor velocity, float learningRate,
+                        float momentum, boolean nesterov, float weightDecay);
+
+    /**
+     * Adam, step {@code t ≥ 1}: {@code g = grad + weightDecay · param},
+     * {@code m = β1·m + (1 − β1)·g}, {@code v = β2·v + (1 − β2)·g²}, then
+     * {@code param −= lr_t · m / (√v + ε_t)} with the bias corrections folded into
+     * {@code lr_t = learningRate · √(1 − β2^t) / (1 − β1^t)} and {@code ε_t = epsilon · √(1 − β2^t)}
+     * (computed in double, rounded to float). Same shapes. Modifies {@code param}, {@code m} and
+     * {@code v}.
+     */
+    void adamUpdate(Tensor param, Tensor grad, Tensor m, Tensor v, float learningRate, float beta1,
+                    float beta2, float epsilon, float weightDecay, int step);
 
     // ---- elementwise utilities -----------------------------------------------------------
+
+    /**
+     * Inverted dropout: {@code mask_i = keep_i ? 1 / (1 − rate) : 0} and {@code y = x ∘ mask},
+     * where {@code keep_i} is {@link io.nn4j.api.spi.DropoutMask#keep(long, int, float)} of
+     * element {@code i} (row-major), so every backend draws the same mask for the same seed.
+     * {@code 0 ≤ rate < 1}; all three tensors have one shape. Modifies {@code mask} and {@code y}.
+     */
+    void dropout(float rate, long seed, Tensor x, Tensor mask, Tensor y);
+
+    /**
+     * Elementwise product {@code out = a ∘ b}; same shapes; {@code out} may be {@code a} or
+     * {@code b}. Modifies {@code out}.
+     */
+    void multiply(Tensor a, Tensor b, Tensor out);
 
     /** Sets every element of {@code t} to {@code value}. Modifies {@code t}. */
     void fill(Tensor t, float value);

@@ -19,13 +19,23 @@ import java.util.stream.Collectors;
  *   <li>{@link #CATEGORICAL_CROSSENTROPY}: {@code ℓ = −Σ_j y_j ln max(a_j, 1e-7)} on one-hot
  *       (or probability) rows, fused with softmax: gradient with respect to {@code Z} is
  *       {@code a − y}.</li>
+ *   <li>{@link #SPARSE_CATEGORICAL_CROSSENTROPY}: the same on targets given as one class index
+ *       per row ({@code [m, 1]}): {@code ℓ = −ln max(a_c, 1e-7)}, gradient {@code a − onehot(c)}.
+ *       </li>
+ *   <li>{@link #BINARY_CROSSENTROPY}: {@code ℓ = −(1/K) Σ_j [y_j ln a_j + (1 − y_j) ln(1 − a_j)]}
+ *       with {@code a_j} clamped to {@code [1e-7, 1 − 1e-7]}, fused with sigmoid: gradient with
+ *       respect to {@code Z} is {@code (a − y) / K}.</li>
  * </ul>
  */
 public enum Loss {
     /** Mean squared error over the outputs of each example. */
     MEAN_SQUARED_ERROR("mse", null),
     /** Cross-entropy against one-hot targets, fused with a softmax output layer. */
-    CATEGORICAL_CROSSENTROPY("categorical_crossentropy", Activation.SOFTMAX);
+    CATEGORICAL_CROSSENTROPY("categorical_crossentropy", Activation.SOFTMAX),
+    /** Cross-entropy against class indices, fused with a softmax output layer. */
+    SPARSE_CATEGORICAL_CROSSENTROPY("sparse_categorical_crossentropy", Activation.SOFTMAX),
+    /** Cross-entropy of independent yes/no outputs, fused with a sigmoid output layer. */
+    BINARY_CROSSENTROPY("binary_crossentropy", Activation.SIGMOID);
 
     /** Smallest probability fed to a logarithm, so a confident wrong answer costs ~16, not ∞. */
     public static final float LOG_CLAMP = 1e-7f;
@@ -49,6 +59,14 @@ public enum Loss {
      */
     public Activation fusedActivation() {
         return fusedActivation;
+    }
+
+    /**
+     * Target values per example for a network with {@code outputs} outputs: 1 (the class index)
+     * for {@link #SPARSE_CATEGORICAL_CROSSENTROPY}, else {@code outputs}.
+     */
+    public int targetColumns(int outputs) {
+        return this == SPARSE_CATEGORICAL_CROSSENTROPY ? 1 : outputs;
     }
 
     /**

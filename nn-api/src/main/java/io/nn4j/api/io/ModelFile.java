@@ -3,27 +3,22 @@ package io.nn4j.api.io;
 import io.nn4j.api.Activation;
 import io.nn4j.api.Backend;
 import io.nn4j.api.Shape;
+import io.nn4j.api.Tensor;
 import io.nn4j.api.nn.Architecture;
 import io.nn4j.api.nn.DenseSpec;
+import io.nn4j.api.nn.DropoutSpec;
 import io.nn4j.api.nn.LayerSpec;
 import io.nn4j.api.nn.Parameter;
 import io.nn4j.api.nn.Sequential;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.zip.CRC32;
+import java.util.Map;
 
 /**
  * Saves a trained {@link Sequential} (architecture and weights) and loads it on any backend.
@@ -39,10 +34,10 @@ public final class ModelFile {
     public static final int MAGIC = 0x4E4E344A;
     /** The format version this library writes and the newest it reads. */
     public static final int VERSION = 1;
-    /** Files above this size are refused before they are read. */
-    public static final long MAX_BYTES = Integer.MAX_VALUE - 8;
 
+    private static final String KIND = "nn4j model file";
     private static final byte DENSE = 1;
+    private static final byte DROPOUT = 2;
 
     private ModelFile() {
     }
@@ -53,26 +48,7 @@ public final class ModelFile {
      * @throws IOException when the file cannot be written (no half-written file is left)
      */
     public static void save(Sequential model, Path file) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(bytes);
-        out.writeInt(MAGIC);
-        out.writeInt(VERSION);
-        writeArchitecture(out, model.architecture());
-        List<Parameter> parameters = model.parameters();
-        out.writeInt(parameters.size());
-        for (Parameter parameter : parameters) {
-            Shape shape = parameter.value().shape();
-            out.writeUTF(parameter.name());
-            out.writeInt(shape.rows());
-            out.writeInt(shape.cols());
-            for (float value : model.backend().toArray(parameter.value())) {
-                out.writeFloat(value);
-            }
-        }
-        CRC32 crc = new CRC32();
-        crc.update(bytes.toByteArray());
-        out.writeInt((int) crc.getValue());
-        writeAtomically(file, bytes.toByteArray());
+        Envelope.write(file, MAGIC, VERSION, out -> writeModel(out, model));
     }
 
     /**
@@ -83,99 +59,11 @@ public final class ModelFile {
      * @throws IOException          when the file cannot be read
      */
     public static Sequential load(Path file, Backend backend) throws IOException {
-        long size = Files.size(file);
-        if (size < 12) {
-            throw new ModelFormatException(file, "only " + size + " bytes; expected a model file "
-                    + "(magic NN4J, version, layers, weights, checksum)");
-        }
-        if (size > MAX_BYTES) {
-            throw new ModelFormatException(file, size + " bytes is more than the " + MAX_BYTES
-                    + " a model file may have");
-        }
-        byte[] bytes = Files.readAllBytes(file);
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
-        int magic = in.readInt();
-        if (magic != MAGIC) {
-            throw new ModelFormatException(file, String.format(
-                    "starts with 0x%08X; expected the magic 0x%08X (NN4J): not an nn4j model file",
-                    magic, MAGIC));
-        }
-        int version = in.readInt();
-        if (version > VERSION || version < 1) {
-            throw new ModelFormatException(file, "format version " + version + "; this library "
-                    + "reads versions 1 to " + VERSION + (version > VERSION
-                    ? " (the file was written by a newer nn4j)" : ""));
-        }
-        checkChecksum(file, bytes);
-        try {
-            Architecture architecture = readArchitecture(file, in);
-            checkWeightCount(file, architecture, bytes.length);
-            return readWeights(file, in, architecture, backend);
-        } catch (EOFException e) {
-            throw new ModelFormatException(file, "ends before its weights are complete");
-        }
-    }
-
-    private static void writeArchitecture(DataOutputStream out, Architecture architecture)
-            throws IOException {
-        out.writeInt(architecture.inputSize());
-        out.writeInt(architecture.layers().size());
-        for (LayerSpec layer : architecture.layers()) {
-            if (layer instanceof DenseSpec dense) {
-                out.writeByte(DENSE);
-                out.writeInt(dense.units());
-                out.writeUTF(dense.activation().id());
-            }
-        }
-    }
-
-    private static Architecture readArchitecture(Path file, DataInputStream in) throws IOException {
-        int inputSize = positive(file, "input size", in.readInt());
-        int count = positive(file, "layer count", in.readInt());
-        List<LayerSpec> layers = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            byte kind = in.readByte();
-            if (kind != DENSE) {
-                throw new ModelFormatException(file, "layer " + i + " has kind " + kind
-                        + "; expected " + DENSE + " (dense)");
-            }
-            int units = positive(file, "layer " + i + " units", in.readInt());
-            String activation = in.readUTF();
-            try {
-                layers.add(new DenseSpec(units, Activation.byId(activation)));
-            } catch (IllegalArgumentException e) {
-                throw new ModelFormatException(file, "layer " + i + ": " + e.getMessage());
-            }
-        }
-        return new Architecture(inputSize, layers);
-    }
-
-    private static Sequential readWeights(Path file, DataInputStream in, Architecture architecture,
-                                          Backend backend) throws IOException {
+        Envelope.Opened opened = Envelope.open(file, MAGIC, VERSION, KIND);
+        Architecture architecture = readArchitecture(file, opened.body(), opened.bytes());
         Sequential model = architecture.build(backend, 0);
         try {
-            List<Parameter> parameters = model.parameters();
-            int count = in.readInt();
-            if (count != parameters.size()) {
-                throw new ModelFormatException(file, count + " parameters; the architecture has "
-                        + parameters.size());
-            }
-            for (Parameter parameter : parameters) {
-                String name = in.readUTF();
-                Shape expected = parameter.value().shape();
-                int rows = in.readInt();
-                int cols = in.readInt();
-                if (!name.equals(parameter.name()) || rows != expected.rows()
-                        || cols != expected.cols()) {
-                    throw new ModelFormatException(file, "parameter " + name + " [" + rows + ", "
-                            + cols + "]; expected " + parameter.name() + " " + expected);
-                }
-                float[] values = new float[rows * cols];
-                for (int i = 0; i < values.length; i++) {
-                    values[i] = in.readFloat();
-                }
-                backend.copyIn(values, 0, parameter.value());
-            }
+            readTensors(file, opened.body(), backend, parametersByName(model));
             return model;
         } catch (IOException | RuntimeException e) {
             model.close();
@@ -183,31 +71,141 @@ public final class ModelFile {
         }
     }
 
-    /** Refuses an architecture whose weights could not fit in the file, before allocating them. */
-    private static void checkWeightCount(Path file, Architecture architecture, int fileBytes)
-            throws ModelFormatException {
-        long weights = 0;
-        int in = architecture.inputSize();
+    /** The architecture, then the parameters by name. */
+    static void writeModel(DataOutputStream out, Sequential model) throws IOException {
+        Architecture architecture = model.architecture();
+        out.writeInt(architecture.inputSize());
+        out.writeInt(architecture.layers().size());
         for (LayerSpec layer : architecture.layers()) {
-            weights += layer.parameterCount(in);
-            in = layer.outputSize(in);
+            if (layer instanceof DenseSpec dense) {
+                out.writeByte(DENSE);
+                out.writeInt(dense.units());
+                out.writeUTF(dense.activation().id());
+            } else if (layer instanceof DropoutSpec dropout) {
+                out.writeByte(DROPOUT);
+                out.writeFloat(dropout.rate());
+            }
         }
-        if (weights > fileBytes / Float.BYTES) {
-            throw new ModelFormatException(file, "the architecture needs " + weights
-                    + " weights but the file holds at most " + fileBytes / Float.BYTES);
+        writeTensors(out, model.backend(), parametersByName(model));
+    }
+
+    /**
+     * Reads an architecture written by {@link #writeModel}, refusing one whose weights could not
+     * fit in a file of {@code fileBytes} before anything is allocated.
+     */
+    static Architecture readArchitecture(Path file, DataInputStream in, int fileBytes)
+            throws IOException {
+        try {
+            int inputSize = positive(file, "input size", in.readInt());
+            int count = positive(file, "layer count", in.readInt());
+            List<LayerSpec> layers = new ArrayList<>();
+            long weights = 0;
+            int size = inputSize;
+            for (int i = 0; i < count && weights <= fileBytes; i++) {
+                LayerSpec layer = readLayer(file, in, i);
+                weights += layer.parameterCount(size);
+                size = layer.outputSize(size);
+                layers.add(layer);
+            }
+            if (weights > fileBytes / Float.BYTES) {
+                throw new ModelFormatException(file, "the architecture needs more weights ("
+                        + weights + "+) than the file can hold (" + fileBytes / Float.BYTES + ")");
+            }
+            return new Architecture(inputSize, layers);
+        } catch (EOFException e) {
+            throw new ModelFormatException(file, "ends inside its architecture");
         }
     }
 
-    private static void checkChecksum(Path file, byte[] bytes) throws ModelFormatException {
-        CRC32 crc = new CRC32();
-        crc.update(bytes, 0, bytes.length - 4);
-        int stored = ((bytes[bytes.length - 4] & 0xff) << 24) | ((bytes[bytes.length - 3] & 0xff) << 16)
-                | ((bytes[bytes.length - 2] & 0xff) << 8) | (bytes[bytes.length - 1] & 0xff);
-        if ((int) crc.getValue() != stored) {
-            throw new ModelFormatException(file, String.format("checksum mismatch (stored %08X, "
-                    + "computed %08X): the file is corrupt or truncated", stored,
-                    (int) crc.getValue()));
+    /** Writes each tensor as name, rows, cols and values. */
+    static void writeTensors(DataOutputStream out, Backend backend, Map<String, Tensor> tensors)
+            throws IOException {
+        out.writeInt(tensors.size());
+        for (Map.Entry<String, Tensor> entry : tensors.entrySet()) {
+            Shape shape = entry.getValue().shape();
+            out.writeUTF(entry.getKey());
+            out.writeInt(shape.rows());
+            out.writeInt(shape.cols());
+            for (float value : backend.toArray(entry.getValue())) {
+                out.writeFloat(value);
+            }
         }
+    }
+
+    /**
+     * Reads tensors written by {@link #writeTensors} into {@code tensors}, which must name the
+     * same tensors in the same order with the same shapes.
+     */
+    static void readTensors(Path file, DataInputStream in, Backend backend,
+                            Map<String, Tensor> tensors) throws IOException {
+        try {
+            int count = in.readInt();
+            if (count != tensors.size()) {
+                throw new ModelFormatException(file, count + " tensors; expected " + tensors.size());
+            }
+            for (Map.Entry<String, Tensor> entry : tensors.entrySet()) {
+                String name = in.readUTF();
+                int rows = in.readInt();
+                int cols = in.readInt();
+                Shape expected = entry.getValue().shape();
+                if (!name.equals(entry.getKey()) || rows != expected.rows()
+                        || cols != expected.cols()) {
+                    throw new ModelFormatException(file, "tensor " + name + " [" + rows + ", "
+                            + cols + "]; expected " + entry.getKey() + " " + expected);
+                }
+                float[] values = new float[rows * cols];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = in.readFloat();
+                }
+                backend.copyIn(values, 0, entry.getValue());
+            }
+        } catch (EOFException e) {
+            throw new ModelFormatException(file, "ends before its tensors are complete");
+        }
+    }
+
+    /** Whether two architectures have the same layers (kinds, sizes, activations, rates). */
+    static boolean sameLayout(Architecture a, Architecture b) {
+        if (a.inputSize() != b.inputSize() || a.layers().size() != b.layers().size()) {
+            return false;
+        }
+        for (int i = 0; i < a.layers().size(); i++) {
+            LayerSpec x = a.layers().get(i);
+            LayerSpec y = b.layers().get(i);
+            boolean same = x instanceof DenseSpec dx && y instanceof DenseSpec dy
+                    ? dx.units() == dy.units() && dx.activation() == dy.activation()
+                    : x.equals(y);
+            if (!same) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static LayerSpec readLayer(Path file, DataInputStream in, int index) throws IOException {
+        byte kind = in.readByte();
+        try {
+            if (kind == DENSE) {
+                int units = positive(file, "layer " + index + " units", in.readInt());
+                return new DenseSpec(units, Activation.byId(in.readUTF()));
+            }
+            if (kind == DROPOUT) {
+                return new DropoutSpec(in.readFloat());
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ModelFormatException(file, "layer " + index + ": " + e.getMessage());
+        }
+        throw new ModelFormatException(file, "layer " + index + " has kind " + kind + "; expected "
+                + DENSE + " (dense) or " + DROPOUT + " (dropout)");
+    }
+
+    /** The model's parameter values by name, in order. */
+    static Map<String, Tensor> parametersByName(Sequential model) {
+        Map<String, Tensor> named = new LinkedHashMap<>();
+        for (Parameter parameter : model.parameters()) {
+            named.put(parameter.name(), parameter.value());
+        }
+        return named;
     }
 
     private static int positive(Path file, String what, int value) throws ModelFormatException {
@@ -215,24 +213,5 @@ public final class ModelFile {
             throw new ModelFormatException(file, what + " is " + value + "; expected at least 1");
         }
         return value;
-    }
-
-    private static void writeAtomically(Path file, byte[] bytes) throws IOException {
-        Path target = file.toAbsolutePath();
-        Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-        try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                channel.write(ByteBuffer.wrap(bytes));
-                channel.force(true);
-            }
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE,
-                        StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
     }
 }

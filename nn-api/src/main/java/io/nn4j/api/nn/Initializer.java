@@ -32,8 +32,15 @@ public enum Initializer {
     /** Fills {@code weights} (all of it) for a layer of the given fan-in and fan-out. */
     public abstract void fill(float[] weights, int fanIn, int fanOut, Random random);
 
-    /** The usual choice for an activation: He for ReLU, Xavier otherwise. */
+    /**
+     * The usual choice for an activation: He for the ReLU family (ReLU, leaky ReLU, GeLU, ELU,
+     * SiLU, softplus), Xavier for the saturating and output ones (sigmoid, tanh, softmax,
+     * identity).
+     */
     public static Initializer defaultFor(Activation activation) {
-        return activation == Activation.RELU ? HE_NORMAL : XAVIER_UNIFORM;
+        return switch (activation) {
+            case RELU, LEAKY_RELU, GELU, ELU, SILU, SOFTPLUS -> HE_NORMAL;
+            case IDENTITY, SIGMOID, TANH, SOFTMAX -> XAVIER_UNIFORM;
+        };
     }
 }

@@ -7,7 +7,7 @@ import java.util.Random;
  * The description of one layer, independent of any backend: what a model file stores and what
  * {@link Sequential.Builder} collects. {@link #create} makes the layer on a backend.
  */
-public sealed interface LayerSpec permits DenseSpec {
+public sealed interface LayerSpec permits DenseSpec, DropoutSpec {
 
     /** Features per output row, given features per input row. */
     int outputSize(int inputSize);

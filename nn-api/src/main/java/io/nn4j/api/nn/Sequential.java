@@ -163,6 +163,11 @@ public final class Sequential implements AutoCloseable {
             return add(new DenseSpec(units, activation, initializer));
         }
 
+        /** Adds a {@link Dropout} layer dropping elements with probability {@code rate}. */
+        public Builder dropout(float rate) {
+            return add(new DropoutSpec(rate));
+        }
+
         /** Adds any layer. */
         public Builder add(LayerSpec layer) {
             specs.add(Objects.requireNonNull(layer, "layer"));

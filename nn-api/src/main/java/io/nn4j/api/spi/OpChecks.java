@@ -88,7 +88,7 @@ public final class OpChecks {
         owned(backend, op, "output", output);
         owned(backend, op, "target", target);
         owned(backend, op, "grad", grad);
-        sameShape(op, "output", output, "target", target);
+        targetOf(op, loss, output, target);
         sameShape(op, "output", output, "grad", grad);
     }
 
@@ -99,7 +99,7 @@ public final class OpChecks {
         owned(backend, op, "output", output);
         owned(backend, op, "target", target);
         owned(backend, op, "total", total);
-        sameShape(op, "output", output, "target", target);
+        targetOf(op, loss, output, target);
         vectorOf(op, "total", total, 1, "a single accumulator");
     }
 
@@ -109,7 +109,14 @@ public final class OpChecks {
         owned(backend, "accumulateCorrect", "output", output);
         owned(backend, "accumulateCorrect", "target", target);
         owned(backend, "accumulateCorrect", "count", count);
-        sameShape("accumulateCorrect", "output", output, "target", target);
+        int rows = output.shape().rows();
+        int cols = output.shape().cols();
+        if (target.shape().rows() != rows
+                || (target.shape().cols() != cols && target.shape().cols() != 1)) {
+            throw new IllegalArgumentException("accumulateCorrect: target is " + target.shape()
+                    + "; expected [" + rows + ", " + cols + "] (scores) or [" + rows
+                    + ", 1] (class indices) for output " + output.shape());
+        }
         vectorOf("accumulateCorrect", "count", count, 1, "a single accumulator");
     }
 
@@ -120,11 +127,45 @@ public final class OpChecks {
         vectorOf("argmaxRows", "indices", indices, m.shape().rows(), "m's rows");
     }
 
-    /** Checks an optimizer update: the parameter and each state tensor share one shape. */
-    public static void update(Backend backend, String op, Tensor param, Tensor grad) {
+    /**
+     * Checks an optimizer update: the parameter, its gradient and each state tensor (named
+     * {@code state0}, {@code state1}, … in messages unless the op names them) share one shape,
+     * and the learning rate is finite.
+     */
+    public static void update(Backend backend, String op, float learningRate, Tensor param,
+                              Tensor grad, Tensor... state) {
         owned(backend, op, "param", param);
         owned(backend, op, "grad", grad);
         sameShape(op, "param", param, "grad", grad);
+        for (int i = 0; i < state.length; i++) {
+            owned(backend, op, "state" + i, state[i]);
+            sameShape(op, "param", param, "state" + i, state[i]);
+        }
+        if (!Float.isFinite(learningRate)) {
+            throw new IllegalArgumentException(op + ": learning rate is " + learningRate
+                    + "; expected a finite number");
+        }
+    }
+
+    /** Checks {@code dropout}: three tensors of one shape and a rate in {@code [0, 1)}. */
+    public static void dropout(Backend backend, float rate, Tensor x, Tensor mask, Tensor y) {
+        owned(backend, "dropout", "x", x);
+        owned(backend, "dropout", "mask", mask);
+        owned(backend, "dropout", "y", y);
+        sameShape("dropout", "x", x, "mask", mask);
+        sameShape("dropout", "x", x, "y", y);
+        if (!(rate >= 0f && rate < 1f)) {
+            throw new IllegalArgumentException("dropout: rate is " + rate + "; expected [0, 1)");
+        }
+    }
+
+    /** Checks {@code multiply}: three tensors of one shape. */
+    public static void multiply(Backend backend, Tensor a, Tensor b, Tensor out) {
+        owned(backend, "multiply", "a", a);
+        owned(backend, "multiply", "b", b);
+        owned(backend, "multiply", "out", out);
+        sameShape("multiply", "a", a, "b", b);
+        sameShape("multiply", "a", a, "out", out);
     }
 
     /** Checks {@code copy}: same number of elements. */
@@ -189,6 +230,17 @@ public final class OpChecks {
         if (expected.rows() != actual.rows() || expected.cols() != actual.cols()) {
             throw new IllegalArgumentException(op + ": " + secondName + " is " + actual
                     + "; expected " + expected + " like " + firstName);
+        }
+    }
+
+    private static void targetOf(String op, Loss loss, Tensor output, Tensor target) {
+        int rows = output.shape().rows();
+        int cols = loss.targetColumns(output.shape().cols());
+        if (target.shape().rows() != rows || target.shape().cols() != cols) {
+            throw new IllegalArgumentException(op + ": target is " + target.shape() + "; expected ["
+                    + rows + ", " + cols + "] for output " + output.shape()
+                    + (loss == Loss.SPARSE_CATEGORICAL_CROSSENTROPY ? " (one class index per row)"
+                    : ""));
         }
     }
 

@@ -58,6 +58,24 @@ public final class Dataset {
         return new Dataset(features, featureCount, oneHot, classes);
     }
 
+    /**
+     * A classification data set with sparse targets: one class index per example (a
+     * {@code [n, 1]} target), for {@link io.nn4j.api.Loss#SPARSE_CATEGORICAL_CROSSENTROPY}.
+     *
+     * @throws IllegalArgumentException for a label outside {@code [0, classes)}
+     */
+    public static Dataset ofLabels(float[] features, int featureCount, int[] labels, int classes) {
+        float[] indices = new float[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] < 0 || labels[i] >= classes) {
+                throw new IllegalArgumentException("label " + i + " is " + labels[i]
+                        + "; expected a class in [0, " + classes + ")");
+            }
+            indices[i] = labels[i];
+        }
+        return new Dataset(features, featureCount, indices, 1);
+    }
+
     /** Number of examples. */
     public int size() {
         return size;

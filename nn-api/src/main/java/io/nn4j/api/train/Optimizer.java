@@ -1,19 +1,141 @@
 package io.nn4j.api.train;
 
+import io.nn4j.api.Backend;
+import io.nn4j.api.Shape;
+import io.nn4j.api.Tensor;
 import io.nn4j.api.nn.Parameter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Updates parameters from their gradients after each backward pass, as one fused backend op
- * per parameter. An optimizer with state (momentum, Adam) keeps it on the parameters' backend
- * and frees it on {@link #close()}.
+ * Updates parameters from their gradients after each backward pass, one fused backend op per
+ * parameter, with optional L2 weight decay and a per-epoch {@link LearningRateSchedule}.
+ *
+ * <p>State (momentum, Adam's moments) lives on the parameters' backend, is made on first use and
+ * is freed by {@link #close()}. It can be read and restored for checkpoints
+ * ({@link #stateTensors}, {@link #steps()}, {@link #restoreSteps}).
  */
-public interface Optimizer extends AutoCloseable {
+public abstract class Optimizer implements AutoCloseable {
+    private final float baseRate;
+    private float weightDecay;
+    private LearningRateSchedule schedule = LearningRateSchedule.constant();
+    private float rate;
+    private int steps;
+    private final Map<Parameter, Tensor[]> state = new LinkedHashMap<>();
+
+    /**
+     * An optimizer with base learning rate {@code learningRate}.
+     *
+     * @throws IllegalArgumentException unless the rate is positive and finite
+     */
+    protected Optimizer(float learningRate) {
+        if (!(learningRate > 0) || Float.isInfinite(learningRate)) {
+            throw new IllegalArgumentException("learning rate must be positive and finite, got "
+                    + learningRate);
+        }
+        this.baseRate = learningRate;
+        this.rate = learningRate;
+    }
+
+    /**
+     * Adds L2 weight decay: each update uses {@code grad + weightDecay · param}.
+     *
+     * @throws IllegalArgumentException for a negative or non-finite value
+     */
+    public Optimizer weightDecay(float weightDecay) {
+        if (!(weightDecay >= 0) || Float.isInfinite(weightDecay)) {
+            throw new IllegalArgumentException("weight decay must be >= 0 and finite, got "
+                    + weightDecay);
+        }
+        this.weightDecay = weightDecay;
+        return this;
+    }
+
+    /** Sets the per-epoch learning-rate schedule (constant by default). */
+    public Optimizer schedule(LearningRateSchedule schedule) {
+        this.schedule = schedule;
+        return this;
+    }
+
+    /** Applies the schedule for the epoch with 0-based index {@code epoch}. */
+    public void startEpoch(int epoch) {
+        rate = (float) (baseRate * schedule.factor(epoch));
+    }
+
+    /** The learning rate the next step uses. */
+    public float learningRate() {
+        return rate;
+    }
+
+    /** The L2 weight decay. */
+    public float weightDecay() {
+        return weightDecay;
+    }
 
     /** Applies one update to every parameter from its current gradient. */
-    void step(List<Parameter> parameters);
+    public final void step(List<Parameter> parameters) {
+        steps++;
+        for (Parameter parameter : parameters) {
+            update(parameter, stateOf(parameter), rate, steps);
+        }
+    }
 
-    /** Frees any optimizer state. */
+    /** Number of steps taken (Adam's {@code t}). */
+    public final int steps() {
+        return steps;
+    }
+
+    /** Sets the step count, when restoring a checkpoint. */
+    public final void restoreSteps(int steps) {
+        if (steps < 0) {
+            throw new IllegalArgumentException("steps must be >= 0, got " + steps);
+        }
+        this.steps = steps;
+    }
+
+    /**
+     * The state tensors of {@code parameters}, made (zero) where missing, by name
+     * ({@code <parameter>.<stateName>}), for writing or restoring a checkpoint.
+     */
+    public final Map<String, Tensor> stateTensors(List<Parameter> parameters) {
+        Map<String, Tensor> named = new LinkedHashMap<>();
+        List<String> names = stateNames();
+        for (Parameter parameter : parameters) {
+            Tensor[] tensors = stateOf(parameter);
+            for (int i = 0; i < tensors.length; i++) {
+                named.put(parameter.name() + "." + names.get(i), tensors[i]);
+            }
+        }
+        return named;
+    }
+
+    /** Names of the state tensors kept per parameter (empty for stateless optimizers). */
+    protected abstract List<String> stateNames();
+
+    /** Updates one parameter with its state tensors at learning rate {@code rate}, step {@code t}. */
+    protected abstract void update(Parameter parameter, Tensor[] state, float rate, int t);
+
+    private Tensor[] stateOf(Parameter parameter) {
+        return state.computeIfAbsent(parameter, p -> {
+            Backend backend = p.value().backend();
+            Shape shape = p.value().shape();
+            Tensor[] tensors = new Tensor[stateNames().size()];
+            for (int i = 0; i < tensors.length; i++) {
+                tensors[i] = backend.zeros(shape);
+            }
+            return tensors;
+        });
+    }
+
+    /** Frees the state tensors. */
     @Override
-    void close();
+    public void close() {
+        for (Tensor[] tensors : state.values()) {
+            for (Tensor tensor : tensors) {
+                tensor.close();
+            }
+        }
+        state.clear();
+    }
 }

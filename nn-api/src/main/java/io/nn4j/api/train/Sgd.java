@@ -1,39 +1,56 @@
 package io.nn4j.api.train;
 
+import io.nn4j.api.Tensor;
 import io.nn4j.api.nn.Parameter;
 import java.util.List;
 
-/** Plain stochastic gradient descent: {@code θ −= η · ∂C/∂θ}. Stateless. */
-public final class Sgd implements Optimizer {
-    private final float learningRate;
+/**
+ * Stochastic gradient descent, optionally with momentum (classical or Nesterov):
+ * {@code θ −= η · ∂C/∂θ}, or {@code v = μ v + g; θ −= η v} (Nesterov: {@code θ −= η (g + μ v)}).
+ */
+public final class Sgd extends Optimizer {
+    private float momentum;
+    private boolean nesterov;
+
+    /** Plain gradient descent with step size {@code learningRate}. */
+    public Sgd(float learningRate) {
+        super(learningRate);
+    }
 
     /**
-     * Gradient descent with step size {@code learningRate}.
+     * Adds momentum {@code μ} in {@code [0, 1)}; {@code nesterov} looks one step ahead.
      *
-     * @throws IllegalArgumentException unless the rate is positive and finite
+     * @throws IllegalArgumentException for a momentum outside {@code [0, 1)}
      */
-    public Sgd(float learningRate) {
-        if (!(learningRate > 0) || Float.isInfinite(learningRate)) {
-            throw new IllegalArgumentException("learning rate must be positive and finite, got "
-                    + learningRate);
+    public Sgd momentum(float momentum, boolean nesterov) {
+        if (!(momentum >= 0 && momentum < 1)) {
+            throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);
         }
-        this.learningRate = learningRate;
+        this.momentum = momentum;
+        this.nesterov = nesterov;
+        return this;
     }
 
     @Override
-    public void step(List<Parameter> parameters) {
-        for (Parameter p : parameters) {
-            p.value().backend().sgdUpdate(p.value(), p.gradient(), learningRate);
-        }
+    protected List<String> stateNames() {
+        return momentum > 0 ? List.of("velocity") : List.of();
     }
 
     @Override
-    public void close() {
-        // no state
+    protected void update(Parameter parameter, Tensor[] state, float rate, int t) {
+        if (momentum > 0) {
+            parameter.value().backend().momentumUpdate(parameter.value(), parameter.gradient(),
+                    state[0], rate, momentum, nesterov, weightDecay());
+        } else {
+            parameter.value().backend().sgdUpdate(parameter.value(), parameter.gradient(), rate,
+                    weightDecay());
+        }
     }
 
     @Override
     public String toString() {
-        return "SGD(learning rate " + learningRate + ")";
+        return "SGD(learning rate " + learningRate()
+                + (momentum > 0 ? ", momentum " + momentum + (nesterov ? " nesterov" : "") : "")
+                + (weightDecay() > 0 ? ", weight decay " + weightDecay() : "") + ")";
     }
 }

@@ -4,29 +4,45 @@ import io.nn4j.api.Backend;
 import io.nn4j.api.Loss;
 import io.nn4j.api.Shape;
 import io.nn4j.api.Tensor;
+import io.nn4j.api.io.Checkpoint;
 import io.nn4j.api.nn.BuffersByBatchSize;
 import io.nn4j.api.nn.Sequential;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Random;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The mini-batch training loop: every epoch draws a fresh shuffle of the training set, trains
  * batch by batch (forward, loss gradient, backward, optimizer step), then evaluates on the test
  * set.
  *
- * <p>Shuffling happens on the host from the seed, so the same seed gives the same batch order on
- * every backend. The epoch's loss is summed on the backend and read once per epoch: a training
- * step copies in only its batch and labels and never waits for the device.
+ * <p>Shuffling happens on the host, each epoch's order drawn from the seed and the epoch number,
+ * so the same seed gives the same batch order on every backend and after a resume. The epoch's
+ * loss is summed on the backend and read once per epoch: a training step copies in only its
+ * batch and labels and never waits for the device.
+ *
+ * <p>With a checkpoint directory, the state after every epoch is written there
+ * ({@link Checkpoint}), and {@link #fit} resumes from the latest checkpoint it finds.
  */
 public final class Trainer {
+    private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
+    private static final long EPOCH_STRIDE = 0x9E3779B97F4A7C15L;
+
     private final Loss loss;
     private final Optimizer optimizer;
     private final int batchSize;
     private final int epochs;
     private final long seed;
     private final List<TrainingListener> listeners;
+    private final Path checkpoints;
 
     private Trainer(Builder builder) {
         this.loss = Objects.requireNonNull(builder.loss, "loss");
@@ -35,6 +51,7 @@ public final class Trainer {
         this.epochs = builder.epochs;
         this.seed = builder.seed;
         this.listeners = List.copyOf(builder.listeners);
+        this.checkpoints = builder.checkpoints;
     }
 
     /** A builder; loss and optimizer are required. */
@@ -52,17 +69,17 @@ public final class Trainer {
      */
     public List<EpochStats> fit(Sequential model, Dataset train, Dataset test) {
         model.checkLoss(loss);
-        checkFits(model, train, "training");
-        checkFits(model, test, "test");
+        checkFits(model, train, loss, "training");
+        checkFits(model, test, loss, "test");
         Backend backend = model.backend();
-        Random shuffler = new Random(seed);
-        int[] order = identity(train.size());
-        List<EpochStats> history = new ArrayList<>();
-        try (BatchStager stager = new BatchStager(backend, train, batchSize);
+        List<EpochStats> history = new ArrayList<>(resume(model));
+        int[] order = new int[train.size()];
+        try (BatchStager stager = new BatchStager(backend, train, batchSize, model.outputSize());
              Tensor lossTotal = backend.zeros(Shape.vector(1))) {
             int batches = (train.size() + batchSize - 1) / batchSize;
-            for (int epoch = 1; epoch <= epochs; epoch++) {
-                shuffle(order, shuffler);
+            for (int epoch = history.size() + 1; epoch <= epochs; epoch++) {
+                shuffle(order, new Random(seed + epoch * EPOCH_STRIDE));
+                optimizer.startEpoch(epoch - 1);
                 backend.fill(lossTotal, 0f);
                 long start = System.nanoTime();
                 for (int batch = 0; batch < batches; batch++) {
@@ -88,6 +105,7 @@ public final class Trainer {
                 EpochStats stats = new EpochStats(epoch, trainLoss, evaluation.loss(),
                         evaluation.accuracy(), seconds, train.size() / seconds);
                 history.add(stats);
+                saveCheckpoint(history, model);
                 for (TrainingListener listener : listeners) {
                     listener.onEpochEnd(stats);
                 }
@@ -96,15 +114,51 @@ public final class Trainer {
         return history;
     }
 
+    private List<EpochStats> resume(Sequential model) {
+        if (checkpoints == null) {
+            return List.of();
+        }
+        try {
+            Optional<Path> latest = Checkpoint.latest(checkpoints);
+            if (latest.isEmpty()) {
+                return List.of();
+            }
+            Checkpoint.Restored restored = Checkpoint.restore(latest.get(), model, optimizer);
+            LOG.info("Resuming after epoch {} from {}", restored.epoch(), latest.get());
+            return restored.history();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot resume from " + checkpoints + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private void saveCheckpoint(List<EpochStats> history, Sequential model) {
+        if (checkpoints == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(checkpoints);
+            Checkpoint.write(Checkpoint.fileFor(checkpoints, history.size()), history, model,
+                    optimizer);
+            Files.deleteIfExists(Checkpoint.fileFor(checkpoints, history.size() - 1));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a checkpoint to " + checkpoints + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
     /**
      * Mean loss and accuracy of {@code model} on {@code data}, run in batches of
      * {@code batchSize} without training.
      */
     public static Evaluation evaluate(Sequential model, Dataset data, Loss loss, int batchSize) {
-        checkFits(model, data, "evaluation");
+        checkFits(model, data, loss, "evaluation");
         Backend backend = model.backend();
-        int[] order = identity(data.size());
-        try (BatchStager stager = new BatchStager(backend, data, batchSize);
+        int[] order = new int[data.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        try (BatchStager stager = new BatchStager(backend, data, batchSize, model.outputSize());
              Tensor lossTotal = backend.zeros(Shape.vector(1));
              Tensor correct = backend.zeros(Shape.vector(1))) {
             for (int from = 0; from < data.size(); from += batchSize) {
@@ -118,25 +172,21 @@ public final class Trainer {
         }
     }
 
-    private static void checkFits(Sequential model, Dataset data, String role) {
-        if (data.featureCount() != model.inputSize() || data.targetCount() != model.outputSize()) {
+    private static void checkFits(Sequential model, Dataset data, Loss loss, String role) {
+        int targets = loss.targetColumns(model.outputSize());
+        if (data.featureCount() != model.inputSize() || data.targetCount() != targets) {
             throw new IllegalArgumentException("the " + role + " data has " + data.featureCount()
                     + " features and " + data.targetCount() + " targets per example; the model "
-                    + "expects " + model.inputSize() + " inputs and " + model.outputSize()
-                    + " outputs");
+                    + "with loss " + loss.id() + " expects " + model.inputSize() + " and "
+                    + targets);
         }
     }
 
-    private static int[] identity(int n) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
+    /** Writes a fresh Fisher-Yates shuffle of {@code 0 … n−1} into {@code order}. */
+    private static void shuffle(int[] order, Random random) {
+        for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        return order;
-    }
-
-    /** Fisher-Yates shuffle, drawing from {@code random}. */
-    private static void shuffle(int[] order, Random random) {
         for (int i = order.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int swap = order[i];
@@ -151,10 +201,10 @@ public final class Trainer {
         final Tensor targets;
         final Tensor gradient;
 
-        Batch(Backend backend, int rows, int featureCount, int targetCount) {
+        Batch(Backend backend, int rows, int featureCount, int targetCount, int outputs) {
             features = backend.zeros(Shape.matrix(rows, featureCount));
             targets = backend.zeros(Shape.matrix(rows, targetCount));
-            gradient = backend.zeros(Shape.matrix(rows, targetCount));
+            gradient = backend.zeros(Shape.matrix(rows, outputs));
         }
 
         @Override
@@ -173,14 +223,14 @@ public final class Trainer {
         private final float[] targetRows;
         private final BuffersByBatchSize<Batch> batches;
 
-        BatchStager(Backend backend, Dataset data, int batchSize) {
+        BatchStager(Backend backend, Dataset data, int batchSize, int outputs) {
             this.backend = backend;
             this.data = data;
             int rows = Math.min(batchSize, data.size());
             this.featureRows = new float[rows * data.featureCount()];
             this.targetRows = new float[rows * data.targetCount()];
             this.batches = new BuffersByBatchSize<>(
-                    n -> new Batch(backend, n, data.featureCount(), data.targetCount()));
+                    n -> new Batch(backend, n, data.featureCount(), data.targetCount(), outputs));
         }
 
         Batch stage(int[] order, int from, int rows) {
@@ -205,6 +255,7 @@ public final class Trainer {
         private int epochs = 1;
         private long seed = 1;
         private final List<TrainingListener> listeners = new ArrayList<>();
+        private Path checkpoints;
 
         private Builder() {
         }
@@ -239,9 +290,18 @@ public final class Trainer {
             return this;
         }
 
-        /** Seed of the per-epoch shuffles; default 1. */
+        /** Seed of the per-epoch shuffles (each epoch's order comes from it and the epoch); default 1. */
         public Builder seed(long seed) {
             this.seed = seed;
+            return this;
+        }
+
+        /**
+         * Writes a checkpoint to {@code directory} after every epoch (keeping the latest), and
+         * resumes from the latest one there when training starts.
+         */
+        public Builder checkpoints(Path directory) {
+            this.checkpoints = Objects.requireNonNull(directory, "directory");
             return this;
         }
 

@@ -149,6 +149,18 @@ public abstract class BackendConformanceKit {
         MetricConformance.checkCorrect(backend, shape);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.nn4j.api.testkit.KitShapes#outputs")
+    void accumulateCorrectWithClassIndices(Shape shape) {
+        MetricConformance.checkCorrectClassIndices(backend, shape);
+    }
+
+    @Test
+    void accumulateCorrectOfBinaryDecisions() {
+        MetricConformance.checkCorrectBinary(backend, 1);
+        MetricConformance.checkCorrectBinary(backend, 257);
+    }
+
     @Test
     void metricsTakeTheFirstOfTiedMaxima() {
         MetricConformance.checkArgmaxTies(backend);
@@ -160,8 +172,38 @@ public abstract class BackendConformanceKit {
     @ParameterizedTest(name = "{0}")
     @MethodSource(CASES + "parameterShapes")
     void sgdUpdate(Shape shape) {
-        UpdateConformance.checkSgd(backend, shape, 0.1f);
-        UpdateConformance.checkSgd(backend, shape, 0.003f);
+        UpdateConformance.checkSgd(backend, shape, 0.1f, 0f);
+        UpdateConformance.checkSgd(backend, shape, 0.003f, 1e-2f);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(CASES + "parameterShapes")
+    void momentumUpdate(Shape shape) {
+        UpdateConformance.checkMomentum(backend, shape, false, 0f);
+        UpdateConformance.checkMomentum(backend, shape, true, 1e-2f);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(CASES + "parameterShapes")
+    void adamUpdate(Shape shape) {
+        UpdateConformance.checkAdam(backend, shape, 0f);
+        UpdateConformance.checkAdam(backend, shape, 1e-2f);
+    }
+
+    // ---- dropout -------------------------------------------------------------------------
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.nn4j.api.testkit.KitShapes#matrices")
+    void dropout(Shape shape) {
+        DropoutConformance.checkDropout(backend, shape, 0.5f, 42L);
+        DropoutConformance.checkDropout(backend, shape, 0.1f, -7_000_000_000L);
+        DropoutConformance.checkDropout(backend, shape, 0f, 3L);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.nn4j.api.testkit.KitShapes#matrices")
+    void multiply(Shape shape) {
+        DropoutConformance.checkMultiply(backend, shape);
     }
 
     // ---- tensors and elementwise utilities -----------------------------------------------

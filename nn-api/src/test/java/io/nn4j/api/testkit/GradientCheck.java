@@ -99,7 +99,8 @@ public final class GradientCheck {
                 int inputs = net.inputSize();
                 int outputs = net.outputSize();
                 float[] x = random.uniform(BATCH * inputs, -1, 1);
-                float[] y = loss.fusedActivation() != null ? random.oneHotRows(BATCH, outputs)
+                float[] y = loss.fusedActivation() != null
+                        ? LossConformance.targets(loss, Shape.matrix(BATCH, outputs), random)
                         : random.uniform(BATCH * outputs, 0, 1);
                 if (closestToKink(layers, ReferenceOps.widen(x)) < KINK_MARGIN) {
                     continue;
@@ -117,7 +118,7 @@ public final class GradientCheck {
                                                   float[] x, float[] y) {
         Shape outShape = Shape.matrix(BATCH, net.outputSize());
         try (Tensor tx = backend.fromArray(x, Shape.matrix(BATCH, net.inputSize()));
-             Tensor ty = backend.fromArray(y, outShape);
+             Tensor ty = backend.fromArray(y, LossConformance.targetShape(loss, outShape));
              Tensor grad = RandomTensors.poisoned(backend, outShape)) {
             Tensor output = net.forward(tx, true);
             backend.lossGradient(loss, output, ty, grad);

@@ -20,11 +20,11 @@ public final class LossConformance {
         String what = "lossGradient(" + loss.id() + ") " + shape;
         RandomTensors random = RandomTensors.forCase(what);
         float[] output = outputs(loss, shape, random);
-        float[] target = random.oneHotRows(shape.rows(), shape.cols());
+        float[] target = targets(loss, shape, random);
         double[] expected = ReferenceOps.lossGradient(loss, ReferenceOps.widen(output),
                 ReferenceOps.widen(target), shape.rows(), shape.cols());
         try (Tensor to = backend.fromArray(output, shape);
-             Tensor tt = backend.fromArray(target, shape);
+             Tensor tt = backend.fromArray(target, targetShape(loss, shape));
              Tensor grad = RandomTensors.poisoned(backend, shape)) {
             backend.lossGradient(loss, to, tt, grad);
             KitAssertions.assertClose(what, expected, backend.toArray(grad), shape.cols(),
@@ -43,7 +43,7 @@ public final class LossConformance {
         RandomTensors random = RandomTensors.forCase(what);
         float[] output = saturated ? random.oneHotRows(shape.rows(), shape.cols())
                 : outputs(loss, shape, random);
-        float[] target = random.oneHotRows(shape.rows(), shape.cols());
+        float[] target = targets(loss, shape, random);
         float start = random.uniform(1, 0.5, 2)[0];
         double expected = start;
         for (double example : ReferenceOps.exampleLosses(loss, ReferenceOps.widen(output),
@@ -51,13 +51,30 @@ public final class LossConformance {
             expected += example;
         }
         try (Tensor to = backend.fromArray(output, shape);
-             Tensor tt = backend.fromArray(target, shape);
+             Tensor tt = backend.fromArray(target, targetShape(loss, shape));
              Tensor total = backend.fromArray(new float[] {start}, Shape.vector(1))) {
             backend.accumulateLoss(loss, to, tt, total);
             KitAssertions.assertClose(what + " (accumulator started at " + start + ")",
                     new double[] {expected}, backend.toArray(total), 1,
                     Tolerances.positiveSum(shape.size()));
         }
+    }
+
+    /**
+     * Targets in the loss's layout: a class index per row for the sparse loss, independent
+     * 0/1 labels for binary cross-entropy, one-hot rows otherwise.
+     */
+    static float[] targets(Loss loss, Shape shape, RandomTensors random) {
+        return switch (loss) {
+            case SPARSE_CATEGORICAL_CROSSENTROPY -> random.classIndices(shape.rows(), shape.cols());
+            case BINARY_CROSSENTROPY -> random.bits(shape.size());
+            default -> random.oneHotRows(shape.rows(), shape.cols());
+        };
+    }
+
+    /** The shape of {@link #targets}. */
+    static Shape targetShape(Loss loss, Shape output) {
+        return Shape.matrix(output.rows(), loss.targetColumns(output.cols()));
     }
 
     /**

@@ -38,7 +38,29 @@ public final class MetricConformance {
         RandomTensors random = RandomTensors.forCase(what);
         float[] output = random.uniform(shape.size(), -1, 1);
         correct(backend, what, output, random.oneHotRows(shape.rows(), shape.cols()), shape,
+                shape, random.index(100));
+    }
+
+    /** Correct-count of random outputs against class indices (sparse targets {@code [m, 1]}). */
+    public static void checkCorrectClassIndices(Backend backend, Shape shape) {
+        String what = "accumulateCorrect with class indices " + shape;
+        RandomTensors random = RandomTensors.forCase(what);
+        correct(backend, what, random.uniform(shape.size(), -1, 1),
+                random.classIndices(shape.rows(), shape.cols()), shape, Shape.matrix(shape.rows(), 1),
                 random.index(100));
+    }
+
+    /**
+     * Correct-count of single probabilities against 0/1 targets (a binary decision at 0.5),
+     * with outputs exactly at the threshold counted as positive.
+     */
+    public static void checkCorrectBinary(Backend backend, int rows) {
+        String what = "accumulateCorrect binary [" + rows + ", 1]";
+        RandomTensors random = RandomTensors.forCase(what);
+        float[] output = random.uniform(rows, 0, 1);
+        output[0] = 0.5f;
+        Shape shape = Shape.matrix(rows, 1);
+        correct(backend, what, output, random.bits(rows), shape, shape, random.index(100));
     }
 
     /**
@@ -53,15 +75,15 @@ public final class MetricConformance {
         for (int r = 0; r < firsts.length; r++) {
             target[r * shape.cols() + (int) firsts[r]] = 1f;
         }
-        correct(backend, "accumulateCorrect with ties", output, target, shape, 3);
+        correct(backend, "accumulateCorrect with ties", output, target, shape, shape, 3);
     }
 
     private static void correct(Backend backend, String what, float[] output, float[] target,
-                                Shape shape, float start) {
-        double expected = start
-                + ReferenceOps.correctCount(output, target, shape.rows(), shape.cols());
+                                Shape shape, Shape targetShape, float start) {
+        double expected = start + ReferenceOps.correctCount(output, target, shape.rows(),
+                shape.cols(), targetShape.cols());
         try (Tensor to = backend.fromArray(output, shape);
-             Tensor tt = backend.fromArray(target, shape);
+             Tensor tt = backend.fromArray(target, targetShape);
              Tensor count = backend.fromArray(new float[] {start}, Shape.vector(1))) {
             backend.accumulateCorrect(to, tt, count);
             KitAssertions.assertClose(what + " (count started at " + start + ")",

@@ -42,6 +42,24 @@ public final class RandomTensors {
         return values;
     }
 
+    /** {@code rows} class indices in {@code [0, classes)}, as floats (sparse targets). */
+    public float[] classIndices(int rows, int classes) {
+        float[] values = new float[rows];
+        for (int r = 0; r < rows; r++) {
+            values[r] = random.nextInt(classes);
+        }
+        return values;
+    }
+
+    /** {@code n} independent fair 0/1 labels (binary targets). */
+    public float[] bits(int n) {
+        float[] values = new float[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = random.nextBoolean() ? 1f : 0f;
+        }
+        return values;
+    }
+
     /** A uniformly drawn index in {@code [0, bound)}. */
     public int index(int bound) {
         return random.nextInt(bound);

@@ -3,6 +3,7 @@ package io.nn4j.api.testkit;
 import io.nn4j.api.Activation;
 import io.nn4j.api.Loss;
 import io.nn4j.api.Shape;
+import io.nn4j.api.spi.DropoutMask;
 import org.opentest4j.AssertionFailedError;
 
 /**
@@ -113,11 +114,15 @@ public final class ReferenceOps {
         return sums;
     }
 
-    /** The loss of each example (row); see {@link Loss} for the formulas. */
+    /**
+     * The loss of each example (row); see {@link Loss} for the formulas. {@code y} holds
+     * {@code loss.targetColumns(cols)} values per row (a class index for the sparse loss).
+     */
     public static double[] exampleLosses(Loss loss, double[] a, double[] y, int rows, int cols) {
+        double[] targets = denseTargets(loss, y, rows, cols);
         double[] losses = new double[rows];
         for (int r = 0; r < rows; r++) {
-            losses[r] = exampleLoss(loss, a, y, r * cols, cols);
+            losses[r] = exampleLoss(loss, a, targets, r * cols, cols);
         }
         return losses;
     }
@@ -136,15 +141,29 @@ public final class ReferenceOps {
      * its activation, else with respect to {@code A}.
      */
     public static double[] lossGradient(Loss loss, double[] a, double[] y, int rows, int cols) {
+        double[] t = denseTargets(loss, y, rows, cols);
         double[] grad = new double[rows * cols];
         for (int i = 0; i < grad.length; i++) {
             grad[i] = switch (loss) {
-                case MEAN_SQUARED_ERROR -> 2 * (a[i] - y[i]) / cols;
-                case CATEGORICAL_CROSSENTROPY -> a[i] - y[i];
+                case MEAN_SQUARED_ERROR -> 2 * (a[i] - t[i]) / cols;
+                case CATEGORICAL_CROSSENTROPY, SPARSE_CATEGORICAL_CROSSENTROPY -> a[i] - t[i];
+                case BINARY_CROSSENTROPY -> (a[i] - t[i]) / cols;
                 default -> throw missing("loss gradient", loss);
             };
         }
         return grad;
+    }
+
+    /** Targets as {@code rows × cols}: a sparse loss's class indices become one-hot rows. */
+    private static double[] denseTargets(Loss loss, double[] y, int rows, int cols) {
+        if (loss != Loss.SPARSE_CATEGORICAL_CROSSENTROPY) {
+            return y;
+        }
+        double[] oneHot = new double[rows * cols];
+        for (int r = 0; r < rows; r++) {
+            oneHot[r * cols + (int) y[r]] = 1;
+        }
+        return oneHot;
     }
 
     /** The column of each row's largest element, the first one on ties. */
@@ -156,24 +175,111 @@ public final class ReferenceOps {
         return indices;
     }
 
-    /** How many rows of {@code output} peak at the same column as {@code target}'s. */
-    public static int correctCount(float[] output, float[] target, int rows, int cols) {
+    /**
+     * How many rows are classified correctly: with one output column, output and target on the
+     * same side of 0.5; with a one-column target, the output's argmax equal to the class index;
+     * otherwise the output's argmax equal to the target's.
+     */
+    public static int correctCount(float[] output, float[] target, int rows, int cols,
+                                   int targetCols) {
         int count = 0;
         for (int r = 0; r < rows; r++) {
-            if (argmax(output, r * cols, cols) == argmax(target, r * cols, cols)) {
-                count++;
+            boolean right;
+            if (cols == 1) {
+                right = (output[r] >= 0.5) == (target[r] >= 0.5);
+            } else if (targetCols == 1) {
+                right = argmax(output, r * cols, cols) == (int) target[r];
+            } else {
+                right = argmax(output, r * cols, cols) == argmax(target, r * cols, cols);
             }
+            count += right ? 1 : 0;
         }
         return count;
     }
 
-    /** Plain gradient descent: {@code param − learningRate · grad}. */
-    public static double[] sgdUpdate(float[] param, float[] grad, double learningRate) {
+    /** Gradient descent with L2 decay: {@code param − lr · (grad + wd · param)}. */
+    public static double[] sgdUpdate(float[] param, float[] grad, double learningRate,
+                                     double weightDecay) {
         double[] updated = new double[param.length];
         for (int i = 0; i < param.length; i++) {
-            updated[i] = param[i] - learningRate * grad[i];
+            updated[i] = param[i] - learningRate * (grad[i] + weightDecay * param[i]);
         }
         return updated;
+    }
+
+    /**
+     * Momentum: {@code v' = μ v + g'}, {@code p' = p − lr · v'} (Nesterov:
+     * {@code p − lr (g' + μ v')}), {@code g' = g + wd · p}. Returns {@code {p', v'}}.
+     */
+    public static double[][] momentumUpdate(float[] param, float[] grad, float[] velocity,
+                                            double lr, double momentum, boolean nesterov,
+                                            double weightDecay) {
+        double[] p = new double[param.length];
+        double[] v = new double[param.length];
+        for (int i = 0; i < param.length; i++) {
+            double g = grad[i] + weightDecay * param[i];
+            v[i] = momentum * velocity[i] + g;
+            p[i] = param[i] - lr * (nesterov ? g + momentum * v[i] : v[i]);
+        }
+        return new double[][] {p, v};
+    }
+
+    /**
+     * Adam in its textbook form: {@code m' = β1 m + (1 − β1) g'}, {@code v' = β2 v + (1 − β2) g'²},
+     * {@code m̂ = m' / (1 − β1^t)}, {@code v̂ = v' / (1 − β2^t)}, {@code p' = p − lr m̂ / (√v̂ + ε)},
+     * {@code g' = g + wd · p}. Returns {@code {p', m', v'}}.
+     */
+    public static double[][] adamUpdate(float[] param, float[] grad, float[] m, float[] v,
+                                        double lr, double beta1, double beta2, double epsilon,
+                                        double weightDecay, int t) {
+        double[] p2 = new double[param.length];
+        double[] m2 = new double[param.length];
+        double[] v2 = new double[param.length];
+        for (int i = 0; i < param.length; i++) {
+            double g = grad[i] + weightDecay * param[i];
+            m2[i] = beta1 * m[i] + (1 - beta1) * g;
+            v2[i] = beta2 * v[i] + (1 - beta2) * g * g;
+            double mHat = m2[i] / (1 - Math.pow(beta1, t));
+            double vHat = v2[i] / (1 - Math.pow(beta2, t));
+            p2[i] = param[i] - lr * mHat / (Math.sqrt(vHat) + epsilon);
+        }
+        return new double[][] {p2, m2, v2};
+    }
+
+    /** The dropout mask of {@link DropoutMask}: {@code 1 / (1 − rate)} where kept, else 0. */
+    public static double[] dropoutMask(long seed, float rate, int n) {
+        double[] mask = new double[n];
+        for (int i = 0; i < n; i++) {
+            mask[i] = DropoutMask.uniform(seed, i) >= rate ? 1.0 / (1.0 - rate) : 0;
+        }
+        return mask;
+    }
+
+    /** The error function, in double precision (series, or a continued fraction for erfc). */
+    public static double erf(double x) {
+        double ax = Math.abs(x);
+        double value;
+        if (ax < 2.5) {
+            double x2 = ax * ax;
+            double term = ax;
+            double sum = ax;
+            for (int n = 1; n < 200; n++) {
+                term *= -x2 / n;
+                double add = term / (2 * n + 1);
+                sum += add;
+                if (Math.abs(add) < 1e-17 * Math.abs(sum)) {
+                    break;
+                }
+            }
+            value = 2 / Math.sqrt(Math.PI) * sum;
+        } else {
+            double fraction = ax;
+            for (int k = 80; k >= 1; k--) {
+                fraction = ax + (k / 2.0) / fraction;
+            }
+            value = 1 - Math.exp(-ax * ax) / (Math.sqrt(Math.PI) * fraction);
+        }
+        return x < 0 ? -value : value;
     }
 
     /** The values as doubles. */
@@ -197,9 +303,14 @@ public final class ReferenceOps {
     private static double activate(Activation f, double z) {
         return switch (f) {
             case IDENTITY -> z;
-            case SIGMOID -> 1 / (1 + Math.exp(-z));
+            case SIGMOID -> sigmoid(z);
             case TANH -> Math.tanh(z);
             case RELU -> Math.max(0, z);
+            case LEAKY_RELU -> z > 0 ? z : Activation.LEAKY_RELU_SLOPE * z;
+            case GELU -> z * normalCdf(z);
+            case ELU -> z > 0 ? z : Math.exp(z) - 1;
+            case SILU -> z * sigmoid(z);
+            case SOFTPLUS -> Math.log(1 + Math.exp(z));
             default -> throw missing("activation", f);
         };
     }
@@ -207,11 +318,24 @@ public final class ReferenceOps {
     private static double derivative(Activation f, double z) {
         return switch (f) {
             case IDENTITY -> 1;
-            case SIGMOID -> activate(f, z) * (1 - activate(f, z));
+            case SIGMOID -> sigmoid(z) * (1 - sigmoid(z));
             case TANH -> 1 - Math.tanh(z) * Math.tanh(z);
             case RELU -> z > 0 ? 1 : 0;
+            case LEAKY_RELU -> z > 0 ? 1 : Activation.LEAKY_RELU_SLOPE;
+            case GELU -> normalCdf(z) + z * Math.exp(-z * z / 2) / Math.sqrt(2 * Math.PI);
+            case ELU -> z > 0 ? 1 : Math.exp(z);
+            case SILU -> sigmoid(z) * (1 + z * (1 - sigmoid(z)));
+            case SOFTPLUS -> sigmoid(z);
             default -> throw missing("activation derivative", f);
         };
+    }
+
+    private static double sigmoid(double z) {
+        return 1 / (1 + Math.exp(-z));
+    }
+
+    private static double normalCdf(double z) {
+        return (1 + erf(z / Math.sqrt(2))) / 2;
     }
 
     private static double exampleLoss(Loss loss, double[] a, double[] y, int offset, int cols) {
@@ -219,7 +343,12 @@ public final class ReferenceOps {
         for (int j = offset; j < offset + cols; j++) {
             sum += switch (loss) {
                 case MEAN_SQUARED_ERROR -> (a[j] - y[j]) * (a[j] - y[j]) / cols;
-                case CATEGORICAL_CROSSENTROPY -> -y[j] * Math.log(Math.max(a[j], Loss.LOG_CLAMP));
+                case CATEGORICAL_CROSSENTROPY, SPARSE_CATEGORICAL_CROSSENTROPY ->
+                        -y[j] * Math.log(Math.max(a[j], Loss.LOG_CLAMP));
+                case BINARY_CROSSENTROPY -> {
+                    double p = Math.min(Math.max(a[j], Loss.LOG_CLAMP), 1 - Loss.LOG_CLAMP);
+                    yield -(y[j] * Math.log(p) + (1 - y[j]) * Math.log(1 - p)) / cols;
+                }
                 default -> throw missing("loss", loss);
             };
         }

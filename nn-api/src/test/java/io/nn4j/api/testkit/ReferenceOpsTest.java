@@ -83,7 +83,34 @@ class ReferenceOpsTest {
     void argmaxTakesTheFirstOfTies() {
         float[] m = {1, 3, 3, 0, 0, 0};
         assertArrayEquals(new double[] {1, 0}, ReferenceOps.argmaxRows(m, 2, 3), EXACT);
-        assertEquals(1, ReferenceOps.correctCount(m, new float[] {0, 1, 0, 0, 0, 1}, 2, 3));
+        assertEquals(1, ReferenceOps.correctCount(m, new float[] {0, 1, 0, 0, 0, 1}, 2, 3, 3));
+        assertEquals(2, ReferenceOps.correctCount(m, new float[] {1, 0}, 2, 3, 1));
+        assertEquals(2, ReferenceOps.correctCount(new float[] {0.5f, 0.49f}, new float[] {1, 0},
+                2, 1, 1));
+    }
+
+    @Test
+    void erfMatchesTabulatedValues() {
+        assertEquals(0.5204998778130465, ReferenceOps.erf(0.5), 1e-15);
+        assertEquals(0.8427007929497149, ReferenceOps.erf(1), 1e-15);
+        assertEquals(-0.9953222650189527, ReferenceOps.erf(-2), 1e-15);
+        assertEquals(0.9999779095030014, ReferenceOps.erf(3), 1e-15);
+        assertEquals(0.9999999845827421, ReferenceOps.erf(4), 1e-15);
+    }
+
+    @Test
+    void sparseAndBinaryLossesMatchTheirDefinitions() {
+        double[] a = {0.2, 0.7, 0.1, 0.5, 0.3, 0.2};
+        assertArrayEquals(new double[] {-Math.log(0.7), -Math.log(0.2)},
+                ReferenceOps.exampleLosses(Loss.SPARSE_CATEGORICAL_CROSSENTROPY, a,
+                        new double[] {1, 2}, 2, 3), CLOSE);
+        assertArrayEquals(new double[] {0.2, -0.3, 0.1, 0.5, 0.3, -0.8},
+                ReferenceOps.lossGradient(Loss.SPARSE_CATEGORICAL_CROSSENTROPY, a,
+                        new double[] {1, 2}, 2, 3), CLOSE);
+        double[] p = {0.9, 0.2};
+        assertArrayEquals(new double[] {-(Math.log(0.9) + Math.log(0.8)) / 2},
+                ReferenceOps.exampleLosses(Loss.BINARY_CROSSENTROPY, p, new double[] {1, 0}, 1, 2),
+                CLOSE);
     }
 
     @ParameterizedTest

@@ -4,6 +4,8 @@ import io.nn4j.api.Activation;
 
 /** Activation forward and backward loops on row-major {@code rows × cols} arrays. */
 final class CpuActivations {
+    private static final double INV_SQRT_2 = 1 / Math.sqrt(2);
+    private static final double INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
 
     private CpuActivations() {
     }
@@ -35,12 +37,36 @@ final class CpuActivations {
                     a[i] = Math.max(z[i], 0f);
                 }
             }
+            case LEAKY_RELU -> {
+                for (int i = 0; i < n; i++) {
+                    a[i] = z[i] > 0f ? z[i] : Activation.LEAKY_RELU_SLOPE * z[i];
+                }
+            }
+            case GELU -> {
+                for (int i = 0; i < n; i++) {
+                    a[i] = (float) (z[i] * normalCdf(z[i]));
+                }
+            }
+            case ELU -> {
+                for (int i = 0; i < n; i++) {
+                    a[i] = z[i] > 0f ? z[i] : (float) Math.expm1(z[i]);
+                }
+            }
+            case SILU -> {
+                for (int i = 0; i < n; i++) {
+                    a[i] = z[i] * sigmoid(z[i]);
+                }
+            }
+            case SOFTPLUS -> {
+                for (int i = 0; i < n; i++) {
+                    a[i] = (float) (Math.max(z[i], 0.0) + Math.log1p(Math.exp(-Math.abs(z[i]))));
+                }
+            }
             case SOFTMAX -> {
                 for (int r = 0; r < rows; r++) {
                     softmaxRow(z, a, r * cols, cols);
                 }
             }
-            default -> throw new IllegalArgumentException("unsupported activation " + f);
         }
     }
 
@@ -65,6 +91,33 @@ final class CpuActivations {
                     dZ[i] = z[i] > 0f ? dA[i] : 0f;
                 }
             }
+            case LEAKY_RELU -> {
+                for (int i = 0; i < n; i++) {
+                    dZ[i] = z[i] > 0f ? dA[i] : Activation.LEAKY_RELU_SLOPE * dA[i];
+                }
+            }
+            case GELU -> {
+                for (int i = 0; i < n; i++) {
+                    double x = z[i];
+                    dZ[i] = (float) (dA[i] * (normalCdf(x) + x * Math.exp(-0.5 * x * x) * INV_SQRT_2PI));
+                }
+            }
+            case ELU -> {
+                for (int i = 0; i < n; i++) {
+                    dZ[i] = z[i] > 0f ? dA[i] : dA[i] * (a[i] + 1f);
+                }
+            }
+            case SILU -> {
+                for (int i = 0; i < n; i++) {
+                    float s = sigmoid(z[i]);
+                    dZ[i] = dA[i] * s * (1f + z[i] * (1f - s));
+                }
+            }
+            case SOFTPLUS -> {
+                for (int i = 0; i < n; i++) {
+                    dZ[i] = dA[i] * sigmoid(z[i]);
+                }
+            }
             case SOFTMAX -> {
                 for (int r = 0; r < rows; r++) {
                     int offset = r * cols;
@@ -77,8 +130,24 @@ final class CpuActivations {
                     }
                 }
             }
-            default -> throw new IllegalArgumentException("unsupported activation " + f);
         }
+    }
+
+    /** Φ(x), the standard normal CDF: {@code (1 + erf(x / √2)) / 2}. */
+    static double normalCdf(double x) {
+        return 0.5 * (1 + erf(x * INV_SQRT_2));
+    }
+
+    /**
+     * The error function, Abramowitz and Stegun 7.1.26: absolute error below 1.5e-7, under
+     * float32's resolution for GeLU's outputs.
+     */
+    static double erf(double x) {
+        double t = 1 / (1 + 0.3275911 * Math.abs(x));
+        double poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741
+                + t * (-1.453152027 + t * 1.061405429))));
+        double value = 1 - poly * Math.exp(-x * x);
+        return x >= 0 ? value : -value;
     }
 
     private static float sigmoid(float z) {

@@ -6,6 +6,7 @@ import io.nn4j.api.Loss;
 import io.nn4j.api.MemoryStats;
 import io.nn4j.api.Shape;
 import io.nn4j.api.Tensor;
+import io.nn4j.api.spi.DropoutMask;
 import io.nn4j.api.spi.OpChecks;
 import java.util.Arrays;
 
@@ -137,7 +138,7 @@ final class CpuBackend implements Backend {
     public void accumulateCorrect(Tensor output, Tensor target, Tensor count) {
         OpChecks.accumulateCorrect(this, output, target, count);
         cpu(count).data()[0] += CpuLosses.correct(cpu(output).data(), cpu(target).data(),
-                output.shape().rows(), output.shape().cols());
+                output.shape().rows(), output.shape().cols(), target.shape().cols());
     }
 
     @Override
@@ -152,12 +153,48 @@ final class CpuBackend implements Backend {
     }
 
     @Override
-    public void sgdUpdate(Tensor param, Tensor grad, float learningRate) {
-        OpChecks.update(this, "sgdUpdate", param, grad);
-        float[] p = cpu(param).data();
-        float[] g = cpu(grad).data();
-        for (int i = 0; i < p.length; i++) {
-            p[i] -= learningRate * g[i];
+    public void sgdUpdate(Tensor param, Tensor grad, float learningRate, float weightDecay) {
+        OpChecks.update(this, "sgdUpdate", learningRate, param, grad);
+        CpuUpdates.sgd(cpu(param).data(), cpu(grad).data(), learningRate, weightDecay);
+    }
+
+    @Override
+    public void momentumUpdate(Tensor param, Tensor grad, Tensor velocity, float learningRate,
+                               float momentum, boolean nesterov, float weightDecay) {
+        OpChecks.update(this, "momentumUpdate", learningRate, param, grad, velocity);
+        CpuUpdates.momentum(cpu(param).data(), cpu(grad).data(), cpu(velocity).data(),
+                learningRate, momentum, nesterov, weightDecay);
+    }
+
+    @Override
+    public void adamUpdate(Tensor param, Tensor grad, Tensor m, Tensor v, float learningRate,
+                           float beta1, float beta2, float epsilon, float weightDecay, int step) {
+        OpChecks.update(this, "adamUpdate", learningRate, param, grad, m, v);
+        CpuUpdates.adam(cpu(param).data(), cpu(grad).data(), cpu(m).data(), cpu(v).data(),
+                learningRate, beta1, beta2, epsilon, weightDecay, step);
+    }
+
+    @Override
+    public void dropout(float rate, long seed, Tensor x, Tensor mask, Tensor y) {
+        OpChecks.dropout(this, rate, x, mask, y);
+        float[] in = cpu(x).data();
+        float[] keep = cpu(mask).data();
+        float[] out = cpu(y).data();
+        float scale = DropoutMask.scale(rate);
+        for (int i = 0; i < in.length; i++) {
+            keep[i] = DropoutMask.keep(seed, i, rate) ? scale : 0f;
+            out[i] = in[i] * keep[i];
+        }
+    }
+
+    @Override
+    public void multiply(Tensor a, Tensor b, Tensor out) {
+        OpChecks.multiply(this, a, b, out);
+        float[] x = cpu(a).data();
+        float[] y = cpu(b).data();
+        float[] product = cpu(out).data();
+        for (int i = 0; i < product.length; i++) {
+            product[i] = x[i] * y[i];
         }
     }
 

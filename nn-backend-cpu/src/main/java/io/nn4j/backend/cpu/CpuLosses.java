@@ -2,8 +2,12 @@ package io.nn4j.backend.cpu;
 
 import io.nn4j.api.Loss;
 
-/** Loss values, loss gradients and accuracy counts on row-major {@code rows × cols} arrays. */
+/**
+ * Loss values, loss gradients and accuracy counts on row-major arrays: outputs {@code rows × cols},
+ * targets {@code rows × cols}, or {@code rows × 1} class indices for the sparse loss.
+ */
 final class CpuLosses {
+    private static final float BINARY_THRESHOLD = 0.5f;
 
     private CpuLosses() {
     }
@@ -24,7 +28,18 @@ final class CpuLosses {
                     grad[i] = output[i] - target[i];
                 }
             }
-            default -> throw new IllegalArgumentException("unsupported loss " + loss);
+            case SPARSE_CATEGORICAL_CROSSENTROPY -> {
+                System.arraycopy(output, 0, grad, 0, n);
+                for (int r = 0; r < rows; r++) {
+                    grad[r * cols + (int) target[r]] -= 1f;
+                }
+            }
+            case BINARY_CROSSENTROPY -> {
+                float scale = 1f / cols;
+                for (int i = 0; i < n; i++) {
+                    grad[i] = scale * (output[i] - target[i]);
+                }
+            }
         }
     }
 
@@ -32,34 +47,58 @@ final class CpuLosses {
     static double sum(Loss loss, float[] output, float[] target, int rows, int cols) {
         double total = 0;
         for (int r = 0; r < rows; r++) {
-            int offset = r * cols;
-            double example = 0;
-            switch (loss) {
-                case MEAN_SQUARED_ERROR -> {
-                    for (int j = 0; j < cols; j++) {
-                        double d = output[offset + j] - target[offset + j];
-                        example += d * d;
-                    }
-                    example /= cols;
-                }
-                case CATEGORICAL_CROSSENTROPY -> {
-                    for (int j = 0; j < cols; j++) {
-                        example -= target[offset + j]
-                                * Math.log(Math.max(output[offset + j], Loss.LOG_CLAMP));
-                    }
-                }
-                default -> throw new IllegalArgumentException("unsupported loss " + loss);
-            }
-            total += example;
+            total += example(loss, output, target, r, cols);
         }
         return total;
     }
 
-    /** Number of rows whose output and target peak at the same column. */
-    static int correct(float[] output, float[] target, int rows, int cols) {
+    private static double example(Loss loss, float[] output, float[] target, int row, int cols) {
+        int offset = row * cols;
+        double sum = 0;
+        switch (loss) {
+            case MEAN_SQUARED_ERROR -> {
+                for (int j = offset; j < offset + cols; j++) {
+                    double d = output[j] - target[j];
+                    sum += d * d;
+                }
+                return sum / cols;
+            }
+            case CATEGORICAL_CROSSENTROPY -> {
+                for (int j = offset; j < offset + cols; j++) {
+                    sum -= target[j] * Math.log(Math.max(output[j], Loss.LOG_CLAMP));
+                }
+                return sum;
+            }
+            case SPARSE_CATEGORICAL_CROSSENTROPY -> {
+                return -Math.log(Math.max(output[offset + (int) target[row]], Loss.LOG_CLAMP));
+            }
+            case BINARY_CROSSENTROPY -> {
+                for (int j = offset; j < offset + cols; j++) {
+                    double a = Math.min(Math.max(output[j], Loss.LOG_CLAMP), 1 - Loss.LOG_CLAMP);
+                    sum -= target[j] * Math.log(a) + (1 - target[j]) * Math.log(1 - a);
+                }
+                return sum / cols;
+            }
+            default -> throw new IllegalArgumentException("unsupported loss " + loss);
+        }
+    }
+
+    /**
+     * Number of rows classified correctly: argmax against argmax, against a class index when the
+     * target has one column, or both sides of 0.5 for a single output.
+     */
+    static int correct(float[] output, float[] target, int rows, int cols, int targetCols) {
         int count = 0;
         for (int r = 0; r < rows; r++) {
-            if (argmax(output, r * cols, cols) == argmax(target, r * cols, cols)) {
+            boolean right;
+            if (cols == 1) {
+                right = (output[r] >= BINARY_THRESHOLD) == (target[r] >= BINARY_THRESHOLD);
+            } else if (targetCols == 1) {
+                right = argmax(output, r * cols, cols) == (int) target[r];
+            } else {
+                right = argmax(output, r * cols, cols) == argmax(target, r * cols, cols);
+            }
+            if (right) {
                 count++;
             }
         }

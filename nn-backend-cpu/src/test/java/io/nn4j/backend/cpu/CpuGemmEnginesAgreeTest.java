@@ -10,11 +10,10 @@ import io.nn4j.api.Backend;
 import io.nn4j.api.Loss;
 import io.nn4j.api.nn.Sequential;
 import io.nn4j.api.spi.BackendOptions;
+import io.nn4j.api.testkit.Blobs;
 import io.nn4j.api.testkit.CrossBackendEquivalence;
-import io.nn4j.api.train.Dataset;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,30 +29,13 @@ class CpuGemmEnginesAgreeTest {
      * with SGD in batches of 32 for {@code steps} steps.
      */
     static CrossBackendEquivalence.Run blobsRun(int steps) {
-        int features = 20;
-        int classes = 4;
-        int examples = 512;
-        Random random = new Random(5);
-        float[][] centres = new float[classes][features];
-        for (float[] centre : centres) {
-            for (int j = 0; j < features; j++) {
-                centre[j] = (float) random.nextGaussian();
-            }
-        }
-        float[] x = new float[examples * features];
-        int[] labels = new int[examples];
-        for (int i = 0; i < examples; i++) {
-            labels[i] = i % classes;
-            for (int j = 0; j < features; j++) {
-                x[i * features + j] = centres[labels[i]][j] + (float) random.nextGaussian();
-            }
-        }
-        Sequential.Builder network = Sequential.builder(features)
+        Blobs blobs = Blobs.of(512, 20, 4, 5);
+        Sequential.Builder network = Sequential.builder(blobs.featureCount())
                 .dense(32, Activation.RELU)
                 .dense(16, Activation.TANH)
-                .dense(classes, Activation.SOFTMAX);
-        return CrossBackendEquivalence.Run.sgd(network, 42, Dataset.ofClasses(x, features,
-                labels, classes), Loss.CATEGORICAL_CROSSENTROPY, 0.05f, 32, steps);
+                .dense(blobs.classes(), Activation.SOFTMAX);
+        return CrossBackendEquivalence.Run.sgd(network, 42, blobs.oneHot(),
+                Loss.CATEGORICAL_CROSSENTROPY, 0.05f, 32, steps);
     }
 
     private static Backend cpuWithGemm(String engine) {

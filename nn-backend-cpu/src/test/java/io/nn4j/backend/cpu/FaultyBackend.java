@@ -16,20 +16,26 @@ final class FaultyBackend implements InvocationHandler {
     /** The bug to plant. */
     enum Fault {
         /** {@code gemm} writes its last output element 1% (+0.01) off. */
-        GEMM_ONE_ELEMENT("gemm", 6),
+        GEMM_ONE_ELEMENT("gemm", 6, 0.01f),
         /** {@code gemm} ignores {@code transposeA} whenever {@code A} is square. */
-        GEMM_IGNORES_TRANSPOSE_A("gemm", -1),
+        GEMM_IGNORES_TRANSPOSE_A("gemm", -1, 0),
         /** {@code activationBackward} writes the last element of {@code dZ} 1% (+0.01) off. */
-        ACTIVATION_BACKWARD_ONE_ELEMENT("activationBackward", 4),
-        /** {@code lossGradient} writes the last element of its gradient 1% (+0.01) off. */
-        LOSS_GRADIENT_ONE_ELEMENT("lossGradient", 3);
+        ACTIVATION_BACKWARD_ONE_ELEMENT("activationBackward", 4, 0.01f),
+        /**
+         * {@code lossGradient} writes the last element of its gradient 5% (+0.05) off: in the
+         * gradient check that element reaches a weight gradient divided by the batch size of 5,
+         * where a 1% error sits at the tolerance for some draws.
+         */
+        LOSS_GRADIENT_ONE_ELEMENT("lossGradient", 3, 0.05f);
 
         private final String op;
         private final int corruptedArgument;
+        private final float error;
 
-        Fault(String op, int corruptedArgument) {
+        Fault(String op, int corruptedArgument, float error) {
             this.op = op;
             this.corruptedArgument = corruptedArgument;
+            this.error = error;
         }
     }
 
@@ -71,7 +77,7 @@ final class FaultyBackend implements InvocationHandler {
     private void corruptLastElement(Tensor t) {
         float[] data = delegate.toArray(t);
         int last = data.length - 1;
-        data[last] = data[last] * 1.01f + 0.01f;
+        data[last] = data[last] * (1 + fault.error) + fault.error;
         delegate.copyIn(data, 0, t);
     }
 }

@@ -1,0 +1,120 @@
+package io.nn4j.api.nn;
+
+import io.nn4j.api.Backend;
+import io.nn4j.api.Shape;
+import io.nn4j.api.Tensor;
+import java.util.List;
+
+/**
+ * Inverted dropout: while training, each element is zeroed with probability {@code rate} and the
+ * survivors are scaled by {@code 1 / (1 − rate)}, so evaluation needs no rescaling and passes the
+ * input through unchanged. The mask comes from the backend's {@link Backend#dropout} op, drawn
+ * from this layer's seed and a step counter, so the same seed gives the same masks on every
+ * backend.
+ */
+public final class Dropout implements Layer {
+    private static final long STEP_STRIDE = 0x9E3779B97F4A7C15L;
+
+    private final Backend backend;
+    private final int size;
+    private final float rate;
+    private final long seed;
+    private final BuffersByBatchSize<Buffers> buffers;
+    private long step;
+    private Buffers last;
+
+    /**
+     * A dropout layer over rows of {@code size} features.
+     *
+     * @throws IllegalArgumentException for a rate outside {@code [0, 1)}
+     */
+    public Dropout(Backend backend, int size, float rate, long seed) {
+        if (!(rate >= 0f && rate < 1f)) {
+            throw new IllegalArgumentException("dropout rate must be in [0, 1), got " + rate);
+        }
+        this.backend = backend;
+        this.size = size;
+        this.rate = rate;
+        this.seed = seed;
+        this.buffers = new BuffersByBatchSize<>(Buffers::new);
+    }
+
+    /** The probability of dropping an element while training. */
+    public float rate() {
+        return rate;
+    }
+
+    @Override
+    public int inputSize() {
+        return size;
+    }
+
+    @Override
+    public int outputSize() {
+        return size;
+    }
+
+    @Override
+    public Tensor forward(Tensor input, boolean training) {
+        if (input.shape().cols() != size) {
+            throw new IllegalArgumentException("Dropout(" + size + ").forward: input is "
+                    + input.shape() + "; expected [batch, " + size + "]");
+        }
+        if (!training || rate == 0f) {
+            last = null;
+            return input;
+        }
+        Buffers b = buffers.get(input.shape().rows());
+        backend.dropout(rate, seed + step++ * STEP_STRIDE, input, b.mask, b.y);
+        last = b;
+        return b.y;
+    }
+
+    @Override
+    public Tensor backward(Tensor outputGradient, boolean propagateToInput) {
+        if (!propagateToInput) {
+            return null;
+        }
+        if (last == null) {
+            return outputGradient;
+        }
+        backend.multiply(outputGradient, last.mask, last.dX);
+        return last.dX;
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of();
+    }
+
+    @Override
+    public void close() {
+        buffers.close();
+        last = null;
+    }
+
+    @Override
+    public String toString() {
+        return "Dropout(" + rate + ")";
+    }
+
+    /** The work tensors of one batch size. */
+    private final class Buffers implements AutoCloseable {
+        final Tensor mask;
+        final Tensor y;
+        final Tensor dX;
+
+        Buffers(int rows) {
+            mask = backend.zeros(Shape.matrix(rows, size));
+            y = backend.zeros(Shape.matrix(rows, size));
+            dX = backend.zeros(Shape.matrix(rows, size));
+        }
+
+        @Override
+        public void close() {
+            mask.close();
+            y.close();
+            dX.close();
+        }
+    }
+}

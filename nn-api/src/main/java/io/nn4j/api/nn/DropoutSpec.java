@@ -1,0 +1,34 @@
+package io.nn4j.api.nn;
+
+import io.nn4j.api.Backend;
+import java.util.Random;
+
+/**
+ * A {@link Dropout} layer dropping each element with probability {@code rate} while training.
+ *
+ * @param rate in {@code [0, 1)}
+ */
+public record DropoutSpec(float rate) implements LayerSpec {
+
+    /** Checks the rate. */
+    public DropoutSpec {
+        if (!(rate >= 0f && rate < 1f)) {
+            throw new IllegalArgumentException("dropout rate must be in [0, 1), got " + rate);
+        }
+    }
+
+    @Override
+    public int outputSize(int inputSize) {
+        return inputSize;
+    }
+
+    @Override
+    public long parameterCount(int inputSize) {
+        return 0;
+    }
+
+    @Override
+    public Layer create(Backend backend, String name, int inputSize, Random random) {
+        return new Dropout(backend, inputSize, rate, random.nextLong());
+    }
+}

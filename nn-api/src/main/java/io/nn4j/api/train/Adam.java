@@ -1,0 +1,53 @@
+package io.nn4j.api.train;
+
+import io.nn4j.api.Tensor;
+import io.nn4j.api.nn.Parameter;
+import java.util.List;
+
+/**
+ * Adam (Kingma and Ba): per-parameter steps scaled by running estimates of the gradient's first
+ * and second moments, bias-corrected. Defaults β1 = 0.9, β2 = 0.999, ε = 1e-8.
+ */
+public final class Adam extends Optimizer {
+    private final float beta1;
+    private final float beta2;
+    private final float epsilon;
+
+    /** Adam with the usual defaults and base learning rate {@code learningRate} (often 1e-3). */
+    public Adam(float learningRate) {
+        this(learningRate, 0.9f, 0.999f, 1e-8f);
+    }
+
+    /**
+     * Adam with explicit moment decay rates and ε.
+     *
+     * @throws IllegalArgumentException unless {@code 0 ≤ β < 1} and {@code ε > 0}
+     */
+    public Adam(float learningRate, float beta1, float beta2, float epsilon) {
+        super(learningRate);
+        if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1) || !(epsilon > 0)) {
+            throw new IllegalArgumentException("Adam needs beta1 and beta2 in [0, 1) and epsilon "
+                    + "> 0, got " + beta1 + ", " + beta2 + ", " + epsilon);
+        }
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        this.epsilon = epsilon;
+    }
+
+    @Override
+    protected List<String> stateNames() {
+        return List.of("m", "v");
+    }
+
+    @Override
+    protected void update(Parameter parameter, Tensor[] state, float rate, int t) {
+        parameter.value().backend().adamUpdate(parameter.value(), parameter.gradient(), state[0],
+                state[1], rate, beta1, beta2, epsilon, weightDecay(), t);
+    }
+
+    @Override
+    public String toString() {
+        return "Adam(learning rate " + learningRate() + ", beta1 " + beta1 + ", beta2 " + beta2
+                + (weightDecay() > 0 ? ", weight decay " + weightDecay() : "") + ")";
+    }
+}

@@ -1,0 +1,50 @@
+package io.nn4j.api.train;
+
+/**
+ * How the learning rate changes from epoch to epoch: a factor applied to the optimizer's base
+ * rate at the start of each epoch ({@code epoch} counts from 0).
+ */
+@FunctionalInterface
+public interface LearningRateSchedule {
+
+    /** The factor for the epoch with 0-based index {@code epoch}. */
+    double factor(int epoch);
+
+    /** The base rate throughout. */
+    static LearningRateSchedule constant() {
+        return epoch -> 1;
+    }
+
+    /**
+     * Step decay: the rate is multiplied by {@code gamma} every {@code everyEpochs} epochs.
+     *
+     * @throws IllegalArgumentException unless {@code everyEpochs ≥ 1} and {@code 0 < gamma ≤ 1}
+     */
+    static LearningRateSchedule step(int everyEpochs, double gamma) {
+        if (everyEpochs < 1 || !(gamma > 0 && gamma <= 1)) {
+            throw new IllegalArgumentException("step schedule needs everyEpochs >= 1 and gamma in "
+                    + "(0, 1], got " + everyEpochs + " and " + gamma);
+        }
+        return epoch -> Math.pow(gamma, epoch / everyEpochs);
+    }
+
+    /**
+     * Cosine annealing from the base rate (epoch 0) to {@code minFactor} times it at epoch
+     * {@code epochs − 1}: {@code min + (1 − min)(1 + cos(π e / (epochs − 1))) / 2}.
+     *
+     * @throws IllegalArgumentException unless {@code epochs ≥ 1} and {@code 0 ≤ minFactor ≤ 1}
+     */
+    static LearningRateSchedule cosine(int epochs, double minFactor) {
+        if (epochs < 1 || !(minFactor >= 0 && minFactor <= 1)) {
+            throw new IllegalArgumentException("cosine schedule needs epochs >= 1 and minFactor in "
+                    + "[0, 1], got " + epochs + " and " + minFactor);
+        }
+        return epoch -> {
+            if (epochs == 1) {
+                return 1;
+            }
+            double progress = Math.min(epoch, epochs - 1) / (double) (epochs - 1);
+            return minFactor + (1 - minFactor) * (1 + Math.cos(Math.PI * progress)) / 2;
+        };
+    }
+}

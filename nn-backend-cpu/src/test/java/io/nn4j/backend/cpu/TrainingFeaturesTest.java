@@ -1,0 +1,222 @@
+package io.nn4j.backend.cpu;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.nn4j.api.Activation;
+import io.nn4j.api.Backend;
+import io.nn4j.api.Backends;
+import io.nn4j.api.Loss;
+import io.nn4j.api.Shape;
+import io.nn4j.api.Tensor;
+import io.nn4j.api.io.Checkpoint;
+import io.nn4j.api.io.ModelFile;
+import io.nn4j.api.nn.Dropout;
+import io.nn4j.api.nn.Parameter;
+import io.nn4j.api.nn.Sequential;
+import io.nn4j.api.testkit.Blobs;
+import io.nn4j.api.train.Adam;
+import io.nn4j.api.train.Dataset;
+import io.nn4j.api.train.EpochStats;
+import io.nn4j.api.train.LearningRateSchedule;
+import io.nn4j.api.train.Optimizer;
+import io.nn4j.api.train.Sgd;
+import io.nn4j.api.train.Trainer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Training features on the cpu backend: optimizers, sparse and binary losses, dropout, and
+ * checkpoints that resume to exactly the run that never stopped.
+ */
+class TrainingFeaturesTest {
+    private static final Blobs TRAIN = Blobs.of(600, 12, 3, 1);
+    private static final Blobs TEST = Blobs.of(300, 12, 3, 1);
+
+    @TempDir
+    Path dir;
+    private Backend backend;
+
+    @BeforeEach
+    void open() {
+        backend = Backends.load("cpu");
+    }
+
+    @AfterEach
+    void close() {
+        assertEquals(0, backend.memory().liveTensors(), "every tensor was closed");
+        backend.close();
+    }
+
+    private Sequential network(long seed, float dropout) {
+        Sequential.Builder builder = Sequential.builder(12).dense(32, Activation.GELU);
+        if (dropout > 0) {
+            builder.dropout(dropout);
+        }
+        return builder.dense(3, Activation.SOFTMAX).build(backend, seed);
+    }
+
+    private List<EpochStats> train(Sequential model, Optimizer optimizer, Loss loss, Dataset train,
+                                   Dataset test, int epochs, Path checkpoints) {
+        Trainer.Builder builder = Trainer.builder().loss(loss).optimizer(optimizer).batchSize(32)
+                .epochs(epochs).seed(9);
+        if (checkpoints != null) {
+            builder.checkpoints(checkpoints);
+        }
+        return builder.build().fit(model, train, test);
+    }
+
+    private List<float[]> weights(Sequential model) {
+        List<float[]> values = new ArrayList<>();
+        for (Parameter p : model.parameters()) {
+            values.add(backend.toArray(p.value()));
+        }
+        return values;
+    }
+
+    @Test
+    void everyOptimizerLearnsTheBlobs() {
+        List<Supplier<Optimizer>> optimizers = List.of(
+                () -> new Sgd(0.05f),
+                () -> new Sgd(0.02f).momentum(0.9f, false).weightDecay(1e-4f),
+                () -> new Sgd(0.02f).momentum(0.9f, true),
+                () -> new Adam(0.01f).schedule(LearningRateSchedule.cosine(4, 0.1)));
+        for (Supplier<Optimizer> make : optimizers) {
+            try (Sequential model = network(3, 0); Optimizer optimizer = make.get()) {
+                List<EpochStats> history = train(model, optimizer,
+                        Loss.CATEGORICAL_CROSSENTROPY, TRAIN.oneHot(), TEST.oneHot(), 4, null);
+                assertTrue(history.get(3).testAccuracy() > 0.9, optimizer + ": " + history);
+                assertTrue(history.get(3).trainLoss() < history.get(0).trainLoss(),
+                        optimizer + ": " + history);
+            }
+        }
+    }
+
+    @Test
+    void sparseTargetsTrainExactlyLikeOneHotTargets() {
+        try (Sequential oneHot = network(4, 0); Sequential sparse = network(4, 0);
+             Sgd first = new Sgd(0.05f); Sgd second = new Sgd(0.05f)) {
+            List<EpochStats> a = train(oneHot, first, Loss.CATEGORICAL_CROSSENTROPY,
+                    TRAIN.oneHot(), TEST.oneHot(), 2, null);
+            List<EpochStats> b = train(sparse, second, Loss.SPARSE_CATEGORICAL_CROSSENTROPY,
+                    TRAIN.sparse(), TEST.sparse(), 2, null);
+            for (int e = 0; e < 2; e++) {
+                assertEquals(a.get(e).trainLoss(), b.get(e).trainLoss(), 1e-6);
+                assertEquals(a.get(e).testAccuracy(), b.get(e).testAccuracy());
+            }
+            assertArrayEquals(weights(oneHot).get(0), weights(sparse).get(0));
+        }
+    }
+
+    @Test
+    void sigmoidWithBinaryCrossEntropySeparatesOneClass() {
+        try (Sequential model = Sequential.builder(12).dense(16, Activation.RELU)
+                .dense(1, Activation.SIGMOID).build(backend, 5);
+             Adam adam = new Adam(0.01f)) {
+            List<EpochStats> history = train(model, adam, Loss.BINARY_CROSSENTROPY,
+                    TRAIN.binary(0), TEST.binary(0), 3, null);
+            assertTrue(history.get(2).testAccuracy() > 0.95, history.toString());
+        }
+    }
+
+    @Test
+    void aFusedLossNeedsItsOutputActivation() {
+        try (Sequential model = network(1, 0); Sgd sgd = new Sgd(0.1f)) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> train(model, sgd, Loss.BINARY_CROSSENTROPY, TRAIN.binary(0),
+                            TEST.binary(0), 1, null));
+            assertTrue(e.getMessage().contains("needs a Dense output layer with sigmoid"),
+                    e.getMessage());
+        }
+    }
+
+    @Test
+    void dropoutZeroesAndRescalesWhileTrainingOnly() {
+        float[] ones = new float[64 * 100];
+        java.util.Arrays.fill(ones, 1f);
+        try (Dropout dropout = new Dropout(backend, 100, 0.25f, 77);
+             Tensor x = backend.fromArray(ones, Shape.matrix(64, 100))) {
+            float[] y = backend.toArray(dropout.forward(x, true));
+            int kept = 0;
+            for (float v : y) {
+                assertTrue(v == 0f || v == 1f / 0.75f, "element " + v);
+                kept += v != 0f ? 1 : 0;
+            }
+            assertEquals(0.75, kept / (double) y.length, 0.02);
+            float[] dX = backend.toArray(dropout.backward(x, true));
+            assertArrayEquals(y, dX, "the gradient goes through the same mask");
+            float[] next = backend.toArray(dropout.forward(x, true));
+            assertNotEquals(java.util.Arrays.toString(y), java.util.Arrays.toString(next),
+                    "each step draws a new mask");
+            assertTrue(dropout.forward(x, false) == x, "evaluation passes the input through");
+        }
+    }
+
+    @Test
+    void resumingFromACheckpointGivesTheUninterruptedRun() throws IOException {
+        List<EpochStats> straight;
+        List<float[]> straightWeights;
+        try (Sequential model = network(6, 0); Optimizer adam = new Adam(0.005f)) {
+            straight = train(model, adam, Loss.CATEGORICAL_CROSSENTROPY, TRAIN.oneHot(),
+                    TEST.oneHot(), 3, null);
+            straightWeights = weights(model);
+        }
+        Path checkpoints = dir.resolve("checkpoints");
+        try (Sequential model = network(6, 0); Optimizer adam = new Adam(0.005f)) {
+            train(model, adam, Loss.CATEGORICAL_CROSSENTROPY, TRAIN.oneHot(), TEST.oneHot(), 2,
+                    checkpoints);
+        }
+        assertTrue(Files.exists(Checkpoint.fileFor(checkpoints, 2)));
+        assertTrue(Files.notExists(Checkpoint.fileFor(checkpoints, 1)), "only the latest is kept");
+        try (Sequential model = network(99, 0); Optimizer adam = new Adam(0.005f)) {
+            List<EpochStats> resumed = train(model, adam, Loss.CATEGORICAL_CROSSENTROPY,
+                    TRAIN.oneHot(), TEST.oneHot(), 3, checkpoints);
+            assertEquals(3, resumed.size());
+            assertEquals(straight.get(2).trainLoss(), resumed.get(2).trainLoss());
+            assertEquals(straight.get(2).testAccuracy(), resumed.get(2).testAccuracy());
+            List<float[]> resumedWeights = weights(model);
+            for (int i = 0; i < straightWeights.size(); i++) {
+                assertArrayEquals(straightWeights.get(i), resumedWeights.get(i));
+            }
+        }
+    }
+
+    @Test
+    void aCheckpointOfAnotherArchitectureIsRefused() {
+        Path checkpoints = dir.resolve("other");
+        try (Sequential model = network(6, 0); Sgd sgd = new Sgd(0.1f)) {
+            train(model, sgd, Loss.CATEGORICAL_CROSSENTROPY, TRAIN.oneHot(), TEST.oneHot(), 1,
+                    checkpoints);
+        }
+        try (Sequential wider = Sequential.builder(12).dense(40, Activation.GELU)
+                .dense(3, Activation.SOFTMAX).build(backend, 1); Sgd sgd = new Sgd(0.1f)) {
+            RuntimeException e = assertThrows(RuntimeException.class, () -> train(wider, sgd,
+                    Loss.CATEGORICAL_CROSSENTROPY, TRAIN.oneHot(), TEST.oneHot(), 2, checkpoints));
+            assertTrue(e.getMessage().contains("was written for"), e.getMessage());
+        }
+    }
+
+    @Test
+    void modelsWithDropoutRoundTripThroughModelFiles() throws IOException {
+        Path file = dir.resolve("dropout.nn4j");
+        try (Sequential model = network(8, 0.3f)) {
+            ModelFile.save(model, file);
+            try (Sequential loaded = ModelFile.load(file, backend)) {
+                assertEquals(model.toString(), loaded.toString());
+                assertArrayEquals(model.predict(TEST.features(), 300),
+                        loaded.predict(TEST.features(), 300));
+            }
+        }
+    }
+}
