@@ -86,11 +86,7 @@ final class CpuActivations {
                     dZ[i] = dA[i] * (1f - a[i] * a[i]);
                 }
             }
-            case RELU -> {
-                for (int i = 0; i < n; i++) {
-                    dZ[i] = z[i] > 0f ? dA[i] : 0f;
-                }
-            }
+            case RELU -> reluBackward(z, dA, dZ, n);
             case LEAKY_RELU -> {
                 for (int i = 0; i < n; i++) {
                     dZ[i] = z[i] > 0f ? dA[i] : Activation.LEAKY_RELU_SLOPE * dA[i];
@@ -133,6 +129,19 @@ final class CpuActivations {
         }
     }
 
+    /**
+     * {@code dZ = z > 0 ? dA : 0}, without a branch: random signs would mispredict half the
+     * time. A positive float's bits are a positive int, so {@code -bits >> 31} is all ones
+     * exactly for {@code z > 0} (and {@code ~(bits >> 31)} clears it again for {@code -0.0}).
+     */
+    private static void reluBackward(float[] z, float[] dA, float[] dZ, int n) {
+        for (int i = 0; i < n; i++) {
+            int bits = Float.floatToRawIntBits(z[i]);
+            int keep = (-bits >> 31) & ~(bits >> 31);
+            dZ[i] = Float.intBitsToFloat(Float.floatToRawIntBits(dA[i]) & keep);
+        }
+    }
+
     /** Φ(x), the standard normal CDF: {@code (1 + erf(x / √2)) / 2}. */
     static double normalCdf(double x) {
         return 0.5 * (1 + erf(x * INV_SQRT_2));
@@ -146,16 +155,15 @@ final class CpuActivations {
         double t = 1 / (1 + 0.3275911 * Math.abs(x));
         double poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741
                 + t * (-1.453152027 + t * 1.061405429))));
-        double value = 1 - poly * Math.exp(-x * x);
-        return x >= 0 ? value : -value;
+        return Math.copySign(1 - poly * Math.exp(-x * x), x);
     }
 
+    /**
+     * The logistic function, branch-free: in double, {@code e^-z} overflows to infinity only
+     * past |z| ≈ 709, where the result rounds to 0 in float anyway, so no NaN can arise.
+     */
     private static float sigmoid(float z) {
-        if (z >= 0f) {
-            return (float) (1.0 / (1.0 + Math.exp(-z)));
-        }
-        double e = Math.exp(z);
-        return (float) (e / (1.0 + e));
+        return (float) (1.0 / (1.0 + Math.exp(-z)));
     }
 
     private static void softmaxRow(float[] z, float[] a, int offset, int cols) {
