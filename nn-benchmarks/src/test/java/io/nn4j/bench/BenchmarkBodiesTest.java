@@ -9,6 +9,7 @@ import io.nn4j.api.Backend;
 import io.nn4j.api.Shape;
 import io.nn4j.api.Tensor;
 import io.nn4j.api.nn.Parameter;
+import io.nn4j.api.testkit.ReferenceOps;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -63,9 +64,8 @@ class BenchmarkBodiesTest {
             float[] actual = runTwice(bench.engine, bench::gemm);
             Shape a = bench.a().shape();
             Shape b = bench.b().shape();
-            double[] expected = Float64Reference.gemm(pass.transposeA(), pass.transposeB(),
-                    wide(bench.engine, bench.a()), a.rows(), a.cols(),
-                    wide(bench.engine, bench.b()), b.rows(), b.cols());
+            double[] expected = ReferenceOps.product(pass.transposeA(), pass.transposeB(),
+                    wide(bench.engine, bench.a()), a, wide(bench.engine, bench.b()), b);
             assertClose(expected, actual, "gemm " + pass + " " + size + " on " + backend);
         } finally {
             bench.close();
@@ -86,9 +86,9 @@ class BenchmarkBodiesTest {
                 + pass + "'s output");
         assertEquals(2.0 * mkn[0] * mkn[1] * mkn[2], layer.flops(), "reference flops");
         float[] actual = bench.gemm().clone();
-        double[] expected = Float64Reference.gemm(false, false,
-                Float64Reference.widen(operands[0]), mkn[0], mkn[1],
-                Float64Reference.widen(operands[1]), mkn[1], mkn[2]);
+        double[] expected = ReferenceOps.product(false, false, ReferenceOps.widen(operands[0]),
+                Shape.matrix(mkn[0], mkn[1]), ReferenceOps.widen(operands[1]),
+                Shape.matrix(mkn[1], mkn[2]));
         assertClose(expected, actual, "reference gemm " + pass + " " + size);
         assertArrayEquals(actual, bench.gemm(), "a second call gives the same answer");
     }
@@ -105,10 +105,11 @@ class BenchmarkBodiesTest {
         try {
             Activation f = Activation.byId(activation);
             double[] z = wide(bench.engine, bench.z());
-            double[] a = Float64Reference.activate(f, z, 3, 17);
+            double[] a = ReferenceOps.activate(f, z, 3, 17);
             assertClose(a, runTwice(bench.engine, bench::forward), activation + " forward on "
                     + backend);
-            double[] dZ = Float64Reference.backward(f, z, a, wide(bench.engine, bench.dA()), 3, 17);
+            double[] dZ = ReferenceOps.activationBackward(f, z, wide(bench.engine, bench.dA()), 3,
+                    17);
             assertClose(dZ, runTwice(bench.engine, bench::backward), activation + " backward on "
                     + backend);
         } finally {
@@ -198,7 +199,7 @@ class BenchmarkBodiesTest {
     }
 
     private static double[] wide(Backend backend, Tensor tensor) {
-        return Float64Reference.widen(backend.toArray(tensor));
+        return ReferenceOps.widen(backend.toArray(tensor));
     }
 
     private static void assertClose(double[] expected, float[] actual, String what) {

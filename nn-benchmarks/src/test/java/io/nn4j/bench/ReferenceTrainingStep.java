@@ -1,6 +1,9 @@
 package io.nn4j.bench;
 
 import io.nn4j.api.Activation;
+import io.nn4j.api.Loss;
+import io.nn4j.api.Shape;
+import io.nn4j.api.testkit.ReferenceOps;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,23 +29,28 @@ final class ReferenceTrainingStep {
         int layers = widths.length - 1;
         List<double[]> inputs = new ArrayList<>();
         List<double[]> preActivations = new ArrayList<>();
-        double[] x = Float64Reference.widen(features);
+        double[] x = ReferenceOps.widen(features);
         for (int l = 0; l < layers; l++) {
             int in = widths[l];
             int out = widths[l + 1];
-            double[] z = Float64Reference.gemm(false, true, x, rows, in,
-                    Float64Reference.widen(parameters.get(2 * l)), out, in);
+            double[] z = ReferenceOps.product(false, true, x, Shape.matrix(rows, in),
+                    ReferenceOps.widen(parameters.get(2 * l)), Shape.matrix(out, in));
             float[] bias = parameters.get(2 * l + 1);
             for (int i = 0; i < z.length; i++) {
                 z[i] += bias[i % out];
             }
             inputs.add(x);
             preActivations.add(z);
-            x = Float64Reference.activate(l == layers - 1 ? Activation.SOFTMAX : Activation.RELU,
+            x = ReferenceOps.activate(l == layers - 1 ? Activation.SOFTMAX : Activation.RELU,
                     z, rows, out);
         }
         output = x;
-        lossSum = Float64Reference.crossEntropySum(output, targets);
+        double sum = 0;
+        for (double example : ReferenceOps.exampleLosses(Loss.CATEGORICAL_CROSSENTROPY, output,
+                ReferenceOps.widen(targets), rows, widths[layers])) {
+            sum += example;
+        }
+        lossSum = sum;
         double[] dZ = new double[output.length];
         for (int i = 0; i < dZ.length; i++) {
             dZ[i] = output[i] - targets[i];
@@ -51,9 +59,10 @@ final class ReferenceTrainingStep {
         for (int l = layers - 1; l >= 0; l--) {
             int in = widths[l];
             int out = widths[l + 1];
-            double[] w = Float64Reference.widen(parameters.get(2 * l));
-            double[] dW = Float64Reference.gemm(true, false, dZ, rows, out, inputs.get(l), rows, in);
-            double[] b = Float64Reference.widen(parameters.get(2 * l + 1));
+            double[] w = ReferenceOps.widen(parameters.get(2 * l));
+            double[] dW = ReferenceOps.product(true, false, dZ, Shape.matrix(rows, out),
+                    inputs.get(l), Shape.matrix(rows, in));
+            double[] b = ReferenceOps.widen(parameters.get(2 * l + 1));
             for (int i = 0; i < w.length; i++) {
                 w[i] -= learningRate * dW[i] / rows;
             }
@@ -63,10 +72,10 @@ final class ReferenceTrainingStep {
             newParameters[2 * l] = w;
             newParameters[2 * l + 1] = b;
             if (l > 0) {
-                double[] dX = Float64Reference.gemm(false, false, dZ, rows, out,
-                        Float64Reference.widen(parameters.get(2 * l)), out, in);
-                dZ = Float64Reference.backward(Activation.RELU, preActivations.get(l - 1),
-                        inputs.get(l), dX, rows, in);
+                double[] dX = ReferenceOps.product(false, false, dZ, Shape.matrix(rows, out),
+                    ReferenceOps.widen(parameters.get(2 * l)), Shape.matrix(out, in));
+                dZ = ReferenceOps.activationBackward(Activation.RELU, preActivations.get(l - 1),
+                        dX, rows, in);
             }
         }
         updated.addAll(List.of(newParameters));

@@ -11,14 +11,20 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The MNIST demo's entry point: {@code java -jar nn-mnist.jar train [options]}.
+ * The MNIST demo's entry point: {@code java -jar nn-mnist.jar COMMAND [options]}, with the
+ * commands {@code train}, {@code eval}, {@code predict}, {@code binary}, {@code backends} and
+ * {@code explain}. An option given twice takes its last value, so scripts can put defaults
+ * first. Charts and pictures are drawn headless: the demo never opens a window.
  *
  * <p>A bad option or value, or a failed run, ends with one line on standard error and a
  * non-zero exit code: {@value #EXIT_USAGE} for usage errors, {@value #EXIT_FAILURE} for runs
  * that fail (missing data, an unavailable backend, divergence).
  */
-@Command(name = "nn-mnist", subcommands = TrainCommand.class,
-        description = "Train neural networks on MNIST with a pluggable backend.")
+@Command(name = "nn-mnist",
+        subcommands = {TrainCommand.class, EvalCommand.class, PredictCommand.class,
+            BinaryCommand.class, BackendsCommand.class, ExplainCommand.class},
+        description = "Train, evaluate and explain dense neural networks on MNIST and"
+                + " Fashion-MNIST, on a pluggable compute backend.")
 public final class MnistDemo implements Runnable {
     /** Exit code of a bad command line. */
     public static final int EXIT_USAGE = 2;
@@ -40,7 +46,9 @@ public final class MnistDemo implements Runnable {
 
     /** The command line with its subcommands and one-line error reporting; not yet executed. */
     public static CommandLine commandLine() {
+        System.setProperty("java.awt.headless", "true");
         CommandLine commandLine = new CommandLine(new MnistDemo());
+        commandLine.setOverwrittenOptionsAllowed(true);
         commandLine.setParameterExceptionHandler((ex, args) -> {
             CommandLine failed = ex.getCommandLine();
             failed.getErr().println(failed.getCommandSpec().qualifiedName() + ": "
@@ -60,6 +68,7 @@ public final class MnistDemo implements Runnable {
     /** Without a subcommand there is nothing to do: a usage error. */
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command; expected: train");
+        throw new ParameterException(spec.commandLine(), "missing command; expected one of: "
+                + String.join(", ", spec.subcommands().keySet()));
     }
 }

@@ -13,18 +13,23 @@ import java.util.List;
 import java.util.function.ToDoubleFunction;
 
 /**
- * What a training run did, for {@code --summary-json}: the settings and every epoch's figures.
+ * What a training run did, for the report's {@code summary.json} and {@code --summary-json}: the
+ * settings and every epoch's figures.
  *
  * @param backend      the backend's name, e.g. {@code cpu}
+ * @param dataset      the data set's id, e.g. {@code mnist}
  * @param hidden       the hidden layer sizes, input side first
  * @param activation   the hidden activation's id
+ * @param dropout      the dropout rate after each hidden layer (0 for none)
+ * @param optimizer    the optimizer as it describes itself, e.g. {@code SGD(learning rate 0.1)}
  * @param batchSize    examples per training step
- * @param learningRate the SGD step size
+ * @param learningRate the base learning rate
  * @param seed         the seed of the initial weights and the shuffles
  * @param history      one entry per epoch, in order; at least one
  */
-public record RunSummary(String backend, List<Integer> hidden, String activation, int batchSize,
-                         double learningRate, long seed, List<EpochStats> history) {
+public record RunSummary(String backend, String dataset, List<Integer> hidden, String activation,
+                         double dropout, String optimizer, int batchSize, double learningRate,
+                         long seed, List<EpochStats> history) {
 
     /** Copies the lists; the history must not be empty. */
     public RunSummary {
@@ -53,7 +58,8 @@ public record RunSummary(String backend, List<Integer> hidden, String activation
 
     /**
      * The summary as one JSON object: {@code backend}, {@code epochs}, {@code test_accuracy},
-     * {@code epoch_seconds}, {@code examples_per_second}, then the settings and per-epoch losses.
+     * {@code epoch_seconds}, {@code examples_per_second}, then the settings and per-epoch losses
+     * and accuracies.
      */
     public String toJson() {
         JsonObject json = new JsonObject();
@@ -66,6 +72,9 @@ public record RunSummary(String backend, List<Integer> hidden, String activation
         hidden.forEach(sizes::add);
         json.add("hidden", sizes);
         json.addProperty("activation", activation);
+        json.addProperty("dropout", dropout);
+        json.addProperty("dataset", dataset);
+        json.addProperty("optimizer", optimizer);
         json.addProperty("batch_size", batchSize);
         json.addProperty("learning_rate", learningRate);
         json.addProperty("seed", seed);
@@ -82,7 +91,7 @@ public record RunSummary(String backend, List<Integer> hidden, String activation
     public void writeJson(Path target) throws IOException {
         Path directory = target.toAbsolutePath().getParent();
         Files.createDirectories(directory);
-        Path temporary = Files.createTempFile(directory, ".summary-", ".json.tmp");
+        Path temporary = directory.resolve("." + target.getFileName() + ".tmp");
         try {
             Files.writeString(temporary, toJson() + "\n", StandardCharsets.UTF_8);
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING,

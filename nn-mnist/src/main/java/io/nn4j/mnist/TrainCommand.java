@@ -1,33 +1,37 @@
 package io.nn4j.mnist;
 
 import io.nn4j.api.Activation;
-import io.nn4j.api.Backend;
-import io.nn4j.api.Backends;
 import io.nn4j.api.Loss;
-import io.nn4j.api.nn.Sequential;
+import io.nn4j.api.io.Checkpoint;
+import io.nn4j.api.io.ModelFile;
+import io.nn4j.api.nn.Architecture;
+import io.nn4j.api.train.Dataset;
 import io.nn4j.api.train.EpochStats;
-import io.nn4j.api.train.Sgd;
-import io.nn4j.api.train.Trainer;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 /**
- * The {@code train} command: trains a dense network (hidden layers, then a softmax output with
- * categorical cross-entropy) on MNIST with SGD, printing each epoch and the final accuracy.
+ * The {@code train} command: trains a dense classifier (hidden layers, then a softmax output with
+ * categorical cross-entropy) with SGD or Adam, printing progress and each epoch, then writes the
+ * report folder and, when asked, the model, checkpoints and a summary JSON.
  */
 @Command(name = "train", sortOptions = false,
-        description = "Train a dense network on MNIST and report test accuracy per epoch.")
+        description = "Train a dense network on MNIST or Fashion-MNIST, report test accuracy per"
+                + " epoch, and write a report folder of charts and pictures.")
 final class TrainCommand implements Callable<Integer> {
+    /** Where the report goes unless {@code --report-dir} says otherwise. */
+    static final String DEFAULT_REPORT_DIR = "target/mnist-report";
 
     @Spec
     private CommandSpec spec;
@@ -35,113 +39,123 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     private boolean help;
 
-    @Option(names = "--backend", paramLabel = "NAME",
-            description = "Backend to run on, e.g. cpu or opencl (default: the nn.backend property,"
-                    + " the NN_BACKEND variable, else the best available one).")
-    private String backend;
+    @Mixin
+    private BackendOption backend;
 
-    @Option(names = "--hidden", split = ",", paramLabel = "SIZES", defaultValue = "128",
-            description = "Hidden layer sizes, comma-separated, e.g. 256,128 (default: ${DEFAULT-VALUE}).")
-    private List<Integer> hidden;
+    @Mixin
+    private DataOptions data;
 
-    @Option(names = "--activation", paramLabel = "NAME", defaultValue = "relu",
-            converter = ActivationConverter.class,
-            description = "Hidden activation, e.g. relu, tanh or sigmoid (default: ${DEFAULT-VALUE}).")
-    private Activation activation;
+    @Mixin
+    private NetworkOptions network;
 
-    @Option(names = "--epochs", paramLabel = "N", defaultValue = "5", description = "Epochs (default: ${DEFAULT-VALUE}).")
-    private int epochs;
+    @Mixin
+    private OptimizerOptions optimizer;
 
-    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "64",
-            description = "Examples per SGD step (default: ${DEFAULT-VALUE}).")
-    private int batchSize;
+    @Mixin
+    private TrainingOptions training;
 
-    @Option(names = "--learning-rate", paramLabel = "RATE", defaultValue = "0.1",
-            description = "SGD step size (default: ${DEFAULT-VALUE}).")
-    private double learningRate;
+    @Option(names = "--checkpoint-dir", paramLabel = "DIR",
+            description = "Write a checkpoint to DIR after every epoch (the latest is kept).")
+    private Path checkpointDir;
 
-    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "42",
-            description = "Seed of the initial weights and the shuffles (default: ${DEFAULT-VALUE}).")
-    private long seed;
+    @Option(names = "--resume",
+            description = "Continue from the latest checkpoint in --checkpoint-dir (same network"
+                    + " and optimizer options); --epochs is the total to reach.")
+    private boolean resume;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data/mnist",
-            description = "Directory holding the four MNIST files, filled by scripts/fetch-mnist.sh"
+    @Option(names = "--save-model", paramLabel = "FILE",
+            description = "Save the trained model to FILE, for eval --model and predict --model.")
+    private Path saveModel;
+
+    @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = DEFAULT_REPORT_DIR,
+            description = "Write the report (loss.png, accuracy.png, confusion.png,"
+                    + " misclassified.png, weights.png, summary.json) to DIR"
                     + " (default: ${DEFAULT-VALUE}).")
-    private Path dataDir;
+    private Path reportDir;
+
+    @Option(names = "--no-report", description = "Do not write the report folder.")
+    private boolean noReport;
 
     @Option(names = "--summary-json", paramLabel = "FILE",
-            description = "Also write a JSON summary of the run to FILE.")
+            description = "Also write the run's summary JSON to FILE.")
     private Path summaryJson;
 
     @Override
-    public Integer call() throws Exception {
-        checkValues();
+    public Integer call() throws IOException {
+        training.check(spec.commandLine());
+        network.check(spec.commandLine());
+        optimizer.check(spec.commandLine(), training.epochs());
+        Path checkpoints = checkpointsToUse();
         PrintWriter out = spec.commandLine().getOut();
-        try (Backend opened = backend == null ? Backends.load() : Backends.load(backend)) {
-            out.println("backend: " + opened.description());
-            out.flush();
-            MnistData data = MnistData.load(dataDir);
-            out.println(String.format(Locale.ROOT,
-                    "network: %d -> %s (%s) -> %d (softmax), SGD %s, batch %d, %d epochs, seed %d",
-                    data.train().featureCount(), hidden, activation.id(), MnistData.CLASSES,
-                    learningRate, batchSize, epochs, seed));
-            out.flush();
-            List<EpochStats> history = train(opened, data, out);
-            RunSummary summary = new RunSummary(opened.name(), hidden, activation.id(), batchSize,
-                    learningRate, seed, history);
+        MnistData loaded = data.load();
+        MnistData used = new MnistData(loaded.kind(),
+                loaded.train().first(training.trainSize(loaded.train().size())), loaded.test());
+        int inputs = used.train().pixelsPerImage();
+        int classes = used.kind().classes();
+        Architecture architecture = network.architecture(inputs, classes, Activation.SOFTMAX);
+        Dataset trainSet = used.train().oneHot();
+        try (TrainingRun run = TrainingRun.open(spec.commandLine(), backend, architecture,
+                optimizer, training, Loss.CATEGORICAL_CROSSENTROPY, trainSet, out)) {
+            printHeader(out, run, used, inputs, classes, checkpoints);
+            List<EpochStats> history = run.fit(trainSet, used.test().oneHot(),
+                    Loss.CATEGORICAL_CROSSENTROPY, training, checkpoints, out);
+            RunSummary summary = new RunSummary(run.backend().name(), used.kind().id(),
+                    network.hidden(), network.activation().id(), network.dropout(),
+                    run.optimizer().toString(), training.batchSize(), optimizer.learningRate(),
+                    training.seed(), history);
             out.println(String.format(Locale.ROOT, "final test accuracy %.4f (%.2f%%)",
                     summary.testAccuracy(), 100 * summary.testAccuracy()));
+            if (saveModel != null) {
+                ModelFile.save(run.model(), saveModel);
+                out.println("model saved to " + saveModel);
+            }
             if (summaryJson != null) {
                 summary.writeJson(summaryJson);
                 out.println("summary written to " + summaryJson);
+            }
+            if (!noReport) {
+                ReportMaker.write(reportDir, run.model(), used, summary);
+                out.println("report written to " + reportDir + " (loss.png, accuracy.png,"
+                        + " confusion.png, misclassified.png, weights.png, summary.json)");
             }
             out.flush();
         }
         return 0;
     }
 
-    private List<EpochStats> train(Backend on, MnistData data, PrintWriter out) {
-        Sequential.Builder builder = Sequential.builder(data.train().featureCount());
-        hidden.forEach(units -> builder.dense(units, activation));
-        builder.dense(MnistData.CLASSES, Activation.SOFTMAX);
-        try (Sequential model = builder.build(on, seed);
-             Sgd sgd = new Sgd((float) learningRate)) {
-            Trainer trainer = Trainer.builder()
-                    .loss(Loss.CATEGORICAL_CROSSENTROPY)
-                    .optimizer(sgd)
-                    .batchSize(batchSize)
-                    .epochs(epochs)
-                    .seed(seed)
-                    .listener(new EpochReporter(out, epochs))
-                    .build();
-            return trainer.fit(model, data.train(), data.test());
+    /**
+     * The checkpoint directory, after checking that {@code --resume} has one and that an
+     * existing checkpoint is only continued when asked.
+     */
+    private Path checkpointsToUse() throws IOException {
+        if (resume && checkpointDir == null) {
+            throw new ParameterException(spec.commandLine(), "--resume needs --checkpoint-dir");
         }
-    }
-
-    private void checkValues() {
-        require(epochs >= 1, "--epochs must be at least 1, got " + epochs);
-        require(batchSize >= 1, "--batch-size must be at least 1, got " + batchSize);
-        require(learningRate > 0 && Double.isFinite(learningRate) && (float) learningRate > 0,
-                "--learning-rate must be a positive finite number, got " + learningRate);
-        require(!hidden.isEmpty() && hidden.stream().allMatch(units -> units >= 1),
-                "--hidden sizes must each be at least 1, got " + hidden);
-    }
-
-    private void require(boolean condition, String message) {
-        if (!condition) {
-            throw new ParameterException(spec.commandLine(), message);
-        }
-    }
-
-    /** Reads an {@link Activation} by its id, with the list of known ids when none matches. */
-    static final class ActivationConverter implements ITypeConverter<Activation> {
-        @Override
-        public Activation convert(String value) {
-            try {
-                return Activation.byId(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
+        if (checkpointDir != null && !resume) {
+            Optional<Path> existing = Checkpoint.latest(checkpointDir);
+            if (existing.isPresent()) {
+                throw new ParameterException(spec.commandLine(), checkpointDir + " already holds "
+                        + existing.get().getFileName() + "; pass --resume to continue from it, or"
+                        + " choose an empty --checkpoint-dir");
             }
         }
+        return checkpointDir;
+    }
+
+    private void printHeader(PrintWriter out, TrainingRun run, MnistData used, int inputs,
+                             int classes, Path checkpoints) throws IOException {
+        out.println("backend: " + run.backend().description());
+        out.println(String.format(Locale.ROOT, "data: %s, %d training and %d test images",
+                used.kind().id(), used.train().size(), used.test().size()));
+        out.println(String.format(Locale.ROOT, "network: %s, %s, schedule %s, batch %d,"
+                + " epochs %d, seed %d", network.describe(inputs, classes, Activation.SOFTMAX),
+                run.optimizer(), optimizer.schedule(), training.batchSize(), training.epochs(),
+                training.seed()));
+        if (checkpoints != null) {
+            Optional<Path> latest = Checkpoint.latest(checkpoints);
+            out.println(latest.map(file -> "resuming from " + file)
+                    .orElse("checkpoints: " + checkpoints + " (one per epoch)"));
+        }
+        out.flush();
     }
 }

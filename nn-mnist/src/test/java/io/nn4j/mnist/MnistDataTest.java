@@ -22,7 +22,10 @@ class MnistDataTest {
                 IdxFiles.unsignedBytes(new int[] {2, 2, 2}, pixels));
         Path labels = IdxFiles.writeGzip(dir.resolve("labels"),
                 IdxFiles.unsignedBytes(new int[] {2}, new byte[] {7, 0}));
-        Dataset data = MnistData.dataset(images, labels);
+        LabeledImages read = MnistData.images(images, labels, 10);
+        assertEquals(7, read.label(0));
+        assertArrayEquals(new float[] {1 / 255f, 2 / 255f, 3 / 255f, 4 / 255f}, read.image(1));
+        Dataset data = read.oneHot();
         assertEquals(2, data.size());
         assertEquals(4, data.featureCount());
         assertEquals(10, data.targetCount());
@@ -43,7 +46,7 @@ class MnistDataTest {
         Path labels = IdxFiles.write(dir.resolve("labels"),
                 IdxFiles.unsignedBytes(new int[] {2}, new byte[2]));
         IdxFormatException e = assertThrows(IdxFormatException.class,
-                () -> MnistData.dataset(images, labels));
+                () -> MnistData.images(images, labels, 10));
         assertTrue(e.getMessage().startsWith(labels.toString()), e.getMessage());
         assertTrue(e.getMessage().contains("2 labels for the 3 images"), e.getMessage());
     }
@@ -55,15 +58,15 @@ class MnistDataTest {
         Path labels = IdxFiles.write(dir.resolve("labels"),
                 IdxFiles.unsignedBytes(new int[] {2}, new byte[] {3, 10}));
         IdxFormatException e = assertThrows(IdxFormatException.class,
-                () -> MnistData.dataset(images, labels));
-        assertTrue(e.getMessage().contains("label 1 is 10; expected a digit in [0, 9]"),
+                () -> MnistData.images(images, labels, 10));
+        assertTrue(e.getMessage().contains("label 1 is 10; expected a class in [0, 9]"),
                 e.getMessage());
     }
 
     @Test
     void loadFailsOnAMissingDirectoryNamingTheScript() {
         IOException e = assertThrows(IOException.class,
-                () -> MnistData.load(dir.resolve("absent")));
+                () -> MnistData.load(DatasetKind.MNIST, dir.resolve("absent")));
         assertTrue(e.getMessage().contains("train-images-idx3-ubyte"), e.getMessage());
         assertTrue(e.getMessage().contains("scripts/fetch-mnist.sh"), e.getMessage());
     }

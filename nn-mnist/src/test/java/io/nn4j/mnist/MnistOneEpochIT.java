@@ -23,10 +23,10 @@ class MnistOneEpochIT {
 
     @Test
     void oneEpochOnCpuReachesTheReferenceAccuracy() throws IOException {
-        MnistData data = MnistData.load(MnistTestData.dir());
+        MnistData data = MnistTestData.load();
         assertEquals(60_000, data.train().size());
         assertEquals(10_000, data.test().size());
-        assertEquals(784, data.train().featureCount());
+        assertEquals(784, data.train().pixelsPerImage());
         try (Backend cpu = Backends.load("cpu");
              Sequential model = Sequential.builder(784)
                      .dense(128, Activation.RELU)
@@ -40,7 +40,7 @@ class MnistOneEpochIT {
                     .epochs(1)
                     .seed(42)
                     .build()
-                    .fit(model, data.train(), data.test());
+                    .fit(model, data.train().oneHot(), data.test().oneHot());
             assertEquals(1, history.size());
             double accuracy = history.get(0).testAccuracy();
             assertTrue(accuracy >= MnistTestData.ONE_EPOCH_ACCURACY, "test accuracy after one"

@@ -27,6 +27,11 @@ final class MnistTestData {
     private MnistTestData() {
     }
 
+    /** The real MNIST data, verified and read. */
+    static MnistData load() throws IOException {
+        return MnistData.load(DatasetKind.MNIST, dir());
+    }
+
     /** The directory holding the four verified MNIST files. */
     static Path dir() {
         String dir = System.getProperty(PROPERTY);
@@ -35,7 +40,7 @@ final class MnistTestData {
                     + "scripts/fetch-mnist.sh");
         }
         Path path = Path.of(dir);
-        for (MnistFiles file : MnistFiles.values()) {
+        for (DataFile file : DatasetKind.MNIST.files()) {
             try {
                 file.verifiedIn(path);
             } catch (IOException e) {

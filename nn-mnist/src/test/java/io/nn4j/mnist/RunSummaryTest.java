@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RunSummaryTest {
-    private static final RunSummary SUMMARY = new RunSummary("cpu", List.of(256, 128), "relu", 64,
-            0.1, 42, List.of(new EpochStats(1, 0.5, 0.3, 0.90, 2.0, 30000),
+    private static final RunSummary SUMMARY = new RunSummary("cpu", "mnist", List.of(256, 128),
+            "relu", 0.2, "SGD(learning rate 0.1)", 64, 0.1, 42, List.of(new EpochStats(1, 0.5, 0.3, 0.90, 2.0, 30000),
                     new EpochStats(2, 0.2, 0.1, 0.97, 4.0, 15000)));
 
     @TempDir
@@ -32,6 +32,10 @@ class RunSummaryTest {
         assertEquals(120000 / 6.0, json.get("examples_per_second").getAsDouble(), 1e-9);
         assertEquals(128, json.getAsJsonArray("hidden").get(1).getAsInt());
         assertEquals(0.1, json.get("learning_rate").getAsDouble());
+        assertEquals("mnist", json.get("dataset").getAsString());
+        assertEquals(0.2, json.get("dropout").getAsDouble());
+        assertEquals("SGD(learning rate 0.1)", json.get("optimizer").getAsString());
+        assertEquals(0.90, json.getAsJsonArray("epoch_test_accuracy").get(0).getAsDouble());
     }
 
     @Test
@@ -49,6 +53,7 @@ class RunSummaryTest {
     @Test
     void needsAnEpoch() {
         assertThrows(IllegalArgumentException.class,
-                () -> new RunSummary("cpu", List.of(128), "relu", 64, 0.1, 42, List.of()));
+                () -> new RunSummary("cpu", "mnist", List.of(128), "relu", 0, "SGD", 64, 0.1, 42,
+                        List.of()));
     }
 }

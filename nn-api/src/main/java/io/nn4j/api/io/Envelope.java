@@ -88,11 +88,18 @@ final class Envelope {
                 bytes.length - 12)), bytes.length);
     }
 
+    /**
+     * Writes to a new hidden file beside the target (made with the default permissions, like
+     * any file the user writes) and renames it over the target. A missing directory is made.
+     */
     private static void writeAtomically(Path file, byte[] bytes) throws IOException {
         Path target = file.toAbsolutePath();
-        Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        Files.createDirectories(target.getParent());
+        Path temporary = target.resolveSibling("." + target.getFileName() + "."
+                + ProcessHandle.current().pid() + "." + System.nanoTime() + ".tmp");
         try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
                 channel.write(ByteBuffer.wrap(bytes));
                 channel.force(true);
             }

@@ -29,8 +29,10 @@ public interface LearningRateSchedule {
     }
 
     /**
-     * Cosine annealing from the base rate (epoch 0) to {@code minFactor} times it at epoch
-     * {@code epochs − 1}: {@code min + (1 − min)(1 + cos(π e / (epochs − 1))) / 2}.
+     * Cosine annealing over {@code epochs} epochs from the base rate (epoch 0) towards
+     * {@code minFactor} times it: {@code min + (1 − min)(1 + cos(π e / epochs)) / 2}, so the last
+     * epoch still trains a little above the minimum (as PyTorch's {@code CosineAnnealingLR}
+     * with {@code T_max = epochs}); later epochs stay at the minimum.
      *
      * @throws IllegalArgumentException unless {@code epochs ≥ 1} and {@code 0 ≤ minFactor ≤ 1}
      */
@@ -40,10 +42,7 @@ public interface LearningRateSchedule {
                     + "[0, 1], got " + epochs + " and " + minFactor);
         }
         return epoch -> {
-            if (epochs == 1) {
-                return 1;
-            }
-            double progress = Math.min(epoch, epochs - 1) / (double) (epochs - 1);
+            double progress = Math.min(epoch, epochs) / (double) epochs;
             return minFactor + (1 - minFactor) * (1 + Math.cos(Math.PI * progress)) / 2;
         };
     }

@@ -23,15 +23,21 @@ public final class ReferenceOps {
     /** {@code alpha · op(A) · op(B) + beta · C} with {@code op(X) = Xᵀ} when flagged. */
     public static double[] gemm(boolean transposeA, boolean transposeB, double alpha, float[] a,
                                 Shape aShape, float[] b, Shape bShape, double beta, float[] c) {
-        double[] product = matmul(transposeA ? transpose(widen(a), aShape) : widen(a),
-                transposeA ? aShape.cols() : aShape.rows(),
-                transposeB ? widen(b) : transpose(widen(b), bShape),
-                transposeB ? bShape.rows() : bShape.cols(),
-                transposeA ? aShape.rows() : aShape.cols());
+        double[] product = product(transposeA, transposeB, widen(a), aShape, widen(b), bShape);
         for (int i = 0; i < product.length; i++) {
             product[i] = alpha * product[i] + (beta == 0 ? 0 : beta * c[i]);
         }
         return product;
+    }
+
+    /** {@code op(A) · op(B)} in float64, with {@code op(X) = Xᵀ} when flagged. */
+    public static double[] product(boolean transposeA, boolean transposeB, double[] a,
+                                   Shape aShape, double[] b, Shape bShape) {
+        return matmul(transposeA ? transpose(a, aShape) : a,
+                transposeA ? aShape.cols() : aShape.rows(),
+                transposeB ? b : transpose(b, bShape),
+                transposeB ? bShape.rows() : bShape.cols(),
+                transposeA ? aShape.rows() : aShape.cols());
     }
 
     /**

@@ -19,10 +19,10 @@ class LearningRateScheduleTest {
 
     @Test
     void cosineGoesFromOneToTheMinimum() {
-        LearningRateSchedule schedule = LearningRateSchedule.cosine(5, 0.1);
+        LearningRateSchedule schedule = LearningRateSchedule.cosine(4, 0.1);
         assertEquals(1, schedule.factor(0), 1e-12);
         assertEquals(0.55, schedule.factor(2), 1e-12);
-        assertEquals(0.1, schedule.factor(4), 1e-12);
+        assertEquals(0.1 + 0.9 * (1 + Math.cos(0.75 * Math.PI)) / 2, schedule.factor(3), 1e-12);
         assertEquals(0.1, schedule.factor(9), 1e-12);
         assertEquals(1, LearningRateSchedule.cosine(1, 0).factor(0));
     }

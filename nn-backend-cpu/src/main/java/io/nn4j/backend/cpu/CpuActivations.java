@@ -131,13 +131,14 @@ final class CpuActivations {
 
     /**
      * {@code dZ = z > 0 ? dA : 0}, without a branch: random signs would mispredict half the
-     * time. A positive float's bits are a positive int, so {@code -bits >> 31} is all ones
-     * exactly for {@code z > 0} (and {@code ~(bits >> 31)} clears it again for {@code -0.0}).
+     * time. As ints, the bits of the floats with {@code z > 0} are exactly those in
+     * {@code [1, 0x7f800000]} (positive normals, subnormals and +∞; not ±0, negatives or NaN), so
+     * {@code keep} is all ones for them and zero otherwise.
      */
     private static void reluBackward(float[] z, float[] dA, float[] dZ, int n) {
         for (int i = 0; i < n; i++) {
             int bits = Float.floatToRawIntBits(z[i]);
-            int keep = (-bits >> 31) & ~(bits >> 31);
+            int keep = (-bits >> 31) & ((bits - 0x7f800001) >> 31);
             dZ[i] = Float.intBitsToFloat(Float.floatToRawIntBits(dA[i]) & keep);
         }
     }

@@ -1,0 +1,127 @@
+package io.nn4j.backend.opencl;
+
+import org.jocl.cl_kernel;
+import org.jocl.cl_mem;
+
+/**
+ * The CPU-device GEMM ({@code gemm_blocked.cl}). {@code A·Bᵀ} (a dense layer's forward pass)
+ * runs as blocks of dot products straight from both tensors. Every other form packs
+ * {@code op(B)} into contiguous column strips in a scratch buffer (unless {@code B} is
+ * row-major and whole strips wide, when it is read in place), then runs the barrier-free
+ * register-blocked product, with strips of one vector when {@code C} is no wider than a
+ * vector. The scratch grows to the largest {@code op(B)} seen and is reused, so a warm
+ * training step allocates nothing.
+ */
+final class ClBlockedGemm implements ClGemm {
+    private final ClBuffers buffers;
+    private final ClLauncher launcher;
+    private final cl_kernel pack;
+    private final cl_kernel packTransposed;
+    private final cl_kernel product;
+    private final cl_kernel narrowProduct;
+    private final cl_kernel dotProduct;
+    private final int vector;
+    private final int rows;
+    private final int wideStrip;
+    private final int localRows;
+    private final int packLocal;
+    private final int packK;
+    private final int dotRows;
+    private final int dotCols;
+    private final int dotLocalCols;
+    private cl_mem scratch;
+    private long scratchBytes;
+
+    ClBlockedGemm(ClTuning tuning, ClProgramCache programs, ClBuffers buffers,
+                  ClLauncher launcher) {
+        this.buffers = buffers;
+        this.launcher = launcher;
+        String program = tuning.gemmProgram();
+        this.pack = programs.kernel(program, "pack_b");
+        this.packTransposed = programs.kernel(program, "pack_bt");
+        this.product = programs.kernel(program, "gemm_blocked");
+        this.narrowProduct = programs.kernel(program, "gemm_blocked_narrow");
+        this.dotProduct = programs.kernel(program, "gemm_nt");
+        this.vector = tuning.value("VW");
+        this.rows = tuning.value("ROWS");
+        this.wideStrip = vector * tuning.value("STRIP_VECS");
+        this.localRows = tuning.value("GEMM_LOCAL_ROWS");
+        this.packLocal = tuning.value("PACK_LOCAL");
+        this.packK = tuning.value("PACK_K");
+        this.dotRows = tuning.value("DOT_ROWS");
+        this.dotCols = tuning.value("DOT_COLS");
+        this.dotLocalCols = tuning.value("DOT_LOCAL_COLS");
+    }
+
+    @Override
+    public void gemm(boolean transposeA, boolean transposeB, float alpha, ClTensor a, ClTensor b,
+                     float beta, ClTensor c) {
+        int m = c.shape().rows();
+        int n = c.shape().cols();
+        int k = transposeA ? a.shape().rows() : a.shape().cols();
+        if (transposeB && !transposeA) {
+            launcher.kernel(dotProduct).ints(m).ints(n).ints(k).floats(alpha).floats(beta)
+                    .mem(a.mem()).mem(b.mem()).mem(c.mem())
+                    .run2((m + dotRows - 1) / dotRows, 1, (n + dotCols - 1) / dotCols,
+                            dotLocalCols);
+            return;
+        }
+        int strip = stripFor(n);
+        int strips = (n + strip - 1) / strip;
+        // Row-major B whose width is whole strips already holds every strip's rows at a fixed
+        // stride: the product reads it in place and the packing pass is skipped.
+        boolean inPlace = !transposeB && n % strip == 0;
+        cl_mem source = b.mem();
+        if (!inPlace) {
+            source = scratch((long) strips * strip * k * Float.BYTES);
+            pack(b, transposeB, k, n, strip, source);
+        }
+        launcher.kernel(strip == vector ? narrowProduct : product).ints(m).ints(n).ints(k)
+                .floats(alpha).floats(beta).mem(a.mem()).ints(transposeA ? 1 : k)
+                .ints(transposeA ? m : 1).mem(source).ints(inPlace ? strip : k * strip)
+                .ints(inPlace ? n : strip).mem(c.mem())
+                .run2((m + rows - 1) / rows, localRows, strips, 1);
+    }
+
+    /** The strip width a product with {@code n} columns uses: one vector, or a wide strip. */
+    int stripFor(int n) {
+        return n <= vector ? vector : wideStrip;
+    }
+
+    /**
+     * Queues the packing of {@code op(B)} ({@code k × n}) into {@code packed}: strips of
+     * {@code strip} columns, each {@code k} rows of {@code strip} floats, zero past column n.
+     * Writes exactly {@code ceil(n / strip) · strip · k} floats.
+     */
+    void pack(ClTensor b, boolean transposeB, int k, int n, int strip, cl_mem packed) {
+        int strips = (n + strip - 1) / strip;
+        if (transposeB) {
+            launcher.kernel(packTransposed).mem(b.mem()).mem(packed).ints(k).ints(n).ints(strip)
+                    .run2((long) strips * strip, packLocal, (k + packK - 1) / packK, 1);
+        } else {
+            launcher.kernel(pack).mem(b.mem()).mem(packed).ints(k).ints(n).ints(strip)
+                    .run2(k, packLocal, strips, 1);
+        }
+    }
+
+    private cl_mem scratch(long bytes) {
+        if (bytes > scratchBytes) {
+            cl_mem grown = buffers.allocate(bytes, "the GEMM packing buffer");
+            if (scratch != null) {
+                buffers.release(scratch);
+            }
+            scratch = grown;
+            scratchBytes = bytes;
+        }
+        return scratch;
+    }
+
+    @Override
+    public void close() {
+        if (scratch != null) {
+            buffers.release(scratch);
+            scratch = null;
+            scratchBytes = 0;
+        }
+    }
+}

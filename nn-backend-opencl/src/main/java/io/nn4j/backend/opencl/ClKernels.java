@@ -1,0 +1,185 @@
+package io.nn4j.backend.opencl;
+
+import io.nn4j.api.Activation;
+import io.nn4j.api.Loss;
+import io.nn4j.api.spi.DropoutMask;
+import org.jocl.cl_kernel;
+
+/**
+ * The launchers of the layer, loss and metric kernels: elementwise ops ({@code elementwise.cl})
+ * and the per-row, per-column and reduction kernels ({@code rows.cl}). Each method queues its
+ * kernel and returns at once; arguments were checked by {@code OpChecks}.
+ */
+final class ClKernels {
+    private static final String ELEMENTWISE = "elementwise.cl";
+    private static final String ROWS = "rows.cl";
+
+    private final ClLauncher launcher;
+    private final int localSize;
+    private final int reduceSize;
+    private final int matrixLocalCols;
+    private final int matrixLocalRows;
+    private final cl_kernel fill;
+    private final cl_kernel scale;
+    private final cl_kernel multiply;
+    private final cl_kernel dropout;
+    private final cl_kernel biasActivation;
+    private final cl_kernel activationBackward;
+    private final cl_kernel lossGradient;
+    private final cl_kernel biasSoftmax;
+    private final cl_kernel softmaxBackward;
+    private final cl_kernel argmaxRows;
+    private final cl_kernel columnSums;
+    private final cl_kernel accumulateLoss;
+    private final cl_kernel accumulateCorrect;
+
+    /** Builds both programs (if not yet built) and takes every kernel from them. */
+    ClKernels(ClProgramCache programs, ClLauncher launcher, ClTuning tuning) {
+        this.launcher = launcher;
+        this.localSize = tuning.value("LOCAL_SIZE");
+        this.reduceSize = tuning.value("REDUCE_SIZE");
+        this.matrixLocalCols = tuning.value("MATRIX_LOCAL_COLS");
+        this.matrixLocalRows = tuning.value("MATRIX_LOCAL_ROWS");
+        this.fill = programs.kernel(ELEMENTWISE, "fill");
+        this.scale = programs.kernel(ELEMENTWISE, "scale");
+        this.multiply = programs.kernel(ELEMENTWISE, "multiply");
+        this.dropout = programs.kernel(ELEMENTWISE, "dropout");
+        this.biasActivation = programs.kernel(ELEMENTWISE, "bias_activation");
+        this.activationBackward = programs.kernel(ELEMENTWISE, "activation_backward");
+        this.lossGradient = programs.kernel(ELEMENTWISE, "loss_gradient");
+        this.biasSoftmax = programs.kernel(ROWS, "bias_softmax");
+        this.softmaxBackward = programs.kernel(ROWS, "softmax_backward");
+        this.argmaxRows = programs.kernel(ROWS, "argmax_rows");
+        this.columnSums = programs.kernel(ROWS, "column_sums");
+        this.accumulateLoss = programs.kernel(ROWS, "accumulate_loss");
+        this.accumulateCorrect = programs.kernel(ROWS, "accumulate_correct");
+    }
+
+    /** {@code t = value}. */
+    void fill(ClTensor t, float value) {
+        int n = t.shape().size();
+        launcher.kernel(fill).mem(t.mem()).floats(value).ints(n).run1(n, localSize);
+    }
+
+    /** {@code t = alpha · t}. */
+    void scale(float alpha, ClTensor t) {
+        int n = t.shape().size();
+        launcher.kernel(scale).mem(t.mem()).floats(alpha).ints(n).run1(n, localSize);
+    }
+
+    /** {@code out = a ∘ b}. */
+    void multiply(ClTensor a, ClTensor b, ClTensor out) {
+        int n = out.shape().size();
+        launcher.kernel(multiply).mem(a.mem()).mem(b.mem()).mem(out.mem()).ints(n)
+                .run1(n, localSize);
+    }
+
+    /** Inverted dropout with {@link DropoutMask}'s mask: {@code mask}, {@code y = x ∘ mask}. */
+    void dropout(float rate, long seed, ClTensor x, ClTensor mask, ClTensor y) {
+        int n = x.shape().size();
+        launcher.kernel(dropout).mem(x.mem()).mem(mask.mem()).mem(y.mem()).ints((int) seed)
+                .ints((int) (seed >>> 32)).floats(rate).floats(DropoutMask.scale(rate)).ints(n)
+                .run1(n, localSize);
+    }
+
+    /** {@code Z += bias}, {@code A = f(Z)}. */
+    void biasActivation(Activation f, ClTensor z, ClTensor bias, ClTensor a) {
+        int rows = z.shape().rows();
+        int cols = z.shape().cols();
+        if (f == Activation.SOFTMAX) {
+            launcher.kernel(biasSoftmax).mem(z.mem()).mem(bias.mem()).mem(a.mem()).ints(rows)
+                    .ints(cols).run1(rows, localSize);
+        } else {
+            launcher.kernel(biasActivation).mem(z.mem()).mem(bias.mem()).mem(a.mem())
+                    .ints(rows).ints(cols).ints(code(f))
+                    .run2(cols, matrixLocalCols, rows, matrixLocalRows);
+        }
+    }
+
+    /** {@code dZ = dA ∘ f'(Z)}, for softmax the row's Jacobian-vector product. */
+    void activationBackward(Activation f, ClTensor z, ClTensor a, ClTensor dA, ClTensor dZ) {
+        int rows = z.shape().rows();
+        int cols = z.shape().cols();
+        if (f == Activation.SOFTMAX) {
+            launcher.kernel(softmaxBackward).mem(a.mem()).mem(dA.mem()).mem(dZ.mem()).ints(rows)
+                    .ints(cols).run1(rows, localSize);
+        } else {
+            int n = rows * cols;
+            launcher.kernel(activationBackward).mem(z.mem()).mem(a.mem()).mem(dA.mem())
+                    .mem(dZ.mem()).ints(n).ints(code(f)).run1(n, localSize);
+        }
+    }
+
+    /**
+     * The per-example loss gradient: {@code 2 (A − Y) / K} for MSE, {@code (A − Y) / K} for
+     * binary cross-entropy, {@code A − Y} for the softmax ones (Y one-hot from class indices
+     * for the sparse loss).
+     */
+    void lossGradient(Loss loss, ClTensor output, ClTensor target, ClTensor grad) {
+        int rows = output.shape().rows();
+        int cols = output.shape().cols();
+        float factor = switch (loss) {
+            case MEAN_SQUARED_ERROR -> 2f / cols;
+            case BINARY_CROSSENTROPY -> 1f / cols;
+            case CATEGORICAL_CROSSENTROPY, SPARSE_CATEGORICAL_CROSSENTROPY -> 1f;
+        };
+        launcher.kernel(lossGradient).mem(output.mem()).mem(target.mem()).mem(grad.mem())
+                .ints(rows).ints(cols).floats(factor)
+                .ints(loss == Loss.SPARSE_CATEGORICAL_CROSSENTROPY ? 1 : 0)
+                .run2(cols, matrixLocalCols, rows, matrixLocalRows);
+    }
+
+    /** {@code out_j = alpha · Σ_i m_ij}. */
+    void columnSums(float alpha, ClTensor m, ClTensor out) {
+        int cols = m.shape().cols();
+        launcher.kernel(columnSums).mem(m.mem()).mem(out.mem()).ints(m.shape().rows())
+                .ints(cols).floats(alpha).run1(cols, localSize);
+    }
+
+    /** {@code total[0] +=} the summed per-example loss, reduced on the device. */
+    void accumulateLoss(Loss loss, ClTensor output, ClTensor target, ClTensor total) {
+        int kind = switch (loss) {
+            case MEAN_SQUARED_ERROR -> 0;
+            case CATEGORICAL_CROSSENTROPY -> 1;
+            case SPARSE_CATEGORICAL_CROSSENTROPY -> 2;
+            case BINARY_CROSSENTROPY -> 3;
+        };
+        launcher.kernel(accumulateLoss).mem(output.mem()).mem(target.mem()).mem(total.mem())
+                .ints(output.shape().rows()).ints(output.shape().cols())
+                .ints(target.shape().cols()).ints(kind).run1(reduceSize, reduceSize);
+    }
+
+    /**
+     * {@code count[0] +=} the rows classified correctly: argmax against the target's argmax or
+     * class index, or for a single output both on the same side of 0.5.
+     */
+    void accumulateCorrect(ClTensor output, ClTensor target, ClTensor count) {
+        launcher.kernel(accumulateCorrect).mem(output.mem()).mem(target.mem()).mem(count.mem())
+                .ints(output.shape().rows()).ints(output.shape().cols())
+                .ints(target.shape().cols()).run1(reduceSize, reduceSize);
+    }
+
+    /** {@code indices_i} = the column of row i's first largest element. */
+    void argmaxRows(ClTensor m, ClTensor indices) {
+        int rows = m.shape().rows();
+        launcher.kernel(argmaxRows).mem(m.mem()).mem(indices.mem()).ints(rows)
+                .ints(m.shape().cols()).run1(rows, localSize);
+    }
+
+    /** The activation codes of {@code elementwise.cl}. */
+    private static int code(Activation f) {
+        return switch (f) {
+            case IDENTITY -> 0;
+            case SIGMOID -> 1;
+            case TANH -> 2;
+            case RELU -> 3;
+            case LEAKY_RELU -> 4;
+            case GELU -> 5;
+            case ELU -> 6;
+            case SILU -> 7;
+            case SOFTPLUS -> 8;
+            case SOFTMAX -> throw new IllegalArgumentException(
+                    "softmax runs as a per-row kernel, not elementwise");
+        };
+    }
+}

@@ -1,0 +1,70 @@
+package io.nn4j.backend.opencl;
+
+import org.jocl.CL;
+import org.jocl.Pointer;
+import org.jocl.Sizeof;
+import org.jocl.cl_kernel;
+import org.jocl.cl_mem;
+
+/**
+ * Sets a kernel's arguments in order and enqueues it on the device's queue without waiting:
+ * {@code launcher.kernel(k).mem(x).ints(n).run1(n, 64)}. Global sizes are rounded up to whole
+ * work-groups; kernels check their indices. Not thread-safe: the backend launches under its
+ * own lock.
+ */
+final class ClLauncher {
+    private final ClDevice device;
+    private final long[] global = new long[2];
+    private final long[] local = new long[2];
+    private cl_kernel kernel;
+    private int index;
+
+    ClLauncher(ClDevice device) {
+        this.device = device;
+    }
+
+    /** Starts setting the arguments of {@code next}. */
+    ClLauncher kernel(cl_kernel next) {
+        kernel = next;
+        index = 0;
+        return this;
+    }
+
+    /** The next argument: a buffer. */
+    ClLauncher mem(cl_mem value) {
+        CL.clSetKernelArg(kernel, index++, Sizeof.cl_mem, Pointer.to(value));
+        return this;
+    }
+
+    /** The next argument: an int. */
+    ClLauncher ints(int value) {
+        CL.clSetKernelArg(kernel, index++, Sizeof.cl_int, Pointer.to(new int[] {value}));
+        return this;
+    }
+
+    /** The next argument: a float. */
+    ClLauncher floats(float value) {
+        CL.clSetKernelArg(kernel, index++, Sizeof.cl_float, Pointer.to(new float[] {value}));
+        return this;
+    }
+
+    /** Enqueues a 1-D range of at least {@code size} work-items in groups of {@code group}. */
+    void run1(long size, int group) {
+        global[0] = roundUp(size, group);
+        local[0] = group;
+        CL.clEnqueueNDRangeKernel(device.queue(), kernel, 1, null, global, local, 0, null, null);
+    }
+
+    /** Enqueues a 2-D range, each dimension rounded up to whole groups. */
+    void run2(long size0, int group0, long size1, int group1) {
+        global[0] = roundUp(size0, group0);
+        global[1] = roundUp(size1, group1);
+        local[0] = group0;
+        local[1] = group1;
+        CL.clEnqueueNDRangeKernel(device.queue(), kernel, 2, null, global, local, 0, null, null);
+    }
+
+    private static long roundUp(long size, int group) {
+        return (size + group - 1) / group * group;
+    }
+}

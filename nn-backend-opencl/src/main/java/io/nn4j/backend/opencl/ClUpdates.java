@@ -1,0 +1,58 @@
+package io.nn4j.backend.opencl;
+
+import org.jocl.cl_kernel;
+
+/**
+ * The launchers of the optimizer updates ({@code updates.cl}): each one fused kernel over a
+ * parameter, its gradient and its state, queued without waiting. Arguments were checked by
+ * {@code OpChecks}.
+ */
+final class ClUpdates {
+    private static final String UPDATES = "updates.cl";
+
+    private final ClLauncher launcher;
+    private final int localSize;
+    private final cl_kernel sgd;
+    private final cl_kernel momentum;
+    private final cl_kernel adam;
+
+    /** Builds the program (if not yet built) and takes its kernels. */
+    ClUpdates(ClProgramCache programs, ClLauncher launcher, ClTuning tuning) {
+        this.launcher = launcher;
+        this.localSize = tuning.value("LOCAL_SIZE");
+        this.sgd = programs.kernel(UPDATES, "sgd_update");
+        this.momentum = programs.kernel(UPDATES, "momentum_update");
+        this.adam = programs.kernel(UPDATES, "adam_update");
+    }
+
+    /** {@code param −= rate · (grad + weightDecay · param)}. */
+    void sgd(ClTensor param, ClTensor grad, float rate, float weightDecay) {
+        int n = param.shape().size();
+        launcher.kernel(sgd).mem(param.mem()).mem(grad.mem()).floats(rate).floats(weightDecay)
+                .ints(n).run1(n, localSize);
+    }
+
+    /** Momentum (PyTorch's convention), optionally Nesterov; see {@code Backend}. */
+    void momentum(ClTensor param, ClTensor grad, ClTensor velocity, float rate, float mu,
+                  boolean nesterov, float weightDecay) {
+        int n = param.shape().size();
+        launcher.kernel(momentum).mem(param.mem()).mem(grad.mem()).mem(velocity.mem())
+                .floats(rate).floats(mu).ints(nesterov ? 1 : 0).floats(weightDecay).ints(n)
+                .run1(n, localSize);
+    }
+
+    /**
+     * Adam step {@code step}: the bias corrections are folded into the step size and epsilon
+     * in double on the host, rounded to float, as {@code Backend} defines.
+     */
+    void adam(ClTensor param, ClTensor grad, ClTensor m, ClTensor v, float rate, float beta1,
+              float beta2, float epsilon, float weightDecay, int step) {
+        double correction2 = Math.sqrt(1 - Math.pow(beta2, step));
+        float stepSize = (float) (rate * correction2 / (1 - Math.pow(beta1, step)));
+        float correctedEpsilon = (float) (epsilon * correction2);
+        int n = param.shape().size();
+        launcher.kernel(adam).mem(param.mem()).mem(grad.mem()).mem(m.mem()).mem(v.mem())
+                .floats(stepSize).floats(beta1).floats(beta2).floats(correctedEpsilon)
+                .floats(weightDecay).ints(n).run1(n, localSize);
+    }
+}

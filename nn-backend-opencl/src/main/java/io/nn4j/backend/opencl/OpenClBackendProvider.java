@@ -1,0 +1,92 @@
+package io.nn4j.backend.opencl;
+
+import io.nn4j.api.Backend;
+import io.nn4j.api.spi.Availability;
+import io.nn4j.api.spi.BackendOptions;
+import io.nn4j.api.spi.BackendProvider;
+import java.util.List;
+
+/**
+ * Registers the {@code opencl} backend. Its priority is {@value #GPU_PRIORITY} (above cpu's
+ * 10) when {@link #probe()} found a GPU, else {@value #NO_GPU_PRIORITY}.
+ *
+ * <p>Options: {@value ClDeviceChoice#OPTION} picks the device by index or by a part of its
+ * platform or device name (default: the first GPU, else the first device);
+ * {@value ClTuning#OPTION} forces a GEMM kernel family ({@code blocked} or {@code tiled}).
+ * Nothing touches JOCL before {@link #probe()} or {@link #create(BackendOptions)}, and the probe
+ * turns every failure (no ICD loader, no platform, no device) into a reason.
+ */
+public final class OpenClBackendProvider implements BackendProvider {
+    /** The backend's name. */
+    public static final String NAME = "opencl";
+    /** The priority when a GPU is present: above the cpu backend. */
+    public static final int GPU_PRIORITY = 20;
+    /** The priority otherwise: below the cpu backend. */
+    public static final int NO_GPU_PRIORITY = 5;
+
+    private final ClPlatformLookup lookup;
+    private volatile boolean gpuFound;
+
+    /** The provider {@link java.util.ServiceLoader} makes; does no work. */
+    public OpenClBackendProvider() {
+        this(() -> ClDiscovery.devices());
+    }
+
+    /** A provider that lists devices through {@code lookup} (a test seam). */
+    OpenClBackendProvider(ClPlatformLookup lookup) {
+        this.lookup = lookup;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int priority() {
+        return gpuFound ? GPU_PRIORITY : NO_GPU_PRIORITY;
+    }
+
+    @Override
+    public Availability probe() {
+        try {
+            List<ClDeviceInfo> devices = lookup.devices();
+            gpuFound = devices.stream().anyMatch(ClDeviceInfo::isGpu);
+            ClDeviceInfo chosen = ClDeviceChoice.choose(devices,
+                    System.getProperty(ClDeviceChoice.OPTION));
+            return Availability.available("device " + chosen.describe() + "; all devices: "
+                    + ClDeviceChoice.listing(devices));
+        } catch (Throwable t) {
+            return Availability.unavailable(reason(t), t);
+        }
+    }
+
+    @Override
+    public Backend create(BackendOptions options) {
+        ClDeviceInfo device = ClDeviceChoice.choose(lookup.devices(),
+                options.get(ClDeviceChoice.OPTION, null));
+        return OpenClBackend.open(device, ClTuning.forDevice(device,
+                options.get(ClTuning.OPTION, null)));
+    }
+
+    /** What a failed probe tells the user, with the fix where one is known. */
+    static String reason(Throwable t) {
+        if (t instanceof LinkageError) {
+            return "the OpenCL ICD loader (libOpenCL.so.1) or JOCL's native library could not be "
+                    + "loaded (" + rootCause(t) + "); install ocl-icd-libopencl1 and an OpenCL "
+                    + "driver such as pocl-opencl-icd";
+        }
+        if (t instanceof IllegalStateException || t instanceof IllegalArgumentException) {
+            return t.getMessage();
+        }
+        return "OpenCL device discovery failed: " + t;
+    }
+
+    private static String rootCause(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == t ? t.toString() : t + ", caused by " + root;
+    }
+}

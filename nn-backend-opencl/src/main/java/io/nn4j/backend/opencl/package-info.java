@@ -1,0 +1,11 @@
+/**
+ * The OpenCL backend on JOCL: {@link io.nn4j.backend.opencl.OpenClBackendProvider} registers it
+ * as {@code opencl}. Inside, one class per concept: discovery and device choice
+ * ({@code ClDiscovery}, {@code ClDeviceChoice}), the opened device with its queue
+ * ({@code ClDevice}), the program cache ({@code ClProgramCache}), device memory
+ * ({@code ClBuffers}, {@code ClTensor}), the kernel table ({@code ClTuning}), launchers
+ * ({@code ClLauncher}, {@code ClKernels}, {@code ClUpdates}, {@code ClGemm}), the start-up run
+ * of every kernel ({@code ClWarmUp}), and the backend itself ({@code OpenClBackend}). Kernels
+ * are {@code .cl} resources under {@code kernels/} next to these classes.
+ */
+package io.nn4j.backend.opencl;

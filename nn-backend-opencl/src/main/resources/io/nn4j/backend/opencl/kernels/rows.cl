@@ -1,0 +1,188 @@
+// Kernels that walk whole rows or columns: softmax forward and backward and argmax (one
+// work-item per row), column sums (one work-item per column), and the loss and accuracy
+// reductions (one work-group of REDUCE_SIZE work-items adding into a one-element total).
+// Targets are rows like the output, or one class index per row (sparse cross-entropy).
+
+// Loss codes: ClKernels passes the same numbers.
+#define LOSS_MSE 0
+#define LOSS_CROSSENTROPY 1
+#define LOSS_SPARSE_CROSSENTROPY 2
+#define LOSS_BINARY_CROSSENTROPY 3
+// The smallest probability fed to log (Loss.LOG_CLAMP); NaN stays NaN, like Java's Math.max.
+#define LOG_CLAMP 1e-7f
+// accumulate_correct's decision threshold for a single output
+#define BINARY_THRESHOLD 0.5f
+
+// p clamped below at LOG_CLAMP, NaN kept.
+inline float clamp_low(float p) {
+    return isnan(p) ? p : fmax(p, LOG_CLAMP);
+}
+
+// The column of the first largest element of a row.
+inline int row_argmax(__global const float* row, int cols) {
+    int best = 0;
+    for (int j = 1; j < cols; j++) {
+        if (row[j] > row[best]) {
+            best = j;
+        }
+    }
+    return best;
+}
+
+// The loss of one example: output row of cols values; target row of cols values, or for the
+// sparse loss one class index.
+inline float example_loss(int kind, __global const float* output, __global const float* target,
+                          int cols) {
+    float sum = 0.0f;
+    switch (kind) {
+        case LOSS_MSE:
+            for (int j = 0; j < cols; j++) {
+                float d = output[j] - target[j];
+                sum += d * d;
+            }
+            return sum / cols;
+        case LOSS_SPARSE_CROSSENTROPY:
+            return -log(clamp_low(output[(int) target[0]]));
+        case LOSS_BINARY_CROSSENTROPY:
+            for (int j = 0; j < cols; j++) {
+                float a = clamp_low(output[j]);
+                a = isnan(a) ? a : fmin(a, 1.0f - LOG_CLAMP);
+                sum -= target[j] * log(a) + (1.0f - target[j]) * log(1.0f - a);
+            }
+            return sum / cols;
+        default:
+            for (int j = 0; j < cols; j++) {
+                sum -= target[j] * log(clamp_low(output[j]));
+            }
+            return sum;
+    }
+}
+
+// Z += bias, then A = softmax(Z) per row, with the row's maximum subtracted first.
+__kernel void bias_softmax(__global float* z, __global const float* bias, __global float* a,
+                           const int rows, const int cols) {
+    int r = get_global_id(0);
+    if (r >= rows) {
+        return;
+    }
+    __global float* zr = z + (size_t) r * cols;
+    __global float* ar = a + (size_t) r * cols;
+    float max = -INFINITY;
+    for (int j = 0; j < cols; j++) {
+        float v = zr[j] + bias[j];
+        zr[j] = v;
+        max = fmax(max, v);
+    }
+    float sum = 0.0f;
+    for (int j = 0; j < cols; j++) {
+        float e = exp(zr[j] - max);
+        ar[j] = e;
+        sum += e;
+    }
+    float inverse = 1.0f / sum;
+    for (int j = 0; j < cols; j++) {
+        ar[j] *= inverse;
+    }
+}
+
+// dz_j = a_j (da_j - sum_k da_k a_k) per row; dZ may be dA.
+__kernel void softmax_backward(__global const float* a, __global const float* da,
+                               __global float* dz, const int rows, const int cols) {
+    int r = get_global_id(0);
+    if (r >= rows) {
+        return;
+    }
+    size_t offset = (size_t) r * cols;
+    float dot = 0.0f;
+    for (int j = 0; j < cols; j++) {
+        dot += da[offset + j] * a[offset + j];
+    }
+    for (int j = 0; j < cols; j++) {
+        dz[offset + j] = a[offset + j] * (da[offset + j] - dot);
+    }
+}
+
+// indices_r = the column of the first largest m_rj, as a float.
+__kernel void argmax_rows(__global const float* m, __global float* indices, const int rows,
+                          const int cols) {
+    int r = get_global_id(0);
+    if (r < rows) {
+        indices[r] = (float) row_argmax(m + (size_t) r * cols, cols);
+    }
+}
+
+// out_j = alpha * sum_i m_ij, rows added in order.
+__kernel void column_sums(__global const float* m, __global float* out, const int rows,
+                          const int cols, const float alpha) {
+    int j = get_global_id(0);
+    if (j >= cols) {
+        return;
+    }
+    float sum = 0.0f;
+    for (int r = 0; r < rows; r++) {
+        sum += m[(size_t) r * cols + j];
+    }
+    out[j] = sum * alpha;
+}
+
+// total[0] += sum over rows of the per-example loss; target rows hold target_cols values.
+// One work-group of REDUCE_SIZE.
+__kernel void accumulate_loss(__global const float* output, __global const float* target,
+                              __global float* total, const int rows, const int cols,
+                              const int target_cols, const int kind) {
+    __local float partial[REDUCE_SIZE];
+    int id = get_local_id(0);
+    float sum = 0.0f;
+    for (int r = id; r < rows; r += REDUCE_SIZE) {
+        sum += example_loss(kind, output + (size_t) r * cols,
+                            target + (size_t) r * target_cols, cols);
+    }
+    partial[id] = sum;
+    barrier(CLK_LOCAL_MEM_FENCE);
+    for (int width = REDUCE_SIZE / 2; width > 0; width >>= 1) {
+        if (id < width) {
+            partial[id] += partial[id + width];
+        }
+        barrier(CLK_LOCAL_MEM_FENCE);
+    }
+    if (id == 0) {
+        total[0] += partial[0];
+    }
+}
+
+// count[0] += the rows classified correctly: a single output against the target on the same
+// side of 0.5; else the output's argmax against the target's class index (one column) or its
+// argmax. One work-group.
+__kernel void accumulate_correct(__global const float* output, __global const float* target,
+                                 __global float* count, const int rows, const int cols,
+                                 const int target_cols) {
+    __local int partial[REDUCE_SIZE];
+    int id = get_local_id(0);
+    int hits = 0;
+    for (int r = id; r < rows; r += REDUCE_SIZE) {
+        __global const float* out = output + (size_t) r * cols;
+        __global const float* y = target + (size_t) r * target_cols;
+        bool right;
+        if (cols == 1) {
+            right = (out[0] >= BINARY_THRESHOLD) == (y[0] >= BINARY_THRESHOLD);
+        } else if (target_cols == 1) {
+            right = row_argmax(out, cols) == (int) y[0];
+        } else {
+            right = row_argmax(out, cols) == row_argmax(y, cols);
+        }
+        if (right) {
+            hits++;
+        }
+    }
+    partial[id] = hits;
+    barrier(CLK_LOCAL_MEM_FENCE);
+    for (int width = REDUCE_SIZE / 2; width > 0; width >>= 1) {
+        if (id < width) {
+            partial[id] += partial[id + width];
+        }
+        barrier(CLK_LOCAL_MEM_FENCE);
+    }
+    if (id == 0) {
+        count[0] += (float) partial[0];
+    }
+}

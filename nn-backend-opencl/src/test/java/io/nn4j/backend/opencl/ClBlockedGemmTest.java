@@ -1,0 +1,159 @@
+package io.nn4j.backend.opencl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.nn4j.api.Shape;
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The CPU-device GEMM's own paths, for both kernel-table rows: packing writes exactly the
+ * padded strips (the right values, zeros past the last column, and nothing after the end: a
+ * write past it would corrupt host memory on a CPU device), and products are right around
+ * the strip widths, where it switches between narrow and wide strips and between packed and
+ * in-place {@code B}.
+ */
+class ClBlockedGemmTest {
+    private static final int GUARD = 4096;
+    private static ClDevice device;
+    private static ClBuffers buffers;
+
+    @BeforeAll
+    static void open() {
+        OpenClTestSupport.requireOpenCl();
+        device = new ClDevice(ClDeviceChoice.choose(ClDiscovery.devices(),
+                System.getProperty(ClDeviceChoice.OPTION)));
+        buffers = new ClBuffers(device);
+    }
+
+    @AfterAll
+    static void close() {
+        if (device != null) {
+            buffers.close();
+            device.close();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ClTuning.class, names = {"BLOCKED", "BLOCKED_WIDE"})
+    void packWritesThePaddedStripsAndNothingBeyond(ClTuning tuning) {
+        try (ClProgramCache programs = new ClProgramCache(device, tuning.buildOptions());
+             ClBlockedGemm gemm = new ClBlockedGemm(tuning, programs, buffers,
+                     new ClLauncher(device))) {
+            Random random = new Random(5);
+            for (int n : new int[] {1, 5, 8, 16, 17, 33, 100}) {
+                for (int k : new int[] {1, 3, 70, 129}) {
+                    for (boolean transposeB : new boolean[] {false, true}) {
+                        check(gemm, random, k, n, transposeB);
+                    }
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ClTuning.class, names = {"BLOCKED", "BLOCKED_WIDE"})
+    void productsAtStripWidthsMatchFloat64(ClTuning tuning) {
+        int vector = tuning.value("VW");
+        int wide = vector * tuning.value("STRIP_VECS");
+        try (ClProgramCache programs = new ClProgramCache(device, tuning.buildOptions());
+             ClBlockedGemm gemm = new ClBlockedGemm(tuning, programs, buffers,
+                     new ClLauncher(device))) {
+            Random random = new Random(9);
+            int[] widths = {vector - 1, vector, vector + 1, wide, 2 * wide, 2 * wide + 3};
+            for (int n : widths) {
+                for (int form = 0; form < 4; form++) {
+                    multiply(gemm, random, 13, 37, n, (form & 2) != 0, (form & 1) != 0);
+                }
+            }
+        }
+    }
+
+    /** One product with beta = 0.5 against a float64 reference. */
+    private static void multiply(ClBlockedGemm gemm, Random random, int m, int k, int n,
+                                 boolean transposeA, boolean transposeB) {
+        float[] a = gaussian(random, m * k);
+        float[] b = gaussian(random, k * n);
+        float[] c = gaussian(random, m * n);
+        try (ClTensor ta = buffers.tensor(null, transposeA ? Shape.matrix(k, m)
+                : Shape.matrix(m, k));
+             ClTensor tb = buffers.tensor(null, transposeB ? Shape.matrix(n, k)
+                     : Shape.matrix(k, n));
+             ClTensor tc = buffers.tensor(null, Shape.matrix(m, n))) {
+            buffers.write(a, 0, ta);
+            buffers.write(b, 0, tb);
+            buffers.write(c, 0, tc);
+            gemm.gemm(transposeA, transposeB, 2f, ta, tb, 0.5f, tc);
+            float[] actual = new float[m * n];
+            buffers.read(tc, actual, 0);
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    double sum = 0;
+                    for (int p = 0; p < k; p++) {
+                        sum += (double) (transposeA ? a[p * m + i] : a[i * k + p])
+                                * (transposeB ? b[j * k + p] : b[p * n + j]);
+                    }
+                    double expected = 2 * sum + 0.5 * c[i * n + j];
+                    assertEquals(expected, actual[i * n + j], 1e-4 * (1 + Math.abs(expected)),
+                            "C[" + i + "][" + j + "] of " + m + "x" + k + "x" + n
+                                    + (transposeA ? " Aᵀ" : " A") + (transposeB ? " Bᵀ" : " B"));
+                }
+            }
+        }
+    }
+
+    private static float[] gaussian(Random random, int size) {
+        float[] values = new float[size];
+        for (int i = 0; i < size; i++) {
+            values[i] = (float) random.nextGaussian();
+        }
+        return values;
+    }
+
+    private static void check(ClBlockedGemm gemm, Random random, int k, int n,
+                              boolean transposeB) {
+        float[] b = new float[k * n];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = random.nextFloat() + 1f;
+        }
+        int strip = gemm.stripFor(n);
+        int strips = (n + strip - 1) / strip;
+        int size = strips * strip * k;
+        float[] poison = new float[size + GUARD];
+        Arrays.fill(poison, Float.NaN);
+        try (ClTensor source = buffers.tensor(null, transposeB ? Shape.matrix(n, k)
+                : Shape.matrix(k, n));
+             ClTensor packed = buffers.tensor(null, Shape.vector(poison.length))) {
+            buffers.write(b, 0, source);
+            buffers.write(poison, 0, packed);
+            gemm.pack(source, transposeB, k, n, strip, packed.mem());
+            float[] actual = new float[poison.length];
+            buffers.read(packed, actual, 0);
+            String where = "k=" + k + " n=" + n + " strip=" + strip + " transposeB=" + transposeB;
+            for (int s = 0; s < strips; s++) {
+                for (int kk = 0; kk < k; kk++) {
+                    for (int c = 0; c < strip; c++) {
+                        int j = s * strip + c;
+                        float expected = j >= n ? 0f : transposeB ? b[j * k + kk] : b[kk * n + j];
+                        float got = actual[(s * k + kk) * strip + c];
+                        if (got != expected) {
+                            fail(where + ": packed strip " + s + " row " + kk + " column " + c
+                                    + " is " + got + ", expected " + expected);
+                        }
+                    }
+                }
+            }
+            for (int i = size; i < actual.length; i++) {
+                assertTrue(Float.isNaN(actual[i]), where + ": wrote " + actual[i] + " at "
+                        + i + ", past the packed size " + size);
+            }
+            assertEquals(size + GUARD, actual.length);
+        }
+    }
+}

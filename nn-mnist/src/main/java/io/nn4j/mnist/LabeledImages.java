@@ -1,0 +1,106 @@
+package io.nn4j.mnist;
+
+import io.nn4j.api.train.Dataset;
+import java.util.Arrays;
+
+/**
+ * Images with their class labels, held on the host: one image per row of pixel intensities in
+ * {@code [0, 1]}, row-major. Gives the training views the demo needs: one-hot classes, or one
+ * class against the rest.
+ */
+public final class LabeledImages {
+    private final float[] pixels;
+    private final int pixelsPerImage;
+    private final int[] labels;
+    private final int classes;
+
+    /**
+     * Images {@code pixels} ({@code labels.length} rows of {@code pixelsPerImage}) of classes in
+     * {@code [0, classes)}. The arrays are kept, not copied.
+     *
+     * @throws IllegalArgumentException when the sizes disagree or a label is out of range
+     */
+    public LabeledImages(float[] pixels, int pixelsPerImage, int[] labels, int classes) {
+        if (pixelsPerImage < 1 || labels.length == 0
+                || pixels.length != (long) labels.length * pixelsPerImage) {
+            throw new IllegalArgumentException(pixels.length + " pixels for " + labels.length
+                    + " labels; expected at least one image of " + pixelsPerImage + " pixels each");
+        }
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] < 0 || labels[i] >= classes) {
+                throw new IllegalArgumentException("label " + i + " is " + labels[i]
+                        + "; expected a class in [0, " + classes + ")");
+            }
+        }
+        this.pixels = pixels;
+        this.pixelsPerImage = pixelsPerImage;
+        this.labels = labels;
+        this.classes = classes;
+    }
+
+    /** Number of images. */
+    public int size() {
+        return labels.length;
+    }
+
+    /** Pixels per image. */
+    public int pixelsPerImage() {
+        return pixelsPerImage;
+    }
+
+    /** Number of classes. */
+    public int classes() {
+        return classes;
+    }
+
+    /** The class of image {@code i}. */
+    public int label(int i) {
+        return labels[i];
+    }
+
+    /** A copy of image {@code i}'s pixels. */
+    public float[] image(int i) {
+        return Arrays.copyOfRange(pixels, i * pixelsPerImage, (i + 1) * pixelsPerImage);
+    }
+
+    /** All pixels, row-major; not a copy, for streaming batches to a backend. */
+    float[] pixels() {
+        return pixels;
+    }
+
+    /** The first {@code count} images (all of them when {@code count} is at least the size). */
+    public LabeledImages first(int count) {
+        if (count >= size()) {
+            return this;
+        }
+        return new LabeledImages(Arrays.copyOf(pixels, count * pixelsPerImage), pixelsPerImage,
+                Arrays.copyOf(labels, count), classes);
+    }
+
+    /** A data set with one-hot targets over the classes. */
+    public Dataset oneHot() {
+        return Dataset.ofClasses(pixels, pixelsPerImage, labels, classes);
+    }
+
+    /**
+     * A data set for a yes/no classifier: one target per image, 1 for class {@code positive} and
+     * 0 for every other class.
+     *
+     * @throws IllegalArgumentException when {@code positive} is not a class
+     */
+    public Dataset oneAgainstRest(int positive) {
+        return new Dataset(pixels, pixelsPerImage, isClass(positive), 1);
+    }
+
+    private float[] isClass(int positive) {
+        if (positive < 0 || positive >= classes) {
+            throw new IllegalArgumentException("positive class " + positive
+                    + " is not a class; expected one in [0, " + classes + ")");
+        }
+        float[] targets = new float[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            targets[i] = labels[i] == positive ? 1f : 0f;
+        }
+        return targets;
+    }
+}

@@ -1,0 +1,110 @@
+package io.nn4j.mnist;
+
+import io.nn4j.api.Backend;
+import io.nn4j.api.nn.Sequential;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code predict} command: runs a saved model on one image (a test-set index or a 28 × 28
+ * PNG) and prints the chosen class and every class's probability.
+ */
+@Command(name = "predict", sortOptions = false,
+        description = "Classify one image with a saved model: a test image by index, or a"
+                + " 28x28 PNG. Prints the class and the probability of each class.")
+final class PredictCommand implements Callable<Integer> {
+    private static final int BAR_WIDTH = 40;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
+
+    @Option(names = "--model", paramLabel = "FILE", required = true,
+            description = "The model file, as train --save-model writes it.")
+    private Path model;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    private Source source;
+
+    @Mixin
+    private DataOptions data;
+
+    @Mixin
+    private BackendOption backend;
+
+    /** Where the image comes from: exactly one of the two. */
+    static final class Source {
+        @Option(names = "--index", paramLabel = "N",
+                description = "Classify test image N (0 to 9999) of --dataset.")
+        Integer index;
+
+        @Option(names = "--image", paramLabel = "PNG",
+                description = "Classify a 28x28 PNG (light digit on dark, or dark on light:"
+                        + " a light border is inverted to match the data set).")
+        Path image;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        List<String> names = data.kind().classNames();
+        try (Backend opened = backend.open(spec.commandLine())) {
+            float[] pixels;
+            String what;
+            if (source.index != null) {
+                LabeledImages test = data.load().test();
+                int i = source.index;
+                if (i < 0 || i >= test.size()) {
+                    throw new ParameterException(spec.commandLine(), "--index must be in [0, "
+                            + (test.size() - 1) + "], got " + i);
+                }
+                pixels = test.image(i);
+                what = "test image " + i + " of " + data.kind().id() + ", true class "
+                        + names.get(test.label(i));
+            } else {
+                PngDigit digit = PngDigit.read(source.image);
+                pixels = digit.pixels();
+                what = source.image + (digit.inverted() ? " (inverted: dark ink on a light"
+                        + " background)" : "");
+            }
+            try (Sequential net = SavedModel.load(model, opened, pixels.length, names.size())) {
+                print(out, opened, net, pixels, what, names);
+            }
+        }
+        return 0;
+    }
+
+    private void print(PrintWriter out, Backend opened, Sequential net, float[] pixels,
+                       String what, List<String> names) {
+        float[] probabilities = net.predict(pixels, 1);
+        int best = Predictions.argmax(probabilities, names.size())[0];
+        out.println("model: " + model + " (" + SavedModel.describe(net.architecture())
+                + ") on " + opened.name());
+        out.println("image: " + what);
+        out.println(String.format(Locale.ROOT, "predicted: %s (probability %.4f)",
+                names.get(best), probabilities[best]));
+        int width = Math.max("class".length(),
+                names.stream().mapToInt(String::length).max().orElse(1));
+        out.println(String.format(Locale.ROOT, "%" + width + "s  probability", "class"));
+        for (int c = 0; c < names.size(); c++) {
+            out.println(String.format(Locale.ROOT, "%" + width + "s  %.4f  %s%s",
+                    names.get(c), probabilities[c],
+                    "#".repeat(Math.round(BAR_WIDTH * probabilities[c])),
+                    c == best ? " <" : "").stripTrailing());
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,53 @@
+package io.nn4j.mnist;
+
+import io.nn4j.api.Backend;
+import io.nn4j.api.Shape;
+import io.nn4j.api.Tensor;
+import io.nn4j.api.nn.Sequential;
+
+/** Runs a model over labelled images in batches and reads its outputs back to the host. */
+final class Predictions {
+    /** Images per forward pass. */
+    static final int BATCH = 1000;
+
+    private Predictions() {
+    }
+
+    /**
+     * The model's outputs for every image, {@code [images.size(), model.outputSize()]}
+     * row-major (class probabilities for a softmax or sigmoid output).
+     *
+     * @throws IllegalArgumentException when the model does not take images of this size
+     */
+    static float[] outputs(Sequential model, LabeledImages images) {
+        int features = images.pixelsPerImage();
+        if (model.inputSize() != features) {
+            throw new IllegalArgumentException("the model takes " + model.inputSize()
+                    + " inputs per example; the images have " + features + " pixels");
+        }
+        Backend backend = model.backend();
+        int outputs = model.outputSize();
+        float[] result = new float[images.size() * outputs];
+        for (int from = 0; from < images.size(); from += BATCH) {
+            int rows = Math.min(BATCH, images.size() - from);
+            try (Tensor batch = backend.zeros(Shape.matrix(rows, features))) {
+                backend.copyIn(images.pixels(), from * features, batch);
+                backend.copyOut(model.forward(batch, false), result, from * outputs);
+            }
+        }
+        return result;
+    }
+
+    /** The index of the largest of each row of {@code classes} values (the first on ties). */
+    static int[] argmax(float[] rows, int classes) {
+        int[] best = new int[rows.length / classes];
+        for (int r = 0; r < best.length; r++) {
+            for (int c = 1; c < classes; c++) {
+                if (rows[r * classes + c] > rows[r * classes + best[r]]) {
+                    best[r] = c;
+                }
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,104 @@
+package io.nn4j.mnist;
+
+import io.nn4j.api.Backend;
+import io.nn4j.api.Loss;
+import io.nn4j.api.nn.Architecture;
+import io.nn4j.api.nn.Sequential;
+import io.nn4j.api.train.Dataset;
+import io.nn4j.api.train.EpochStats;
+import io.nn4j.api.train.Optimizer;
+import io.nn4j.api.train.Trainer;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine;
+
+/**
+ * What the training commands share: the backend (chosen by timing for {@code --backend auto}),
+ * the model and its optimizer, and the training loop with progress and per-epoch lines. Closing
+ * it frees all three.
+ */
+final class TrainingRun implements AutoCloseable {
+    private final Backend backend;
+    private final Sequential model;
+    private final Optimizer optimizer;
+
+    private TrainingRun(Backend backend, Sequential model, Optimizer optimizer) {
+        this.backend = backend;
+        this.model = model;
+        this.optimizer = optimizer;
+    }
+
+    /**
+     * Opens the backend the options name and builds the model on it from the training seed.
+     * {@code train} supplies the batches that {@code --backend auto} times.
+     */
+    static TrainingRun open(CommandLine command, BackendOption backendOption,
+                            Architecture architecture, OptimizerOptions optimizerOptions,
+                            TrainingOptions training, Loss loss, Dataset train, PrintWriter out) {
+        Backend backend = backendOption.isAuto()
+                ? AutoBackend.fastest(architecture, training.seed(), loss,
+                        () -> optimizerOptions.create(training.epochs()), train,
+                        training.batchSize(), out)
+                : backendOption.open(command);
+        try {
+            Sequential model = architecture.build(backend, training.seed());
+            return new TrainingRun(backend, model, optimizerOptions.create(training.epochs()));
+        } catch (RuntimeException e) {
+            backend.close();
+            throw e;
+        }
+    }
+
+    /** The backend everything runs on. */
+    Backend backend() {
+        return backend;
+    }
+
+    /** The model being trained. */
+    Sequential model() {
+        return model;
+    }
+
+    /** The optimizer, for its description. */
+    Optimizer optimizer() {
+        return optimizer;
+    }
+
+    /**
+     * Trains on {@code train}, evaluating on {@code test} after every epoch, with progress on
+     * {@code out}; with a {@code checkpoints} directory, writes a checkpoint after every epoch
+     * and resumes from the latest one there.
+     *
+     * @return every epoch's statistics, resumed ones included
+     */
+    List<EpochStats> fit(Dataset train, Dataset test, Loss loss, TrainingOptions training,
+                         Path checkpoints, PrintWriter out) {
+        try (ProgressListener progress = new ProgressListener(out, training.epochs(),
+                train.size(), training.batchSize(), training.progressBar())) {
+            Trainer.Builder trainer = Trainer.builder()
+                    .loss(loss)
+                    .optimizer(optimizer)
+                    .batchSize(training.batchSize())
+                    .epochs(training.epochs())
+                    .seed(training.seed())
+                    .listener(progress)
+                    .listener(new EpochReporter(out, training.epochs()));
+            if (checkpoints != null) {
+                trainer.checkpoints(checkpoints);
+            }
+            return trainer.build().fit(model, train, test);
+        }
+    }
+
+    /** Frees the optimizer's state, then the model, then the backend. */
+    @Override
+    public void close() {
+        try {
+            optimizer.close();
+            model.close();
+        } finally {
+            backend.close();
+        }
+    }
+}
