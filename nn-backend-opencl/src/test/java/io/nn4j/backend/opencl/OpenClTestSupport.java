@@ -1,40 +1,22 @@
 package io.nn4j.backend.opencl;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
-import io.nn4j.api.spi.Availability;
 import io.nn4j.api.spi.BackendOptions;
+import io.nn4j.api.testkit.RequiredBackend;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 
 /**
- * The one place that decides whether OpenCL tests run: when the probe says unavailable they
- * fail if system property {@value #REQUIRED} is {@code true} (CI), and are skipped with the
- * probe's reason otherwise.
+ * Opens the OpenCL backend for tests, after {@link RequiredBackend} decided they run: they fail
+ * when it is unavailable and {@code nn.opencl.required} is true (CI), and skip otherwise.
  */
 final class OpenClTestSupport {
-    /** The switch CI sets so that a missing OpenCL platform fails the build. */
-    static final String REQUIRED = "nn.opencl.required";
-
-    private static Availability availability;
 
     private OpenClTestSupport() {
     }
 
     /** Fails or skips the calling test unless the opencl backend can be opened here. */
-    static synchronized void requireOpenCl() {
-        if (availability == null) {
-            availability = new OpenClBackendProvider().probe();
-        }
-        if (availability.available()) {
-            return;
-        }
-        String message = "OpenCL is unavailable: " + availability.reason();
-        if (Boolean.getBoolean(REQUIRED)) {
-            fail(message + " (" + REQUIRED + "=true)", availability.cause());
-        }
-        Assumptions.abort(message);
+    static void requireOpenCl() {
+        RequiredBackend.check(OpenClBackendProvider.NAME);
     }
 
     /** Opens the backend with the default device and kernels, or fails/skips. */
