@@ -2,7 +2,10 @@ package io.nn4j.backend.cpu;
 
 import io.nn4j.api.Activation;
 
-/** Activation forward and backward loops on row-major {@code rows × cols} arrays. */
+/**
+ * Activation forward and backward loops on row-major {@code rows × cols} arrays, over the rows
+ * {@code [from, to)} so that {@link CpuParallel} can split a batch between cores.
+ */
 final class CpuActivations {
     private static final double INV_SQRT_2 = 1 / Math.sqrt(2);
     private static final double INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
@@ -10,112 +13,123 @@ final class CpuActivations {
     private CpuActivations() {
     }
 
-    /** {@code z[i,j] += bias[j]}, then {@code a = f(z)}. */
-    static void biasActivation(Activation f, float[] z, float[] bias, float[] a, int rows,
+    /** The work of one element of {@code f}, forward or backward, for {@link CpuParallel}. */
+    static int cost(Activation f) {
+        return switch (f) {
+            case IDENTITY, RELU, LEAKY_RELU -> CpuParallel.CHEAP;
+            case SIGMOID, TANH, GELU, ELU, SILU, SOFTPLUS, SOFTMAX -> CpuParallel.TRANSCENDENTAL;
+        };
+    }
+
+    /** For rows {@code [from, to)}: {@code z[i,j] += bias[j]}, then {@code a = f(z)}. */
+    static void biasActivation(Activation f, float[] z, float[] bias, float[] a, int from, int to,
                                int cols) {
-        for (int r = 0; r < rows; r++) {
+        for (int r = from; r < to; r++) {
             int offset = r * cols;
             for (int j = 0; j < cols; j++) {
                 z[offset + j] += bias[j];
             }
         }
-        int n = rows * cols;
+        int start = from * cols;
+        int end = to * cols;
         switch (f) {
-            case IDENTITY -> System.arraycopy(z, 0, a, 0, n);
+            case IDENTITY -> System.arraycopy(z, start, a, start, end - start);
             case SIGMOID -> {
-                for (int i = 0; i < n; i++) {
+                for (int i = start; i < end; i++) {
                     a[i] = sigmoid(z[i]);
                 }
             }
             case TANH -> {
-                for (int i = 0; i < n; i++) {
+                for (int i = start; i < end; i++) {
                     a[i] = (float) Math.tanh(z[i]);
                 }
             }
             case RELU -> {
-                for (int i = 0; i < n; i++) {
+                for (int i = start; i < end; i++) {
                     a[i] = Math.max(z[i], 0f);
                 }
             }
             case LEAKY_RELU -> {
-                for (int i = 0; i < n; i++) {
+                for (int i = start; i < end; i++) {
                     a[i] = z[i] > 0f ? z[i] : Activation.LEAKY_RELU_SLOPE * z[i];
                 }
             }
             case GELU -> {
-                for (int i = 0; i < n; i++) {
+                for (int i = start; i < end; i++) {
                     a[i] = (float) (z[i] * normalCdf(z[i]));
                 }
             }
             case ELU -> {
-                for (int i = 0; i < n; i++) {
+                for (int i = start; i < end; i++) {
                     a[i] = z[i] > 0f ? z[i] : (float) Math.expm1(z[i]);
                 }
             }
             case SILU -> {
-                for (int i = 0; i < n; i++) {
+                for (int i = start; i < end; i++) {
                     a[i] = z[i] * sigmoid(z[i]);
                 }
             }
             case SOFTPLUS -> {
-                for (int i = 0; i < n; i++) {
+                for (int i = start; i < end; i++) {
                     a[i] = (float) (Math.max(z[i], 0.0) + Math.log1p(Math.exp(-Math.abs(z[i]))));
                 }
             }
             case SOFTMAX -> {
-                for (int r = 0; r < rows; r++) {
+                for (int r = from; r < to; r++) {
                     softmaxRow(z, a, r * cols, cols);
                 }
             }
         }
     }
 
-    /** {@code dZ = dA ∘ f'(Z)}; softmax uses each row's Jacobian-vector product. */
-    static void backward(Activation f, float[] z, float[] a, float[] dA, float[] dZ, int rows,
-                         int cols) {
-        int n = rows * cols;
+    /** For rows {@code [from, to)}: {@code dZ = dA ∘ f'(Z)}; softmax per row (Jacobian-vector). */
+    static void backward(Activation f, float[] z, float[] a, float[] dA, float[] dZ, int from,
+                         int to, int cols) {
+        int start = from * cols;
+        int end = to * cols;
         switch (f) {
-            case IDENTITY -> System.arraycopy(dA, 0, dZ, 0, n);
+            case IDENTITY -> System.arraycopy(dA, start, dZ, start, end - start);
             case SIGMOID -> {
-                for (int i = 0; i < n; i++) {
+                for (int i = start; i < end; i++) {
                     dZ[i] = dA[i] * a[i] * (1f - a[i]);
                 }
             }
             case TANH -> {
-                for (int i = 0; i < n; i++) {
+                for (int i = start; i < end; i++) {
                     dZ[i] = dA[i] * (1f - a[i] * a[i]);
                 }
             }
-            case RELU -> reluBackward(z, dA, dZ, n);
+            case RELU -> reluBackward(z, dA, dZ, start, end);
             case LEAKY_RELU -> {
-                for (int i = 0; i < n; i++) {
+                for (int i = start; i < end; i++) {
                     dZ[i] = z[i] > 0f ? dA[i] : Activation.LEAKY_RELU_SLOPE * dA[i];
                 }
             }
             case GELU -> {
-                for (int i = 0; i < n; i++) {
+                for (int i = start; i < end; i++) {
                     double x = z[i];
-                    dZ[i] = (float) (dA[i] * (normalCdf(x) + x * Math.exp(-0.5 * x * x) * INV_SQRT_2PI));
+                    dZ[i] = (float) (dA[i] * (normalCdf(x) + x * Math.exp(-0.5 * x * x)
+                            * INV_SQRT_2PI));
                 }
             }
             case ELU -> {
-                for (int i = 0; i < n; i++) {
+                for (int i = start; i < end; i++) {
                     dZ[i] = z[i] > 0f ? dA[i] : dA[i] * (a[i] + 1f);
                 }
             }
             case SILU -> {
-                for (int i = 0; i < n; i++) {
+                for (int i = start; i < end; i++) {
                     float s = sigmoid(z[i]);
                     dZ[i] = dA[i] * s * (1f + z[i] * (1f - s));
                 }
             }
             case SOFTPLUS -> {
-                for (int i = 0; i < n; i++) {
+                for (int i = start; i < end; i++) {
                     dZ[i] = dA[i] * sigmoid(z[i]);
                 }
             }
             case SOFTMAX -> {
-                for (int r = 0; r < rows; r++) {
+                for (int r = from; r < to; r++) {
                     int offset = r * cols;
                     float dot = 0f;
                     for (int j = 0; j < cols; j++) {
@@ -135,8 +149,8 @@ final class CpuActivations {
      * {@code [1, 0x7f800000]} (positive normals, subnormals and +∞; not ±0, negatives or NaN), so
      * {@code keep} is all ones for them and zero otherwise.
      */
-    private static void reluBackward(float[] z, float[] dA, float[] dZ, int n) {
-        for (int i = 0; i < n; i++) {
+    private static void reluBackward(float[] z, float[] dA, float[] dZ, int start, int end) {
+        for (int i = start; i < end; i++) {
             int bits = Float.floatToRawIntBits(z[i]);
             int keep = (-bits >> 31) & ((bits - 0x7f800001) >> 31);
             dZ[i] = Float.intBitsToFloat(Float.floatToRawIntBits(dA[i]) & keep);

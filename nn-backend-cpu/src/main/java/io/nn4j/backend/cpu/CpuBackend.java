@@ -18,12 +18,14 @@ final class CpuBackend implements Backend {
     private static final int FLOAT_BYTES = Float.BYTES;
 
     private final GemmEngine gemm;
+    private final CpuParallel parallel;
     private long liveTensors;
     private long liveBytes;
     private boolean closed;
 
-    CpuBackend(GemmEngine gemm) {
+    CpuBackend(GemmEngine gemm, CpuParallel parallel) {
         this.gemm = gemm;
+        this.parallel = parallel;
     }
 
     @Override
@@ -33,8 +35,8 @@ final class CpuBackend implements Backend {
 
     @Override
     public String description() {
-        return "cpu (EJML, gemm: " + gemm.name() + ", " + Runtime.getRuntime().availableProcessors()
-                + " cores)";
+        return "cpu (EJML, gemm: " + gemm.name() + ", elementwise ops on " + parallel.parts()
+                + " threads)";
     }
 
     @Override
@@ -90,15 +92,24 @@ final class CpuBackend implements Backend {
     @Override
     public void biasActivation(Activation f, Tensor z, Tensor bias, Tensor a) {
         OpChecks.biasActivation(this, f, z, bias, a);
-        CpuActivations.biasActivation(f, cpu(z).data(), cpu(bias).data(), cpu(a).data(),
-                z.shape().rows(), z.shape().cols());
+        float[] zs = cpu(z).data();
+        float[] b = cpu(bias).data();
+        float[] as = cpu(a).data();
+        int cols = z.shape().cols();
+        parallel.forRange(z.shape().rows(), cols * CpuActivations.cost(f),
+                (from, to) -> CpuActivations.biasActivation(f, zs, b, as, from, to, cols));
     }
 
     @Override
     public void activationBackward(Activation f, Tensor z, Tensor a, Tensor dA, Tensor dZ) {
         OpChecks.activationBackward(this, f, z, a, dA, dZ);
-        CpuActivations.backward(f, cpu(z).data(), cpu(a).data(), cpu(dA).data(), cpu(dZ).data(),
-                z.shape().rows(), z.shape().cols());
+        float[] zs = cpu(z).data();
+        float[] as = cpu(a).data();
+        float[] da = cpu(dA).data();
+        float[] dz = cpu(dZ).data();
+        int cols = z.shape().cols();
+        parallel.forRange(z.shape().rows(), cols * CpuActivations.cost(f),
+                (from, to) -> CpuActivations.backward(f, zs, as, da, dz, from, to, cols));
     }
 
     @Override
@@ -108,16 +119,18 @@ final class CpuBackend implements Backend {
         float[] sums = cpu(out).data();
         int rows = m.shape().rows();
         int cols = m.shape().cols();
-        Arrays.fill(sums, 0f);
-        for (int r = 0; r < rows; r++) {
-            int offset = r * cols;
-            for (int j = 0; j < cols; j++) {
-                sums[j] += data[offset + j];
+        parallel.forRange(cols, rows * CpuParallel.CHEAP, (from, to) -> {
+            Arrays.fill(sums, from, to, 0f);
+            for (int r = 0; r < rows; r++) {
+                int offset = r * cols;
+                for (int j = from; j < to; j++) {
+                    sums[j] += data[offset + j];
+                }
             }
-        }
-        for (int j = 0; j < cols; j++) {
-            sums[j] *= alpha;
-        }
+            for (int j = from; j < to; j++) {
+                sums[j] *= alpha;
+            }
+        });
     }
 
     @Override
@@ -155,23 +168,35 @@ final class CpuBackend implements Backend {
     @Override
     public void sgdUpdate(Tensor param, Tensor grad, float learningRate, float weightDecay) {
         OpChecks.update(this, "sgdUpdate", learningRate, param, grad);
-        CpuUpdates.sgd(cpu(param).data(), cpu(grad).data(), learningRate, weightDecay);
+        float[] p = cpu(param).data();
+        float[] g = cpu(grad).data();
+        parallel.forRange(p.length, CpuParallel.CHEAP,
+                (from, to) -> CpuUpdates.sgd(p, g, learningRate, weightDecay, from, to));
     }
 
     @Override
     public void momentumUpdate(Tensor param, Tensor grad, Tensor velocity, float learningRate,
                                float momentum, boolean nesterov, float weightDecay) {
         OpChecks.update(this, "momentumUpdate", learningRate, param, grad, velocity);
-        CpuUpdates.momentum(cpu(param).data(), cpu(grad).data(), cpu(velocity).data(),
-                learningRate, momentum, nesterov, weightDecay);
+        float[] p = cpu(param).data();
+        float[] g = cpu(grad).data();
+        float[] v = cpu(velocity).data();
+        parallel.forRange(p.length, CpuParallel.CHEAP, (from, to) -> CpuUpdates.momentum(p, g, v,
+                learningRate, momentum, nesterov, weightDecay, from, to));
     }
 
     @Override
     public void adamUpdate(Tensor param, Tensor grad, Tensor m, Tensor v, float learningRate,
                            float beta1, float beta2, float epsilon, float weightDecay, int step) {
         OpChecks.update(this, "adamUpdate", learningRate, param, grad, m, v);
-        CpuUpdates.adam(cpu(param).data(), cpu(grad).data(), cpu(m).data(), cpu(v).data(),
-                learningRate, beta1, beta2, epsilon, weightDecay, step);
+        float[] p = cpu(param).data();
+        float[] g = cpu(grad).data();
+        float[] first = cpu(m).data();
+        float[] second = cpu(v).data();
+        float stepSize = CpuUpdates.adamStepSize(learningRate, beta1, beta2, step);
+        float eps = CpuUpdates.adamEpsilon(epsilon, beta2, step);
+        parallel.forRange(p.length, CpuParallel.TRANSCENDENTAL, (from, to) -> CpuUpdates.adam(p,
+                g, first, second, stepSize, beta1, beta2, eps, weightDecay, from, to));
     }
 
     @Override
@@ -227,6 +252,7 @@ final class CpuBackend implements Backend {
     @Override
     public synchronized void close() {
         closed = true;
+        parallel.close();
     }
 
     private static CpuTensor cpu(Tensor t) {

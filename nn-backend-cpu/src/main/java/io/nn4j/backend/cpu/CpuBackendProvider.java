@@ -15,6 +15,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Option {@value #GEMM_OPTION} picks the GEMM engine: {@code auto} (default: native BLAS when
  * it loads, EJML otherwise, logged), {@code blas} (native BLAS or fail) or {@code ejml}.
+ * Option {@value #THREADS_OPTION} sets how many threads large elementwise ops, bias sums and
+ * optimizer updates are split between (default: the available processors).
  */
 public final class CpuBackendProvider implements BackendProvider {
     /** The backend's name. */
@@ -23,6 +25,8 @@ public final class CpuBackendProvider implements BackendProvider {
     public static final int PRIORITY = 10;
     /** The option choosing the GEMM engine. */
     public static final String GEMM_OPTION = "nn.cpu.gemm";
+    /** The option setting how many threads large elementwise ops are split between. */
+    public static final String THREADS_OPTION = "nn.cpu.threads";
 
     private static final Logger LOG = LoggerFactory.getLogger(CpuBackendProvider.class);
 
@@ -51,13 +55,29 @@ public final class CpuBackendProvider implements BackendProvider {
     @Override
     public Backend create(BackendOptions options) {
         String engine = options.get(GEMM_OPTION, "auto").toLowerCase(Locale.ROOT);
-        return switch (engine) {
-            case "auto" -> new CpuBackend(nativeBlasOrEjml());
-            case "blas" -> new CpuBackend(new BlasGemm(nativeBlas()));
-            case "ejml" -> new CpuBackend(new EjmlGemm());
+        GemmEngine gemm = switch (engine) {
+            case "auto" -> nativeBlasOrEjml();
+            case "blas" -> new BlasGemm(nativeBlas());
+            case "ejml" -> new EjmlGemm();
             default -> throw new IllegalArgumentException(GEMM_OPTION + " is '" + engine
                     + "'; expected auto, blas or ejml");
         };
+        return new CpuBackend(gemm, new CpuParallel(threads(options)));
+    }
+
+    private static int threads(BackendOptions options) {
+        String value = options.get(THREADS_OPTION,
+                String.valueOf(Runtime.getRuntime().availableProcessors()));
+        try {
+            int threads = Integer.parseInt(value.trim());
+            if (threads >= 1) {
+                return threads;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(THREADS_OPTION + " is '" + value
+                + "'; expected a whole number of threads, at least 1");
     }
 
     private static GemmEngine nativeBlasOrEjml() {

@@ -39,6 +39,19 @@ class CpuBackendSelectionTest {
     }
 
     @Test
+    void threadsCanBeSetAndNonsenseIsRejected() {
+        try (Backend single = new CpuBackendProvider().create(
+                BackendOptions.of(Map.of(CpuBackendProvider.THREADS_OPTION, "1")))) {
+            assertTrue(single.description().contains("on 1 threads"), single.description());
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new CpuBackendProvider().create(
+                        BackendOptions.of(Map.of(CpuBackendProvider.THREADS_OPTION, "0"))));
+        assertEquals("nn.cpu.threads is '0'; expected a whole number of threads, at least 1",
+                e.getMessage());
+    }
+
+    @Test
     void unknownGemmEngineIsRejected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new CpuBackendProvider().create(
