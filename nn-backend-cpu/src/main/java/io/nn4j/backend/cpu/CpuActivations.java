@@ -41,7 +41,7 @@ final class CpuActivations {
             }
             case TANH -> {
                 for (int i = start; i < end; i++) {
-                    a[i] = (float) Math.tanh(z[i]);
+                    a[i] = tanh(z[i]);
                 }
             }
             case RELU -> {
@@ -171,6 +171,17 @@ final class CpuActivations {
         double poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741
                 + t * (-1.453152027 + t * 1.061405429))));
         return Math.copySign(1 - poly * Math.exp(-x * x), x);
+    }
+
+    /**
+     * {@code tanh z = (e^{2z} − 1) / (e^{2z} + 1)} in double (near 0 the subtraction loses about
+     * 1e-12 relative, far below float's resolution), with {@code z} clamped to ±20, where tanh is
+     * ±1 in float: several times faster than {@link Math#tanh}, which HotSpot 17 does not
+     * compile to an intrinsic, while {@link Math#exp} it does.
+     */
+    private static float tanh(float z) {
+        double e = Math.exp(2.0 * Math.max(-20f, Math.min(20f, z)));
+        return (float) ((e - 1) / (e + 1));
     }
 
     /**

@@ -35,8 +35,8 @@ final class CpuBackend implements Backend {
 
     @Override
     public String description() {
-        return "cpu (EJML, gemm: " + gemm.name() + ", elementwise ops on " + parallel.parts()
-                + " threads)";
+        return "cpu (EJML, gemm: " + gemm.name() + ", costly elementwise ops on "
+                + parallel.parts() + (parallel.parts() == 1 ? " thread)" : " threads)");
     }
 
     @Override

@@ -15,8 +15,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Option {@value #GEMM_OPTION} picks the GEMM engine: {@code auto} (default: native BLAS when
  * it loads, EJML otherwise, logged), {@code blas} (native BLAS or fail) or {@code ejml}.
- * Option {@value #THREADS_OPTION} sets how many threads large elementwise ops, bias sums and
- * optimizer updates are split between (default: the available processors).
+ * Option {@value #THREADS_OPTION} sets how many threads the costly elementwise ops
+ * (transcendental activations, Adam) are split between. The default is 1: splitting gains
+ * 25-40% on those ops only, and a JVM that has also loaded PoCL (the OpenCL probe does) was
+ * seen to crash with SIGSEGV at safepoint polls once these helper threads ran, unless started
+ * with HotSpot's signal-chaining library ({@code LD_PRELOAD=$JAVA_HOME/lib/libjsig.so}); see
+ * docs/backends.md.
  */
 public final class CpuBackendProvider implements BackendProvider {
     /** The backend's name. */
@@ -66,8 +70,7 @@ public final class CpuBackendProvider implements BackendProvider {
     }
 
     private static int threads(BackendOptions options) {
-        String value = options.get(THREADS_OPTION,
-                String.valueOf(Runtime.getRuntime().availableProcessors()));
+        String value = options.get(THREADS_OPTION, "1");
         try {
             int threads = Integer.parseInt(value.trim());
             if (threads >= 1) {

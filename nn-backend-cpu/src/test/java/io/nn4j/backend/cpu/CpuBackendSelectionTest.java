@@ -42,7 +42,7 @@ class CpuBackendSelectionTest {
     void threadsCanBeSetAndNonsenseIsRejected() {
         try (Backend single = new CpuBackendProvider().create(
                 BackendOptions.of(Map.of(CpuBackendProvider.THREADS_OPTION, "1")))) {
-            assertTrue(single.description().contains("on 1 threads"), single.description());
+            assertTrue(single.description().contains("on 1 thread)"), single.description());
         }
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new CpuBackendProvider().create(
