@@ -62,10 +62,7 @@ run_jmh() {
     backends=$(available_backends)
     echo "Quick profile on backends: $backends" >&2
     local started=$SECONDS
-    # JMH's compiler blackholes (an experimental HotSpot feature it turns on for JDK 17) crash
-    # the forked JVM (SIGSEGV, no error file) in the cpu GeLU benchmarks once two threads run
-    # them; JMH's fallback blackhole does not. Seen with JDK 17.0.15 and JMH 1.37.
-    java -Djmh.blackhole.autoDetect=false -jar "$jar" "${quick_profile[@]}" -p backend="$backends" \
+    java -jar "$jar" "${quick_profile[@]}" -p backend="$backends" \
         -rf json -rff "$json" "${jmh_args[@]}"
     echo "$command_line" > "$json.command"
     local took=$((SECONDS - started))

@@ -48,10 +48,14 @@ final class ReportTables {
     /** MNIST end to end: seconds per epoch, examples per second, accuracy, ratio to cpu. */
     static String endToEnd(List<EndToEndResult> results) {
         MarkdownTable table = new MarkdownTable("config", "backend", "epochs", "s/epoch (mean)",
-                "examples/s", "test accuracy", "vs cpu");
+                "first epoch s", "later epochs s (mean)", "examples/s", "test accuracy",
+                "vs cpu");
         for (EndToEndResult r : results) {
             table.row(r.config(), r.backend(), Integer.toString(r.epochs()),
                     MarkdownTable.number(r.secondsPerEpoch()),
+                    MarkdownTable.number(r.firstEpochSeconds()),
+                    Double.isNaN(r.laterEpochSeconds()) ? "–"
+                            : MarkdownTable.number(r.laterEpochSeconds()),
                     MarkdownTable.number(r.examplesPerSecond()),
                     String.format(Locale.ROOT, "%.2f%%", 100 * r.testAccuracy()),
                     MarkdownTable.ratio(Figures.vsCpu(results, r)));

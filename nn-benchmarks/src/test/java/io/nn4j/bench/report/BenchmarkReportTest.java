@@ -78,7 +78,8 @@ class BenchmarkReportTest {
         // 64 examples in 2 ms, and a backend four times as fast.
         assertTrue(text.contains("| S | 784-128-10/64 | cpu | 2.00 | 32,000 | 1.00× |"), text);
         assertTrue(text.contains("| S | 784-128-10/64 | other | 0.500 | 128,000 | 4.00× |"), text);
-        assertTrue(text.contains("| S | cpu | 2 | 11.0 | 5,000 | 97.12% | 1.00× |"), text);
+        assertTrue(text.contains("| S | cpu | 2 | 11.0 | 10.0 | 12.0 | 5,000 | 97.12% | 1.00× |"),
+                text);
         assertTrue(text.contains("`scripts/bench-quick.sh`"), text);
         assertTrue(text.contains("![GEMM GFLOP/s](images/" + BenchmarkReport.GEMM_CHART + ")"), text);
         for (String chart : new String[] {BenchmarkReport.GEMM_CHART, BenchmarkReport.STEP_CHART}) {
