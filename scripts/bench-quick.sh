@@ -15,6 +15,7 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
+source scripts/jvm-env.sh
 command_line="scripts/bench-quick.sh${*:+ $*}"
 if [[ -n ${BENCH_PROFILE:-} ]]; then
     command_line="BENCH_PROFILE=\"$BENCH_PROFILE\" $command_line"
