@@ -13,12 +13,15 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * second, time left), else a plain line at each quarter of the epoch that a later step reaches
  * (the first step starts the clock; the last is reported by the epoch's own line).
  *
- * <p>The running loss is never read during an epoch, since reading it would wait for the device
- * after each step: while an epoch runs, the bar shows the previous epoch's loss; when it ends,
- * the bar is cleared and the epoch's own line (from {@link EpochReporter}) takes its place.
+ * <p>The running loss (the mean over the epoch's batches so far) is read about
+ * {@value #LOSS_READS_PER_EPOCH} times an epoch ({@link #lossInterval}), not after every step,
+ * since each read waits for the device. When the epoch ends, the bar is cleared and the epoch's
+ * own line (from {@link EpochReporter}) takes its place.
  */
 final class ProgressListener implements TrainingListener, AutoCloseable {
     private static final int PLAIN_LINES_PER_EPOCH = 4;
+    /** About how often per epoch the trainer reads the running loss for the display. */
+    static final int LOSS_READS_PER_EPOCH = 20;
     private static final long BAR_MESSAGE_NANOS = 250_000_000L;
 
     private final PrintWriter out;
@@ -30,7 +33,7 @@ final class ProgressListener implements TrainingListener, AutoCloseable {
     private long epochStart;
     private long lastMessage;
     private int lastQuarter;
-    private String lastLoss = "loss shown after each epoch";
+    private String lastLoss = "loss after the first steps";
 
     /**
      * Progress of {@code epochs} epochs over {@code trainSize} examples in batches of
@@ -42,6 +45,17 @@ final class ProgressListener implements TrainingListener, AutoCloseable {
         this.trainSize = trainSize;
         this.batchSize = batchSize;
         this.bar = bar;
+    }
+
+    /** The number of steps between reads of the running loss for an epoch of this size. */
+    static int lossInterval(int trainSize, int batchSize) {
+        int batches = (trainSize + batchSize - 1) / batchSize;
+        return Math.max(1, batches / LOSS_READS_PER_EPOCH);
+    }
+
+    @Override
+    public void onRunningLoss(int epoch, int batch, double meanLoss) {
+        lastLoss = String.format(Locale.ROOT, "loss %.4f", meanLoss);
     }
 
     @Override
@@ -79,16 +93,15 @@ final class ProgressListener implements TrainingListener, AutoCloseable {
         if (quarter > lastQuarter && batch < batchesPerEpoch) {
             lastQuarter = quarter;
             out.println(String.format(Locale.ROOT, "epoch %d/%d  %3d%%  %d/%d examples  %.0f"
-                    + " examples/s", epoch, epochs, 100 * examples / trainSize, examples,
-                    trainSize, speed));
+                    + " examples/s  %s", epoch, epochs, 100 * examples / trainSize, examples,
+                    trainSize, speed, lastLoss));
             out.flush();
         }
     }
 
     @Override
     public void onEpochEnd(EpochStats stats) {
-        lastLoss = String.format(Locale.ROOT, "loss %.4f (epoch %d)", stats.trainLoss(),
-                stats.epoch());
+        lastLoss = "loss after the first steps";
         close();
     }
 

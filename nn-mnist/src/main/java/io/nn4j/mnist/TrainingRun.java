@@ -82,6 +82,8 @@ final class TrainingRun implements AutoCloseable {
                     .batchSize(training.batchSize())
                     .epochs(training.epochs())
                     .seed(training.seed())
+                    .runningLossEvery(ProgressListener.lossInterval(train.size(),
+                            training.batchSize()))
                     .listener(progress)
                     .listener(new EpochReporter(out, training.epochs()));
             if (checkpoints != null) {

@@ -43,6 +43,7 @@ public final class Trainer {
     private final long seed;
     private final List<TrainingListener> listeners;
     private final Path checkpoints;
+    private final int runningLossEvery;
 
     private Trainer(Builder builder) {
         this.loss = Objects.requireNonNull(builder.loss, "loss");
@@ -52,6 +53,7 @@ public final class Trainer {
         this.seed = builder.seed;
         this.listeners = List.copyOf(builder.listeners);
         this.checkpoints = builder.checkpoints;
+        this.runningLossEvery = builder.runningLossEvery;
     }
 
     /** A builder; loss and optimizer are required. */
@@ -74,6 +76,7 @@ public final class Trainer {
         Backend backend = model.backend();
         List<EpochStats> history = new ArrayList<>(resume(model));
         int[] order = new int[train.size()];
+        float[] lossSoFar = new float[1];
         try (BatchStager stager = new BatchStager(backend, train, batchSize, model.outputSize());
              Tensor lossTotal = backend.zeros(Shape.vector(1))) {
             int batches = (train.size() + batchSize - 1) / batchSize;
@@ -92,6 +95,14 @@ public final class Trainer {
                     optimizer.step(model.parameters());
                     for (TrainingListener listener : listeners) {
                         listener.onBatchEnd(epoch, batch + 1, batches);
+                    }
+                    if (runningLossEvery > 0 && (batch + 1) % runningLossEvery == 0) {
+                        backend.copyOut(lossTotal, lossSoFar, 0);
+                        double mean = lossSoFar[0] / (double) Math.min(train.size(),
+                                (batch + 1) * batchSize);
+                        for (TrainingListener listener : listeners) {
+                            listener.onRunningLoss(epoch, batch + 1, mean);
+                        }
                     }
                 }
                 double trainLoss = backend.toArray(lossTotal)[0] / (double) train.size();
@@ -256,6 +267,7 @@ public final class Trainer {
         private long seed = 1;
         private final List<TrainingListener> listeners = new ArrayList<>();
         private Path checkpoints;
+        private int runningLossEvery;
 
         private Builder() {
         }
@@ -302,6 +314,19 @@ public final class Trainer {
          */
         public Builder checkpoints(Path directory) {
             this.checkpoints = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /**
+         * Reads the epoch's loss so far every {@code batches} training steps and passes its mean
+         * to {@link TrainingListener#onRunningLoss}; 0 (the default) never does. Each read waits
+         * for the backend to finish the steps queued so far.
+         */
+        public Builder runningLossEvery(int batches) {
+            if (batches < 0) {
+                throw new IllegalArgumentException("runningLossEvery must be >= 0, got " + batches);
+            }
+            this.runningLossEvery = batches;
             return this;
         }
 

@@ -7,6 +7,13 @@ public interface TrainingListener {
     default void onBatchEnd(int epoch, int batch, int batchesPerEpoch) {
     }
 
+    /**
+     * Called every {@link Trainer.Builder#runningLossEvery} batches with the mean loss of the
+     * epoch's batches so far ({@code batch} counts from 1).
+     */
+    default void onRunningLoss(int epoch, int batch, double meanLoss) {
+    }
+
     /** Called after each epoch's training and evaluation. */
     default void onEpochEnd(EpochStats stats) {
     }

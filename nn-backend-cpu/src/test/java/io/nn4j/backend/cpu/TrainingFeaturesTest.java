@@ -104,6 +104,28 @@ class TrainingFeaturesTest {
     }
 
     @Test
+    void theRunningLossEndsAtTheEpochLoss() {
+        List<double[]> reports = new ArrayList<>();
+        io.nn4j.api.train.TrainingListener listener = new io.nn4j.api.train.TrainingListener() {
+            @Override
+            public void onRunningLoss(int epoch, int batch, double meanLoss) {
+                reports.add(new double[] {epoch, batch, meanLoss});
+            }
+        };
+        try (Sequential model = network(3, 0); Sgd sgd = new Sgd(0.05f)) {
+            List<EpochStats> history = Trainer.builder().loss(Loss.CATEGORICAL_CROSSENTROPY)
+                    .optimizer(sgd).batchSize(30).epochs(2).seed(9).runningLossEvery(5)
+                    .listener(listener).build().fit(model, TRAIN.oneHot(), TEST.oneHot());
+            assertEquals(8, reports.size(), "600 examples in batches of 30: 20 steps, 4 reports");
+            assertEquals(20, reports.get(3)[1]);
+            assertEquals(history.get(0).trainLoss(), reports.get(3)[2], 1e-6);
+            assertEquals(history.get(1).trainLoss(), reports.get(7)[2], 1e-6);
+            assertTrue(reports.get(0)[2] > reports.get(3)[2], "the loss falls within epoch 1");
+        }
+        assertThrows(IllegalArgumentException.class, () -> Trainer.builder().runningLossEvery(-1));
+    }
+
+    @Test
     void sparseTargetsTrainExactlyLikeOneHotTargets() {
         try (Sequential oneHot = network(4, 0); Sequential sparse = network(4, 0);
              Sgd first = new Sgd(0.05f); Sgd second = new Sgd(0.05f)) {
