@@ -51,9 +51,11 @@ public enum Activation {
     /** The slope of {@link #LEAKY_RELU} below zero (PyTorch's default). */
     public static final float LEAKY_RELU_SLOPE = 0.01f;
 
+    private final String id = name().toLowerCase(Locale.ROOT);
+
     /** The lower-case name used on command lines and in model files, e.g. {@code relu}. */
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return id;
     }
 
     /**

@@ -1,8 +1,5 @@
 package io.nn4j.api.nn;
 
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.IntFunction;
 
 /**
@@ -10,7 +7,8 @@ import java.util.function.IntFunction;
  * a larger evaluation batch) reuse their buffers instead of reallocating every time.
  *
  * <p>At most {@value #CAPACITY} sizes are kept; making a further one closes the least recently
- * used.
+ * used. Looking a size up allocates nothing (no boxed keys), so a warm step stays
+ * allocation-free.
  *
  * @param <T> the buffers of one batch size, freed by {@link AutoCloseable#close()}
  */
@@ -18,8 +16,11 @@ public final class BuffersByBatchSize<T extends AutoCloseable> implements AutoCl
     /** How many batch sizes are kept at once. */
     public static final int CAPACITY = 4;
 
-    private final Map<Integer, T> bySize = new LinkedHashMap<>(8, 0.75f, true);
+    private final int[] rows = new int[CAPACITY];
+    private final Object[] buffers = new Object[CAPACITY];
+    private final long[] lastUse = new long[CAPACITY];
     private final IntFunction<T> factory;
+    private long uses;
 
     /** A cache that makes the buffers of a batch size with {@code factory}. */
     public BuffersByBatchSize(IntFunction<T> factory) {
@@ -27,25 +28,43 @@ public final class BuffersByBatchSize<T extends AutoCloseable> implements AutoCl
     }
 
     /** The buffers for {@code rows} examples, made on first use. */
+    @SuppressWarnings("unchecked")
     public T get(int rows) {
-        T buffers = bySize.get(rows);
-        if (buffers == null) {
-            if (bySize.size() == CAPACITY) {
-                Iterator<T> eldest = bySize.values().iterator();
-                closeQuietly(eldest.next());
-                eldest.remove();
+        for (int i = 0; i < CAPACITY; i++) {
+            if (buffers[i] != null && this.rows[i] == rows) {
+                lastUse[i] = ++uses;
+                return (T) buffers[i];
             }
-            buffers = factory.apply(rows);
-            bySize.put(rows, buffers);
         }
-        return buffers;
+        int slot = 0;
+        for (int i = 0; i < CAPACITY; i++) {
+            if (buffers[i] == null) {
+                slot = i;
+                break;
+            }
+            if (lastUse[i] < lastUse[slot]) {
+                slot = i;
+            }
+        }
+        if (buffers[slot] != null) {
+            closeQuietly((AutoCloseable) buffers[slot]);
+        }
+        T made = factory.apply(rows);
+        this.rows[slot] = rows;
+        buffers[slot] = made;
+        lastUse[slot] = ++uses;
+        return made;
     }
 
     /** Frees every kept buffer set. */
     @Override
     public void close() {
-        bySize.values().forEach(BuffersByBatchSize::closeQuietly);
-        bySize.clear();
+        for (int i = 0; i < CAPACITY; i++) {
+            if (buffers[i] != null) {
+                closeQuietly((AutoCloseable) buffers[i]);
+                buffers[i] = null;
+            }
+        }
     }
 
     private static void closeQuietly(AutoCloseable buffers) {

@@ -81,8 +81,8 @@ public final class Sequential implements AutoCloseable {
      */
     public Tensor forward(Tensor input, boolean training) {
         Tensor x = input;
-        for (Layer layer : layers) {
-            x = layer.forward(x, training);
+        for (int i = 0; i < layers.size(); i++) {
+            x = layers.get(i).forward(x, training);
         }
         return x;
     }

@@ -50,28 +50,30 @@ public final class OpChecks {
     /** Checks {@code biasActivation}: {@code Z}, {@code A} {@code [m, n]}, bias {@code [n]}. */
     public static void biasActivation(Backend backend, Activation f, Tensor z, Tensor bias,
                                       Tensor a) {
-        String op = "biasActivation(" + activationId(f) + ")";
-        owned(backend, op, "Z", z);
-        owned(backend, op, "bias", bias);
-        owned(backend, op, "A", a);
-        sameShape(op, "Z", z, "A", a);
-        vectorOf(op, "bias", bias, z.shape().cols(), "Z's columns");
+        String op = "biasActivation";
+        Objects.requireNonNull(f, "activation");
+        owned(backend, op, f, "Z", z);
+        owned(backend, op, f, "bias", bias);
+        owned(backend, op, f, "A", a);
+        sameShape(op, f, "Z", z, "A", a);
+        vectorOf(op, f, "bias", bias, z.shape().cols(), "Z's columns");
         if (a == z) {
-            throw new IllegalArgumentException(op + ": A must not be the same tensor as Z");
+            throw new IllegalArgumentException(label(op, f) + ": A must not be the same tensor as Z");
         }
     }
 
     /** Checks {@code activationBackward}: four tensors of one shape. */
     public static void activationBackward(Backend backend, Activation f, Tensor z, Tensor a,
                                           Tensor dA, Tensor dZ) {
-        String op = "activationBackward(" + activationId(f) + ")";
-        owned(backend, op, "Z", z);
-        owned(backend, op, "A", a);
-        owned(backend, op, "dA", dA);
-        owned(backend, op, "dZ", dZ);
-        sameShape(op, "Z", z, "A", a);
-        sameShape(op, "Z", z, "dA", dA);
-        sameShape(op, "Z", z, "dZ", dZ);
+        String op = "activationBackward";
+        Objects.requireNonNull(f, "activation");
+        owned(backend, op, f, "Z", z);
+        owned(backend, op, f, "A", a);
+        owned(backend, op, f, "dA", dA);
+        owned(backend, op, f, "dZ", dZ);
+        sameShape(op, f, "Z", z, "A", a);
+        sameShape(op, f, "Z", z, "dA", dA);
+        sameShape(op, f, "Z", z, "dZ", dZ);
     }
 
     /** Checks {@code columnSums}: {@code out} is a vector as long as {@code m} is wide. */
@@ -84,23 +86,25 @@ public final class OpChecks {
     /** Checks {@code lossGradient}: output, target and gradient of one shape. */
     public static void lossGradient(Backend backend, Loss loss, Tensor output, Tensor target,
                                     Tensor grad) {
-        String op = "lossGradient(" + lossId(loss) + ")";
-        owned(backend, op, "output", output);
-        owned(backend, op, "target", target);
-        owned(backend, op, "grad", grad);
+        String op = "lossGradient";
+        Objects.requireNonNull(loss, "loss");
+        owned(backend, op, loss, "output", output);
+        owned(backend, op, loss, "target", target);
+        owned(backend, op, loss, "grad", grad);
         targetOf(op, loss, output, target);
-        sameShape(op, "output", output, "grad", grad);
+        sameShape(op, loss, "output", output, "grad", grad);
     }
 
     /** Checks {@code accumulateLoss}: output and target of one shape, a {@code [1]} total. */
     public static void accumulateLoss(Backend backend, Loss loss, Tensor output, Tensor target,
                                       Tensor total) {
-        String op = "accumulateLoss(" + lossId(loss) + ")";
-        owned(backend, op, "output", output);
-        owned(backend, op, "target", target);
-        owned(backend, op, "total", total);
+        String op = "accumulateLoss";
+        Objects.requireNonNull(loss, "loss");
+        owned(backend, op, loss, "output", output);
+        owned(backend, op, loss, "target", target);
+        owned(backend, op, loss, "total", total);
         targetOf(op, loss, output, target);
-        vectorOf(op, "total", total, 1, "a single accumulator");
+        vectorOf(op, loss, "total", total, 1, "a single accumulator");
     }
 
     /** Checks {@code accumulateCorrect}: output and target of one shape, a {@code [1]} count. */
@@ -128,23 +132,34 @@ public final class OpChecks {
     }
 
     /**
-     * Checks an optimizer update: the parameter, its gradient and each state tensor (named
-     * {@code state0}, {@code state1}, … in messages unless the op names them) share one shape,
-     * and the learning rate is finite.
+     * Checks a stateless optimizer update: the parameter and its gradient share one shape and
+     * the learning rate is finite.
      */
     public static void update(Backend backend, String op, float learningRate, Tensor param,
-                              Tensor grad, Tensor... state) {
+                              Tensor grad) {
         owned(backend, op, "param", param);
         owned(backend, op, "grad", grad);
         sameShape(op, "param", param, "grad", grad);
-        for (int i = 0; i < state.length; i++) {
-            owned(backend, op, "state" + i, state[i]);
-            sameShape(op, "param", param, "state" + i, state[i]);
-        }
         if (!Float.isFinite(learningRate)) {
             throw new IllegalArgumentException(op + ": learning rate is " + learningRate
                     + "; expected a finite number");
         }
+    }
+
+    /** Checks an update with one state tensor ({@code state0}) of the parameter's shape. */
+    public static void update(Backend backend, String op, float learningRate, Tensor param,
+                              Tensor grad, Tensor state0) {
+        update(backend, op, learningRate, param, grad);
+        owned(backend, op, "state0", state0);
+        sameShape(op, "param", param, "state0", state0);
+    }
+
+    /** Checks an update with two state tensors ({@code state0}, {@code state1}). */
+    public static void update(Backend backend, String op, float learningRate, Tensor param,
+                              Tensor grad, Tensor state0, Tensor state1) {
+        update(backend, op, learningRate, param, grad, state0);
+        owned(backend, op, "state1", state1);
+        sameShape(op, "param", param, "state1", state1);
     }
 
     /** Checks {@code dropout}: three tensors of one shape and a rate in {@code [0, 1)}. */
@@ -209,46 +224,81 @@ public final class OpChecks {
      * @throws IllegalStateException    for a closed tensor
      */
     public static void owned(Backend backend, String op, String argument, Tensor t) {
+        owned(backend, op, null, argument, t);
+    }
+
+    /** {@link #owned(Backend, String, String, Tensor)} for an op named with a detail. */
+    private static void owned(Backend backend, String op, Enum<?> detail, String argument,
+                              Tensor t) {
         if (t == null) {
-            throw new IllegalArgumentException(op + ": " + argument + " is null");
+            throw new IllegalArgumentException(label(op, detail) + ": " + argument + " is null");
         }
         if (t.backend() != backend) {
-            throw new IllegalArgumentException(op + ": " + argument + " " + t.shape()
-                    + " belongs to backend '" + t.backend().name() + "'; expected a tensor of '"
-                    + backend.name() + "' (move data between backends with toArray/fromArray)");
+            throw new IllegalArgumentException(label(op, detail) + ": " + argument + " "
+                    + t.shape() + " belongs to backend '" + t.backend().name()
+                    + "'; expected a tensor of '" + backend.name()
+                    + "' (move data between backends with toArray/fromArray)");
         }
         if (t.isClosed()) {
-            throw new IllegalStateException(op + ": " + argument + " " + t.shape()
+            throw new IllegalStateException(label(op, detail) + ": " + argument + " " + t.shape()
                     + " has been closed");
         }
     }
 
     private static void sameShape(String op, String firstName, Tensor first, String secondName,
                                   Tensor second) {
-        Shape expected = first.shape();
-        Shape actual = second.shape();
-        if (expected.rows() != actual.rows() || expected.cols() != actual.cols()) {
-            throw new IllegalArgumentException(op + ": " + secondName + " is " + actual
-                    + "; expected " + expected + " like " + firstName);
+        sameShape(op, null, firstName, first, secondName, second);
+    }
+
+    private static void sameShape(String op, Enum<?> detail, String firstName, Tensor first,
+                                  String secondName, Tensor second) {
+        if (!sameDims(first, second)) {
+            throw new IllegalArgumentException(label(op, detail) + ": " + secondName + " is "
+                    + second.shape() + "; expected " + first.shape() + " like " + firstName);
         }
+    }
+
+    private static boolean sameDims(Tensor first, Tensor second) {
+        Shape a = first.shape();
+        Shape b = second.shape();
+        return a.rows() == b.rows() && a.cols() == b.cols();
     }
 
     private static void targetOf(String op, Loss loss, Tensor output, Tensor target) {
         int rows = output.shape().rows();
         int cols = loss.targetColumns(output.shape().cols());
         if (target.shape().rows() != rows || target.shape().cols() != cols) {
-            throw new IllegalArgumentException(op + ": target is " + target.shape() + "; expected ["
-                    + rows + ", " + cols + "] for output " + output.shape()
+            throw new IllegalArgumentException(label(op, loss) + ": target is " + target.shape()
+                    + "; expected [" + rows + ", " + cols + "] for output " + output.shape()
                     + (loss == Loss.SPARSE_CATEGORICAL_CROSSENTROPY ? " (one class index per row)"
                     : ""));
         }
     }
 
     private static void vectorOf(String op, String name, Tensor t, int length, String what) {
+        vectorOf(op, null, name, t, length, what);
+    }
+
+    private static void vectorOf(String op, Enum<?> detail, String name, Tensor t, int length,
+                                 String what) {
         if (t.shape().rows() != 1 || t.shape().cols() != length) {
-            throw new IllegalArgumentException(op + ": " + name + " is " + t.shape()
-                    + "; expected [" + length + "] (" + what + ")");
+            throw new IllegalArgumentException(label(op, detail) + ": " + name + " is "
+                    + t.shape() + "; expected [" + length + "] (" + what + ")");
         }
+    }
+
+    /**
+     * The op's name in messages, e.g. {@code biasActivation(relu)}: built only when a check
+     * fails, so that checks that pass allocate nothing.
+     */
+    private static String label(String op, Enum<?> detail) {
+        if (detail instanceof Activation activation) {
+            return op + "(" + activation.id() + ")";
+        }
+        if (detail instanceof Loss loss) {
+            return op + "(" + loss.id() + ")";
+        }
+        return op;
     }
 
     private static void arrayRange(String op, String name, float[] array, int offset, Shape shape) {
@@ -259,11 +309,5 @@ public final class OpChecks {
         }
     }
 
-    private static String activationId(Activation f) {
-        return Objects.requireNonNull(f, "activation").id();
-    }
 
-    private static String lossId(Loss loss) {
-        return Objects.requireNonNull(loss, "loss").id();
-    }
 }

@@ -76,7 +76,8 @@ public abstract class Optimizer implements AutoCloseable {
     /** Applies one update to every parameter from its current gradient. */
     public final void step(List<Parameter> parameters) {
         steps++;
-        for (Parameter parameter : parameters) {
+        for (int i = 0; i < parameters.size(); i++) {
+            Parameter parameter = parameters.get(i);
             update(parameter, stateOf(parameter), rate, steps);
         }
     }
@@ -116,16 +117,19 @@ public abstract class Optimizer implements AutoCloseable {
     /** Updates one parameter with its state tensors at learning rate {@code rate}, step {@code t}. */
     protected abstract void update(Parameter parameter, Tensor[] state, float rate, int t);
 
+    /** The parameter's state tensors, made (zero) on first use. */
     private Tensor[] stateOf(Parameter parameter) {
-        return state.computeIfAbsent(parameter, p -> {
-            Backend backend = p.value().backend();
-            Shape shape = p.value().shape();
-            Tensor[] tensors = new Tensor[stateNames().size()];
+        Tensor[] tensors = state.get(parameter);
+        if (tensors == null) {
+            Backend backend = parameter.value().backend();
+            Shape shape = parameter.value().shape();
+            tensors = new Tensor[stateNames().size()];
             for (int i = 0; i < tensors.length; i++) {
                 tensors[i] = backend.zeros(shape);
             }
-            return tensors;
-        });
+            state.put(parameter, tensors);
+        }
+        return tensors;
     }
 
     /** Frees the state tensors. */

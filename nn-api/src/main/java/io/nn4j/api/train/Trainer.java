@@ -93,15 +93,15 @@ public final class Trainer {
                     backend.accumulateLoss(loss, output, b.targets, lossTotal);
                     model.backward(b.gradient, loss);
                     optimizer.step(model.parameters());
-                    for (TrainingListener listener : listeners) {
-                        listener.onBatchEnd(epoch, batch + 1, batches);
+                    for (int i = 0; i < listeners.size(); i++) {
+                        listeners.get(i).onBatchEnd(epoch, batch + 1, batches);
                     }
                     if (runningLossEvery > 0 && (batch + 1) % runningLossEvery == 0) {
                         backend.copyOut(lossTotal, lossSoFar, 0);
                         double mean = lossSoFar[0] / (double) Math.min(train.size(),
                                 (batch + 1) * batchSize);
-                        for (TrainingListener listener : listeners) {
-                            listener.onRunningLoss(epoch, batch + 1, mean);
+                        for (int i = 0; i < listeners.size(); i++) {
+                            listeners.get(i).onRunningLoss(epoch, batch + 1, mean);
                         }
                     }
                 }

@@ -95,9 +95,14 @@ final class CpuBackend implements Backend {
         float[] zs = cpu(z).data();
         float[] b = cpu(bias).data();
         float[] as = cpu(a).data();
+        int rows = z.shape().rows();
         int cols = z.shape().cols();
-        parallel.forRange(z.shape().rows(), cols * CpuActivations.cost(f),
-                (from, to) -> CpuActivations.biasActivation(f, zs, b, as, from, to, cols));
+        if (parallel.splits(rows, cols * CpuActivations.cost(f))) {
+            parallel.forRange(rows, cols * CpuActivations.cost(f),
+                    (from, to) -> CpuActivations.biasActivation(f, zs, b, as, from, to, cols));
+        } else {
+            CpuActivations.biasActivation(f, zs, b, as, 0, rows, cols);
+        }
     }
 
     @Override
@@ -107,9 +112,14 @@ final class CpuBackend implements Backend {
         float[] as = cpu(a).data();
         float[] da = cpu(dA).data();
         float[] dz = cpu(dZ).data();
+        int rows = z.shape().rows();
         int cols = z.shape().cols();
-        parallel.forRange(z.shape().rows(), cols * CpuActivations.cost(f),
-                (from, to) -> CpuActivations.backward(f, zs, as, da, dz, from, to, cols));
+        if (parallel.splits(rows, cols * CpuActivations.cost(f))) {
+            parallel.forRange(rows, cols * CpuActivations.cost(f),
+                    (from, to) -> CpuActivations.backward(f, zs, as, da, dz, from, to, cols));
+        } else {
+            CpuActivations.backward(f, zs, as, da, dz, 0, rows, cols);
+        }
     }
 
     @Override
@@ -119,18 +129,16 @@ final class CpuBackend implements Backend {
         float[] sums = cpu(out).data();
         int rows = m.shape().rows();
         int cols = m.shape().cols();
-        parallel.forRange(cols, rows * CpuParallel.CHEAP, (from, to) -> {
-            Arrays.fill(sums, from, to, 0f);
-            for (int r = 0; r < rows; r++) {
-                int offset = r * cols;
-                for (int j = from; j < to; j++) {
-                    sums[j] += data[offset + j];
-                }
+        Arrays.fill(sums, 0f);
+        for (int r = 0; r < rows; r++) {
+            int offset = r * cols;
+            for (int j = 0; j < cols; j++) {
+                sums[j] += data[offset + j];
             }
-            for (int j = from; j < to; j++) {
-                sums[j] *= alpha;
-            }
-        });
+        }
+        for (int j = 0; j < cols; j++) {
+            sums[j] *= alpha;
+        }
     }
 
     @Override
@@ -170,8 +178,7 @@ final class CpuBackend implements Backend {
         OpChecks.update(this, "sgdUpdate", learningRate, param, grad);
         float[] p = cpu(param).data();
         float[] g = cpu(grad).data();
-        parallel.forRange(p.length, CpuParallel.CHEAP,
-                (from, to) -> CpuUpdates.sgd(p, g, learningRate, weightDecay, from, to));
+        CpuUpdates.sgd(p, g, learningRate, weightDecay);
     }
 
     @Override
@@ -181,8 +188,7 @@ final class CpuBackend implements Backend {
         float[] p = cpu(param).data();
         float[] g = cpu(grad).data();
         float[] v = cpu(velocity).data();
-        parallel.forRange(p.length, CpuParallel.CHEAP, (from, to) -> CpuUpdates.momentum(p, g, v,
-                learningRate, momentum, nesterov, weightDecay, from, to));
+        CpuUpdates.momentum(p, g, v, learningRate, momentum, nesterov, weightDecay);
     }
 
     @Override
@@ -195,8 +201,13 @@ final class CpuBackend implements Backend {
         float[] second = cpu(v).data();
         float stepSize = CpuUpdates.adamStepSize(learningRate, beta1, beta2, step);
         float eps = CpuUpdates.adamEpsilon(epsilon, beta2, step);
-        parallel.forRange(p.length, CpuParallel.TRANSCENDENTAL, (from, to) -> CpuUpdates.adam(p,
-                g, first, second, stepSize, beta1, beta2, eps, weightDecay, from, to));
+        if (parallel.splits(p.length, CpuParallel.TRANSCENDENTAL)) {
+            parallel.forRange(p.length, CpuParallel.TRANSCENDENTAL, (from, to) -> CpuUpdates.adam(
+                    p, g, first, second, stepSize, beta1, beta2, eps, weightDecay, from, to));
+        } else {
+            CpuUpdates.adam(p, g, first, second, stepSize, beta1, beta2, eps, weightDecay, 0,
+                    p.length);
+        }
     }
 
     @Override

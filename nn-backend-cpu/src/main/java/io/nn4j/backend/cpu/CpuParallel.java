@@ -58,12 +58,21 @@ final class CpuParallel implements AutoCloseable {
     }
 
     /**
+     * Whether {@link #forRange} would split a loop of {@code count} items of
+     * {@code workPerItem} each. Callers check it first so that the common, unsplit case calls
+     * the loop directly and allocates no lambda.
+     */
+    boolean splits(int count, int workPerItem) {
+        return parts > 1 && (long) count * workPerItem >= MIN_WORK && count >= parts;
+    }
+
+    /**
      * Runs {@code body} over {@code [0, count)} in contiguous parts, one per thread, when
      * {@code count × workPerItem} reaches {@link #MIN_WORK}; else on the calling thread.
      * {@code workPerItem} is the cost of one item in units of {@link #CHEAP} elements.
      */
     synchronized void forRange(int count, int workPerItem, Range body) {
-        if (parts == 1 || (long) count * workPerItem < MIN_WORK || count < parts) {
+        if (!splits(count, workPerItem)) {
             body.run(0, count);
             return;
         }

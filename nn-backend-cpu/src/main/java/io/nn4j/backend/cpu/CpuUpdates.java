@@ -1,8 +1,8 @@
 package io.nn4j.backend.cpu;
 
 /**
- * The optimizer updates as single loops over elements {@code [from, to)} of a parameter and its
- * state; see {@code Backend}.
+ * The optimizer updates as single loops over a parameter and its state (Adam over elements
+ * {@code [from, to)}, so that {@link CpuParallel} can split it); see {@code Backend}.
  */
 final class CpuUpdates {
 
@@ -10,16 +10,16 @@ final class CpuUpdates {
     }
 
     /** {@code p −= lr (g + wd p)}. */
-    static void sgd(float[] p, float[] g, float lr, float weightDecay, int from, int to) {
-        for (int i = from; i < to; i++) {
+    static void sgd(float[] p, float[] g, float lr, float weightDecay) {
+        for (int i = 0; i < p.length; i++) {
             p[i] -= lr * (g[i] + weightDecay * p[i]);
         }
     }
 
     /** {@code v = μ v + g'; p −= lr v} (Nesterov: {@code p −= lr (g' + μ v)}). */
     static void momentum(float[] p, float[] g, float[] v, float lr, float momentum,
-                         boolean nesterov, float weightDecay, int from, int to) {
-        for (int i = from; i < to; i++) {
+                         boolean nesterov, float weightDecay) {
+        for (int i = 0; i < p.length; i++) {
             float gradient = g[i] + weightDecay * p[i];
             v[i] = momentum * v[i] + gradient;
             p[i] -= lr * (nesterov ? gradient + momentum * v[i] : v[i]);
