@@ -43,6 +43,14 @@ public interface Backend extends AutoCloseable {
     void copyIn(float[] src, int offset, Tensor dst);
 
     /**
+     * Gathers a batch: copies rows {@code rows[from]}, …, {@code rows[from + m − 1]} of
+     * {@code src}, a row-major array of rows as wide as {@code dst}, into the {@code m} rows of
+     * {@code dst}, in that order (a shuffled batch in one pass). Modifies {@code dst}.
+     * {@code src} and {@code rows} may be reused once this returns.
+     */
+    void copyInRows(float[] src, int[] rows, int from, Tensor dst);
+
+    /**
      * Copies all of {@code src} into {@code dst} starting at {@code offset}, after the work that
      * writes {@code src} has finished. Modifies {@code dst}.
      */

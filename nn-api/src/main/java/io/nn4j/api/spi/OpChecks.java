@@ -200,6 +200,31 @@ public final class OpChecks {
         arrayRange("copyIn", "src", src, offset, dst.shape());
     }
 
+    /**
+     * Checks {@code copyInRows}: {@code rows[from …]} holds {@code dst}'s rows, each naming a
+     * whole row of {@code src}.
+     */
+    public static void copyInRows(Backend backend, float[] src, int[] rows, int from, Tensor dst) {
+        Objects.requireNonNull(src, "copyInRows: src");
+        Objects.requireNonNull(rows, "copyInRows: rows");
+        owned(backend, "copyInRows", "dst", dst);
+        int m = dst.shape().rows();
+        int width = dst.shape().cols();
+        if (from < 0 || (long) from + m > rows.length) {
+            throw new IllegalArgumentException("copyInRows: rows has " + rows.length
+                    + " indices; expected at least " + ((long) from + m) + " to fill " + m
+                    + " rows of dst " + dst.shape() + " from index " + from);
+        }
+        int available = src.length / width;
+        for (int i = from; i < from + m; i++) {
+            if (rows[i] < 0 || rows[i] >= available) {
+                throw new IllegalArgumentException("copyInRows: rows[" + i + "] is " + rows[i]
+                        + "; expected a row of src in [0, " + available + ") (rows of " + width
+                        + " values)");
+            }
+        }
+    }
+
     /** Checks {@code copyOut}: {@code dst} has room for {@code src} from {@code offset} on. */
     public static void copyOut(Backend backend, Tensor src, float[] dst, int offset) {
         Objects.requireNonNull(dst, "copyOut: dst");

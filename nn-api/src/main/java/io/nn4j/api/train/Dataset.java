@@ -76,6 +76,16 @@ public final class Dataset {
         return new Dataset(features, featureCount, indices, 1);
     }
 
+    /** The features, row-major: the backing array itself, for the trainer's batch copies. */
+    float[] features() {
+        return features;
+    }
+
+    /** The targets, row-major: the backing array itself, for the trainer's batch copies. */
+    float[] targets() {
+        return targets;
+    }
+
     /** Number of examples. */
     public int size() {
         return size;

@@ -77,7 +77,7 @@ public final class Trainer {
         List<EpochStats> history = new ArrayList<>(resume(model));
         int[] order = new int[train.size()];
         float[] lossSoFar = new float[1];
-        try (BatchStager stager = new BatchStager(backend, train, batchSize, model.outputSize());
+        try (BatchStager stager = new BatchStager(backend, train, model.outputSize());
              Tensor lossTotal = backend.zeros(Shape.vector(1))) {
             int batches = (train.size() + batchSize - 1) / batchSize;
             for (int epoch = history.size() + 1; epoch <= epochs; epoch++) {
@@ -169,7 +169,7 @@ public final class Trainer {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        try (BatchStager stager = new BatchStager(backend, data, batchSize, model.outputSize());
+        try (BatchStager stager = new BatchStager(backend, data, model.outputSize());
              Tensor lossTotal = backend.zeros(Shape.vector(1));
              Tensor correct = backend.zeros(Shape.vector(1))) {
             for (int from = 0; from < data.size(); from += batchSize) {
@@ -226,29 +226,23 @@ public final class Trainer {
         }
     }
 
-    /** Gathers shuffled rows into host staging arrays and copies them into backend tensors. */
+    /** Copies shuffled rows of a data set straight into backend tensors kept per batch size. */
     private static final class BatchStager implements AutoCloseable {
         private final Backend backend;
         private final Dataset data;
-        private final float[] featureRows;
-        private final float[] targetRows;
         private final BuffersByBatchSize<Batch> batches;
 
-        BatchStager(Backend backend, Dataset data, int batchSize, int outputs) {
+        BatchStager(Backend backend, Dataset data, int outputs) {
             this.backend = backend;
             this.data = data;
-            int rows = Math.min(batchSize, data.size());
-            this.featureRows = new float[rows * data.featureCount()];
-            this.targetRows = new float[rows * data.targetCount()];
             this.batches = new BuffersByBatchSize<>(
                     n -> new Batch(backend, n, data.featureCount(), data.targetCount(), outputs));
         }
 
         Batch stage(int[] order, int from, int rows) {
             Batch batch = batches.get(rows);
-            data.gather(order, from, rows, featureRows, targetRows);
-            backend.copyIn(featureRows, 0, batch.features);
-            backend.copyIn(targetRows, 0, batch.targets);
+            backend.copyInRows(data.features(), order, from, batch.features);
+            backend.copyInRows(data.targets(), order, from, batch.targets);
             return batch;
         }
 

@@ -214,6 +214,7 @@ public abstract class BackendConformanceKit {
         TensorConformance.checkRoundTrip(backend, shape);
         TensorConformance.checkCopyInOut(backend, shape, 0);
         TensorConformance.checkCopyInOut(backend, shape, 5);
+        TensorConformance.checkCopyInRows(backend, shape);
         TensorConformance.checkFill(backend, shape, -2.5f);
         TensorConformance.checkScale(backend, shape, -0.3f);
     }

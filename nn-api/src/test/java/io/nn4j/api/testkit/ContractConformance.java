@@ -93,6 +93,12 @@ public final class ContractConformance {
             rejects(IllegalArgumentException.class,
                     "copyIn: src has 8 elements; expected at least 9",
                     () -> backend.copyIn(new float[8], 3, t));
+            rejects(IllegalArgumentException.class,
+                    "copyInRows: rows[1] is 4; expected a row of src in [0, 4)",
+                    () -> backend.copyInRows(new float[12], new int[] {0, 4}, 0, t));
+            rejects(IllegalArgumentException.class,
+                    "copyInRows: rows has 2 indices; expected at least 3",
+                    () -> backend.copyInRows(new float[12], new int[] {0, 1}, 1, t));
         }
     }
 

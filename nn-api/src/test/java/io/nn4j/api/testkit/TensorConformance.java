@@ -61,6 +61,30 @@ public final class TensorConformance {
         }
     }
 
+    /**
+     * {@code copyInRows} gathers rows of a larger array, in a shuffled order with a repeat,
+     * from an offset into the index array, into a poisoned tensor: exactly.
+     */
+    public static void checkCopyInRows(Backend backend, Shape shape) {
+        String what = "copyInRows " + shape;
+        RandomTensors random = RandomTensors.forCase(what);
+        int width = shape.cols();
+        int available = shape.rows() + 5;
+        float[] source = random.uniform(available * width, -1, 1);
+        int[] rows = new int[shape.rows() + 3];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = random.index(available);
+        }
+        float[] expected = new float[shape.size()];
+        for (int r = 0; r < shape.rows(); r++) {
+            System.arraycopy(source, rows[3 + r] * width, expected, r * width, width);
+        }
+        try (Tensor t = RandomTensors.poisoned(backend, shape)) {
+            backend.copyInRows(source, rows, 3, t);
+            KitAssertions.assertClose(what, expected, backend.toArray(t), width, Tolerances.EXACT);
+        }
+    }
+
     /** {@code fill} overwrites a poisoned tensor. */
     public static void checkFill(Backend backend, Shape shape, float value) {
         float[] expected = new float[shape.size()];

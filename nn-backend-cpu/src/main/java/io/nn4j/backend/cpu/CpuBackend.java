@@ -71,6 +71,16 @@ final class CpuBackend implements Backend {
     }
 
     @Override
+    public void copyInRows(float[] src, int[] rows, int from, Tensor dst) {
+        OpChecks.copyInRows(this, src, rows, from, dst);
+        float[] data = cpu(dst).data();
+        int width = dst.shape().cols();
+        for (int r = 0; r < dst.shape().rows(); r++) {
+            System.arraycopy(src, rows[from + r] * width, data, r * width, width);
+        }
+    }
+
+    @Override
     public void copyOut(Tensor src, float[] dst, int offset) {
         OpChecks.copyOut(this, src, dst, offset);
         System.arraycopy(cpu(src).data(), 0, dst, offset, src.shape().size());

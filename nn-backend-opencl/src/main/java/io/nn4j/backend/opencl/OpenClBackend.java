@@ -32,6 +32,7 @@ final class OpenClBackend implements Backend {
     private final ClKernels kernels;
     private final ClUpdates updates;
     private final ClGemm gemm;
+    private float[] rowStaging = new float[0];
     private boolean closed;
 
     private OpenClBackend(ClDevice device, ClTuning tuning, ClProgramCache programs,
@@ -131,6 +132,28 @@ final class OpenClBackend implements Backend {
             buffers.write(src, offset, cl(dst));
         } catch (CLException e) {
             throw failed("copyIn", e, dst);
+        }
+    }
+
+    /**
+     * Gathers the rows on the host into a staging array kept between calls (grown when a
+     * larger batch comes), then writes it with one blocking transfer.
+     */
+    @Override
+    public synchronized void copyInRows(float[] src, int[] rows, int from, Tensor dst) {
+        OpChecks.copyInRows(this, src, rows, from, dst);
+        int width = dst.shape().cols();
+        int size = dst.shape().size();
+        if (rowStaging.length < size) {
+            rowStaging = new float[size];
+        }
+        for (int r = 0; r < dst.shape().rows(); r++) {
+            System.arraycopy(src, rows[from + r] * width, rowStaging, r * width, width);
+        }
+        try {
+            buffers.write(rowStaging, 0, cl(dst));
+        } catch (CLException e) {
+            throw failed("copyInRows", e, dst);
         }
     }
 
