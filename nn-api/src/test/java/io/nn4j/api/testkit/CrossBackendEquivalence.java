@@ -112,7 +112,7 @@ public final class CrossBackendEquivalence {
              Optimizer optimizer = run.optimizer().get();
              Tensor x = backend.zeros(Shape.matrix(rows, data.featureCount()));
              Tensor y = backend.zeros(Shape.matrix(rows, data.targetCount()));
-             Tensor gradient = backend.zeros(Shape.matrix(rows, data.targetCount()));
+             Tensor gradient = backend.zeros(Shape.matrix(rows, net.outputSize()));
              Tensor total = backend.zeros(Shape.vector(1))) {
             net.checkLoss(run.loss());
             int batchesPerPass = data.size() / rows;

@@ -62,4 +62,17 @@ class CpuGemmEnginesAgreeTest {
                     "the engines sum in different orders, so the check is not trivially exact");
         }
     }
+
+    @Test
+    void sparseTargetsTrainAlikeOnBothEngines() {
+        Blobs blobs = Blobs.of(256, 12, 3, 8);
+        CrossBackendEquivalence.Run run = CrossBackendEquivalence.Run.sgd(
+                Sequential.builder(12).dense(16, Activation.TANH).dense(3, Activation.SOFTMAX),
+                4, blobs.sparse(), Loss.SPARSE_CATEGORICAL_CROSSENTROPY, 0.05f, 32, 50);
+        try (Backend blas = new CpuBackendProvider().create(BackendOptions.of(Map.of()));
+             Backend ejml = cpuWithGemm("ejml")) {
+            assertEquals(50, CrossBackendEquivalence.assertEquivalent(blas, ejml, run)
+                    .second().size());
+        }
+    }
 }
