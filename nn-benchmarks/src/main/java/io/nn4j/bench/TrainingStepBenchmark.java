@@ -6,6 +6,7 @@ import io.nn4j.api.Shape;
 import io.nn4j.api.Tensor;
 import io.nn4j.api.nn.Sequential;
 import io.nn4j.api.train.Sgd;
+import io.nn4j.api.train.Trainer;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -77,11 +78,8 @@ public class TrainingStepBenchmark extends BackendBenchmark {
     public Tensor step() {
         engine.copyIn(hostFeatures, 0, features);
         engine.copyIn(hostTargets, 0, targets);
-        Tensor output = model.forward(features, true);
-        engine.lossGradient(LOSS, output, targets, gradient);
+        Tensor output = Trainer.step(model, optimizer, LOSS, features, targets, gradient);
         engine.accumulateLoss(LOSS, output, targets, lossTotal);
-        model.backward(gradient, LOSS);
-        optimizer.step(model.parameters());
         engine.synchronize();
         return output;
     }

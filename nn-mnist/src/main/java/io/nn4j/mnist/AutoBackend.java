@@ -10,6 +10,7 @@ import io.nn4j.api.nn.Architecture;
 import io.nn4j.api.nn.Sequential;
 import io.nn4j.api.train.Dataset;
 import io.nn4j.api.train.Optimizer;
+import io.nn4j.api.train.Trainer;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -94,25 +95,16 @@ final class AutoBackend {
              Tensor y = backend.fromArray(targets, Shape.matrix(rows, data.targetCount()));
              Tensor gradient = backend.zeros(Shape.matrix(rows, outputs))) {
             for (int i = 0; i < WARM_STEPS; i++) {
-                step(model, optimizer, loss, x, y, gradient);
+                Trainer.step(model, optimizer, loss, x, y, gradient);
             }
             backend.synchronize();
             long start = System.nanoTime();
             for (int i = 0; i < TIMED_STEPS; i++) {
-                step(model, optimizer, loss, x, y, gradient);
+                Trainer.step(model, optimizer, loss, x, y, gradient);
             }
             backend.synchronize();
             return (System.nanoTime() - start) / 1e6 / TIMED_STEPS;
         }
-    }
-
-    /** One training step, as the trainer takes it: forward, loss gradient, backward, update. */
-    private static void step(Sequential model, Optimizer optimizer, Loss loss, Tensor x, Tensor y,
-                             Tensor gradient) {
-        Tensor output = model.forward(x, true);
-        model.backend().lossGradient(loss, output, y, gradient);
-        model.backward(gradient, loss);
-        optimizer.step(model.parameters());
     }
 
     private static void print(PrintWriter out, String format, Object... args) {

@@ -15,7 +15,8 @@ import java.util.Random;
  * <p>Backward, for a batch of {@code M} rows and {@code dZ = dA ∘ f'(Z)}:
  * {@code dW = dZᵀ·X / M}, {@code db = column sums of dZ / M}, {@code dX = dZ·W}.
  * When a loss is fused with this layer's activation, {@link #backwardFromPreActivation} takes
- * {@code dZ} directly.
+ * {@code dZ} directly. With plain SGD the weights are updated by the {@code dW} GEMM itself
+ * ({@link #backwardAndUpdate}, {@link InPlaceSgd}).
  */
 public final class Dense implements Layer {
     private final Backend backend;
@@ -84,9 +85,14 @@ public final class Dense implements Layer {
 
     @Override
     public Tensor backward(Tensor outputGradient, boolean propagateToInput) {
-        Buffers b = requireForward(outputGradient);
-        backend.activationBackward(activation, b.z, b.a, outputGradient, b.dZ);
-        return backwardFromPreActivation(b.dZ, propagateToInput);
+        return backPropagate(outputGradient, propagateToInput, null);
+    }
+
+    /** Back-propagates and applies {@code update}, folded into the weight-gradient GEMM. */
+    @Override
+    public Tensor backwardAndUpdate(Tensor outputGradient, boolean propagateToInput,
+                                    InPlaceSgd update) {
+        return backPropagate(outputGradient, propagateToInput, Objects.requireNonNull(update));
     }
 
     /**
@@ -95,15 +101,47 @@ public final class Dense implements Layer {
      * {@code propagateToInput}, else {@code null}.
      */
     public Tensor backwardFromPreActivation(Tensor dZ, boolean propagateToInput) {
+        return fromPreActivation(dZ, propagateToInput, null);
+    }
+
+    /**
+     * {@link #backwardFromPreActivation} that applies {@code update} instead of filling the
+     * weights' gradient (see {@link InPlaceSgd}).
+     */
+    public Tensor backwardFromPreActivationAndUpdate(Tensor dZ, boolean propagateToInput,
+                                                     InPlaceSgd update) {
+        return fromPreActivation(dZ, propagateToInput, Objects.requireNonNull(update));
+    }
+
+    private Tensor backPropagate(Tensor outputGradient, boolean propagateToInput,
+                                 InPlaceSgd update) {
+        Buffers b = requireForward(outputGradient);
+        backend.activationBackward(activation, b.z, b.a, outputGradient, b.dZ);
+        return fromPreActivation(b.dZ, propagateToInput, update);
+    }
+
+    /**
+     * The backward pass from {@code dZ}; with an {@code update} (else null) the weights are
+     * updated by the GEMM that would make their gradient, after {@code dX} has used them.
+     */
+    private Tensor fromPreActivation(Tensor dZ, boolean propagateToInput, InPlaceSgd update) {
         Buffers b = requireForward(dZ);
         float inverseBatch = 1f / lastInput.shape().rows();
-        backend.gemm(true, false, inverseBatch, dZ, lastInput, 0f, weights.gradient());
-        backend.columnSums(inverseBatch, dZ, bias.gradient());
-        if (!propagateToInput) {
-            return null;
+        Tensor inputGradient = null;
+        if (propagateToInput) {
+            backend.gemm(false, false, 1f, dZ, weights.value(), 0f, b.dX);
+            inputGradient = b.dX;
         }
-        backend.gemm(false, false, 1f, dZ, weights.value(), 0f, b.dX);
-        return b.dX;
+        backend.columnSums(inverseBatch, dZ, bias.gradient());
+        if (update == null) {
+            backend.gemm(true, false, inverseBatch, dZ, lastInput, 0f, weights.gradient());
+        } else {
+            backend.gemm(true, false, -update.learningRate() * inverseBatch, dZ, lastInput,
+                    update.keep(), weights.value());
+            backend.sgdUpdate(bias.value(), bias.gradient(), update.learningRate(),
+                    update.weightDecay());
+        }
+        return inputGradient;
     }
 
     private Buffers requireForward(Tensor gradient) {

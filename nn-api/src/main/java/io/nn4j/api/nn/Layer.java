@@ -33,6 +33,23 @@ public interface Layer extends AutoCloseable {
      */
     Tensor backward(Tensor outputGradient, boolean propagateToInput);
 
+    /**
+     * Back-propagates like {@link #backward} and applies {@code update} to every parameter.
+     * Layers whose gradients come out of a GEMM override it to fold the update into that GEMM
+     * (see {@link InPlaceSgd}); this default fills the gradients, then updates each parameter.
+     */
+    default Tensor backwardAndUpdate(Tensor outputGradient, boolean propagateToInput,
+                                     InPlaceSgd update) {
+        Tensor inputGradient = backward(outputGradient, propagateToInput);
+        List<Parameter> parameters = parameters();
+        for (int i = 0; i < parameters.size(); i++) {
+            Parameter parameter = parameters.get(i);
+            parameter.value().backend().sgdUpdate(parameter.value(), parameter.gradient(),
+                    update.learningRate(), update.weightDecay());
+        }
+        return inputGradient;
+    }
+
     /** The trainable parameters, in a fixed order (empty for layers without any). */
     List<Parameter> parameters();
 

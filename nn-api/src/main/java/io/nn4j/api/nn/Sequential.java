@@ -92,18 +92,40 @@ public final class Sequential implements AutoCloseable {
      * the last forward pass, filling every parameter's gradient.
      */
     public void backward(Tensor lossGradient, Loss loss) {
+        backPropagate(lossGradient, loss, null);
+    }
+
+    /**
+     * Back-propagates like {@link #backward} and applies {@code update} to every parameter on
+     * the way, each layer once it has passed its gradient down: a whole step of plain SGD, with
+     * the weight updates folded into the GEMMs (see {@link InPlaceSgd}).
+     */
+    public void backwardAndUpdate(Tensor lossGradient, Loss loss, InPlaceSgd update) {
+        backPropagate(lossGradient, loss, Objects.requireNonNull(update, "update"));
+    }
+
+    private void backPropagate(Tensor lossGradient, Loss loss, InPlaceSgd update) {
         checkLoss(loss);
         int lastIndex = layers.size() - 1;
         Tensor gradient;
         if (loss.fusedActivation() != null) {
-            gradient = ((Dense) layers.get(lastIndex)).backwardFromPreActivation(lossGradient,
-                    lastIndex > 0);
+            Dense output = (Dense) layers.get(lastIndex);
+            gradient = update == null
+                    ? output.backwardFromPreActivation(lossGradient, lastIndex > 0)
+                    : output.backwardFromPreActivationAndUpdate(lossGradient, lastIndex > 0,
+                            update);
         } else {
-            gradient = layers.get(lastIndex).backward(lossGradient, lastIndex > 0);
+            gradient = backward(layers.get(lastIndex), lossGradient, lastIndex > 0, update);
         }
         for (int i = lastIndex - 1; i >= 0; i--) {
-            gradient = layers.get(i).backward(gradient, i > 0);
+            gradient = backward(layers.get(i), gradient, i > 0, update);
         }
+    }
+
+    private static Tensor backward(Layer layer, Tensor outputGradient, boolean propagateToInput,
+                                   InPlaceSgd update) {
+        return update == null ? layer.backward(outputGradient, propagateToInput)
+                : layer.backwardAndUpdate(outputGradient, propagateToInput, update);
     }
 
     /**

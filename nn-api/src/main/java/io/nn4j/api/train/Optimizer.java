@@ -3,7 +3,9 @@ package io.nn4j.api.train;
 import io.nn4j.api.Backend;
 import io.nn4j.api.Shape;
 import io.nn4j.api.Tensor;
+import io.nn4j.api.nn.InPlaceSgd;
 import io.nn4j.api.nn.Parameter;
+import io.nn4j.api.nn.Sequential;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,7 @@ public abstract class Optimizer implements AutoCloseable {
     private float rate;
     private int steps;
     private final Map<Parameter, Tensor[]> state = new LinkedHashMap<>();
+    private InPlaceSgd inPlace;
 
     /**
      * An optimizer with base learning rate {@code learningRate}.
@@ -80,6 +83,30 @@ public abstract class Optimizer implements AutoCloseable {
             Parameter parameter = parameters.get(i);
             update(parameter, stateOf(parameter), rate, steps);
         }
+    }
+
+    /**
+     * Begins a step that the layers apply while they back-propagate
+     * ({@link Sequential#backwardAndUpdate}), when this optimizer's update is plain SGD: counts
+     * the step and returns its learning rate and weight decay. Returns {@code null}, counting
+     * nothing, when the update needs the gradients (momentum, Adam): then back-propagate with
+     * {@link Sequential#backward} and call {@link #step}.
+     */
+    public final InPlaceSgd beginInPlaceStep() {
+        if (!updatesInPlace()) {
+            return null;
+        }
+        steps++;
+        if (inPlace == null || inPlace.learningRate() != rate
+                || inPlace.weightDecay() != weightDecay) {
+            inPlace = new InPlaceSgd(rate, weightDecay);
+        }
+        return inPlace;
+    }
+
+    /** Whether the update is plain SGD, which the layers can apply in place (not by default). */
+    protected boolean updatesInPlace() {
+        return false;
     }
 
     /** Number of steps taken (Adam's {@code t}). */

@@ -7,6 +7,8 @@ import java.util.List;
 /**
  * Stochastic gradient descent, optionally with momentum (classical or Nesterov):
  * {@code θ −= η · ∂C/∂θ}, or {@code v = μ v + g; θ −= η v} (Nesterov: {@code θ −= η (g + μ v)}).
+ * Without momentum the layers apply the update while they back-propagate
+ * ({@link io.nn4j.api.nn.InPlaceSgd}), so no gradient of the weights is stored.
  */
 public final class Sgd extends Optimizer {
     private float momentum;
@@ -34,6 +36,12 @@ public final class Sgd extends Optimizer {
     @Override
     protected List<String> stateNames() {
         return momentum > 0 ? List.of("velocity") : List.of();
+    }
+
+    /** Without momentum the update is plain SGD, which the layers apply in place. */
+    @Override
+    protected boolean updatesInPlace() {
+        return momentum == 0;
     }
 
     @Override

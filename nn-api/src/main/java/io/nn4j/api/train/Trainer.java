@@ -6,6 +6,7 @@ import io.nn4j.api.Shape;
 import io.nn4j.api.Tensor;
 import io.nn4j.api.io.Checkpoint;
 import io.nn4j.api.nn.BuffersByBatchSize;
+import io.nn4j.api.nn.InPlaceSgd;
 import io.nn4j.api.nn.Sequential;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -88,11 +89,9 @@ public final class Trainer {
                 for (int batch = 0; batch < batches; batch++) {
                     int from = batch * batchSize;
                     Batch b = stager.stage(order, from, Math.min(batchSize, train.size() - from));
-                    Tensor output = model.forward(b.features, true);
-                    backend.lossGradient(loss, output, b.targets, b.gradient);
+                    Tensor output = step(model, optimizer, loss, b.features, b.targets,
+                            b.gradient);
                     backend.accumulateLoss(loss, output, b.targets, lossTotal);
-                    model.backward(b.gradient, loss);
-                    optimizer.step(model.parameters());
                     for (int i = 0; i < listeners.size(); i++) {
                         listeners.get(i).onBatchEnd(epoch, batch + 1, batches);
                     }
@@ -123,6 +122,28 @@ public final class Trainer {
             }
         }
         return history;
+    }
+
+    /**
+     * One training step on a staged batch: forward, the loss gradient into
+     * {@code lossGradient} (shaped like the output), back-propagation and the optimizer's
+     * update. Plain SGD is applied by the layers as they back-propagate
+     * ({@link Optimizer#beginInPlaceStep}); other optimizers update from the gradients after.
+     *
+     * @return the network's output for the batch, valid until its next forward pass
+     */
+    public static Tensor step(Sequential model, Optimizer optimizer, Loss loss, Tensor features,
+                              Tensor targets, Tensor lossGradient) {
+        Tensor output = model.forward(features, true);
+        model.backend().lossGradient(loss, output, targets, lossGradient);
+        InPlaceSgd inPlace = optimizer.beginInPlaceStep();
+        if (inPlace != null) {
+            model.backwardAndUpdate(lossGradient, loss, inPlace);
+        } else {
+            model.backward(lossGradient, loss);
+            optimizer.step(model.parameters());
+        }
+        return output;
     }
 
     private List<EpochStats> resume(Sequential model) {

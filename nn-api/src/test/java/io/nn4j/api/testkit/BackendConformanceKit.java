@@ -177,6 +177,13 @@ public abstract class BackendConformanceKit {
     }
 
     @ParameterizedTest(name = "{0}")
+    @EnumSource(Loss.class)
+    void inPlaceSgd(Loss loss) {
+        InPlaceUpdateConformance.check(backend, loss, 0.1f, 0f);
+        InPlaceUpdateConformance.check(backend, loss, 0.05f, 1e-2f);
+    }
+
+    @ParameterizedTest(name = "{0}")
     @MethodSource(CASES + "parameterShapes")
     void momentumUpdate(Shape shape) {
         UpdateConformance.checkMomentum(backend, shape, false, 0f);

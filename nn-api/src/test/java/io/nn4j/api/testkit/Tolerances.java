@@ -41,6 +41,15 @@ public final class Tolerances {
     public static final double CROSS_BACKEND_LOSS = 1e-3;
 
     /**
+     * Parameters after the same few SGD steps taken two ways on one backend: through the
+     * gradients, and with the update folded into the weight-gradient GEMM ({@code InPlaceSgd}).
+     * They differ by a few float32 roundings per step (~1e-7); a wrong scale, sign or order (an
+     * input gradient taken from already-updated weights) moves them by a share of the
+     * learning rate, 1e-4 or more.
+     */
+    public static final double IN_PLACE_UPDATE = 1e-5;
+
+    /**
      * Ops whose results are exact in float32: argmax indices, correct counts, fill, copy,
      * moving data in and out. Any difference is a bug.
      */
