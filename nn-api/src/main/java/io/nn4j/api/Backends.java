@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,7 +66,7 @@ public final class Backends {
                 BackendProvider chosen = entry.getKey();
                 LOG.info("Using backend '{}' (highest available priority); all backends: {}",
                         chosen.name(), describe(statuses));
-                return open(chosen, statuses);
+                return open(chosen, () -> statuses);
             }
         }
         throw new BackendUnavailableException(providers.isEmpty() ? noneDiscovered()
@@ -82,38 +83,51 @@ public final class Backends {
         return load(name, discover());
     }
 
-    /** {@link #load(String)} over given providers. */
+    /**
+     * {@link #load(String)} over given providers. Only the named provider is probed, so asking
+     * for one backend never loads another's native runtime; the others are probed only to
+     * describe them when the named one cannot be opened.
+     */
     static Backend load(String name, List<BackendProvider> discovered) {
-        Map<BackendProvider, Availability> providers = probeAll(discovered);
-        List<BackendStatus> statuses = statuses(providers);
-        for (Map.Entry<BackendProvider, Availability> entry : providers.entrySet()) {
-            if (entry.getKey().name().equalsIgnoreCase(name)) {
-                Availability availability = entry.getValue();
+        for (BackendProvider provider : discovered) {
+            if (provider.name().equalsIgnoreCase(name)) {
+                Map<BackendProvider, Availability> probed = new LinkedHashMap<>();
+                Availability availability = safeProbe(provider);
+                probed.put(provider, availability);
                 if (!availability.available()) {
                     throw new BackendUnavailableException("backend '" + name
                             + "' is unavailable: " + availability.reason() + "; all backends: "
-                            + describe(statuses), availability.cause());
+                            + describe(statuses(probeAll(discovered, probed))),
+                            availability.cause());
                 }
-                return open(entry.getKey(), statuses);
+                return open(provider, () -> statuses(probeAll(discovered, probed)));
             }
         }
+        Map<BackendProvider, Availability> providers = probeAll(discovered);
         throw new BackendUnavailableException(providers.isEmpty() ? noneDiscovered()
-                : "no backend named '" + name + "'; discovered: " + describe(statuses), null);
+                : "no backend named '" + name + "'; discovered: "
+                        + describe(statuses(providers)), null);
     }
 
-    private static Backend open(BackendProvider provider, List<BackendStatus> statuses) {
+    /** Opens {@code provider}; {@code others} describes every backend if that fails. */
+    private static Backend open(BackendProvider provider, Supplier<List<BackendStatus>> others) {
         try {
             return provider.create(BackendOptions.fromSystemProperties());
         } catch (RuntimeException | LinkageError e) {
             throw new BackendUnavailableException("backend '" + provider.name()
-                    + "' failed to open: " + e + "; all backends: " + describe(statuses), e);
+                    + "' failed to open: " + e + "; all backends: " + describe(others.get()), e);
         }
     }
 
     private static Map<BackendProvider, Availability> probeAll(List<BackendProvider> providers) {
-        Map<BackendProvider, Availability> probed = new LinkedHashMap<>();
+        return probeAll(providers, new LinkedHashMap<>());
+    }
+
+    /** Adds to {@code probed} the availability of every provider it does not hold yet. */
+    private static Map<BackendProvider, Availability> probeAll(List<BackendProvider> providers,
+                                                               Map<BackendProvider, Availability> probed) {
         for (BackendProvider provider : providers) {
-            probed.put(provider, safeProbe(provider));
+            probed.computeIfAbsent(provider, Backends::safeProbe);
         }
         return probed;
     }

@@ -10,6 +10,7 @@ import io.nn4j.api.spi.BackendOptions;
 import io.nn4j.api.spi.BackendProvider;
 import java.lang.reflect.Proxy;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** Backend selection over fake providers: priority, probe failures, explicit names, none found. */
@@ -77,6 +78,39 @@ class BackendsTest {
         assertTrue(e.getMessage().startsWith("backend 'opencl' is unavailable: no ICD loader"),
                 e.getMessage());
         assertSame(cause, e.getCause());
+    }
+
+    @Test
+    void aNamedBackendIsOpenedWithoutProbingTheOthers() {
+        AtomicInteger otherProbes = new AtomicInteger();
+        BackendProvider other = new BackendProvider() {
+            @Override
+            public String name() {
+                return "opencl";
+            }
+
+            @Override
+            public int priority() {
+                return 20;
+            }
+
+            @Override
+            public Availability probe() {
+                otherProbes.incrementAndGet();
+                return Availability.available("loads a native runtime");
+            }
+
+            @Override
+            public Backend create(BackendOptions options) {
+                throw new AssertionError("must not be opened");
+            }
+        };
+        assertEquals("cpu", Backends.load("cpu", List.of(other, FakeProvider.available("cpu", 10)))
+                .name());
+        assertEquals(0, otherProbes.get());
+        assertThrows(BackendUnavailableException.class, () -> Backends.load("cpu",
+                List.of(other, FakeProvider.unavailable("cpu", 10, "disabled", null))));
+        assertEquals(1, otherProbes.get(), "probed once the named backend failed, to list it");
     }
 
     @Test

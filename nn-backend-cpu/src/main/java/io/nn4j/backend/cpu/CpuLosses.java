@@ -65,7 +65,9 @@ final class CpuLosses {
             }
             case CATEGORICAL_CROSSENTROPY -> {
                 for (int j = offset; j < offset + cols; j++) {
-                    sum -= target[j] * Math.log(Math.max(output[j], Loss.LOG_CLAMP));
+                    if (target[j] != 0f) { // a zero target adds nothing: one log per one-hot row
+                        sum -= target[j] * Math.log(Math.max(output[j], Loss.LOG_CLAMP));
+                    }
                 }
                 return sum;
             }
