@@ -11,7 +11,8 @@
 #
 # Environment: BENCH_PROFILE replaces the quick profile's JMH options (forks, warmup and
 # measurement), e.g. BENCH_PROFILE="-f 1 -wi 0 -i 1 -r 100ms" for a smoke run; EPOCHS sets the
-# end-to-end epochs (default 1).
+# end-to-end epochs (default 1) and RUNS how many times each configuration runs (default 1; the
+# report shows the median run and the range).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -20,6 +21,11 @@ command_line="scripts/bench-quick.sh${*:+ $*}"
 if [[ -n ${BENCH_PROFILE:-} ]]; then
     command_line="BENCH_PROFILE=\"$BENCH_PROFILE\" $command_line"
 fi
+for setting in RUNS EPOCHS; do
+    if [[ -n ${!setting:-} ]]; then
+        command_line="$setting=${!setting} $command_line"
+    fi
+done
 jar=nn-benchmarks/target/benchmarks.jar
 demo=nn-mnist/target/nn-mnist.jar
 out=nn-benchmarks/target/jmh
@@ -77,16 +83,19 @@ run_end_to_end() {
     if [[ ! -f $demo ]]; then
         mvn -q -pl nn-mnist -am -DskipTests package
     fi
-    local backends epochs=${EPOCHS:-1}
+    local backends epochs=${EPOCHS:-1} runs=${RUNS:-1}
     backends=$(available_backends)
-    local backend
-    for backend in ${backends//,/ }; do
-        echo "MNIST config S on $backend" >&2
-        java -jar "$demo" train --backend "$backend" --hidden 128 --batch-size 64 \
-            --epochs "$epochs" --summary-json "$out/e2e-S-$backend.json"
-        echo "MNIST config L on $backend" >&2
-        java -jar "$demo" train --backend "$backend" --hidden 1024,1024 --batch-size 256 \
-            --epochs "$epochs" --summary-json "$out/e2e-L-$backend.json"
+    rm -f "$out"/e2e-*.json
+    local backend run
+    for ((run = 1; run <= runs; run++)); do
+        for backend in ${backends//,/ }; do
+            echo "MNIST config S on $backend, run $run of $runs" >&2
+            java -jar "$demo" train --backend "$backend" --hidden 128 --batch-size 64 \
+                --epochs "$epochs" --no-report --summary-json "$out/e2e-S-$backend-$run.json"
+            echo "MNIST config L on $backend, run $run of $runs" >&2
+            java -jar "$demo" train --backend "$backend" --hidden 1024,1024 --batch-size 256 \
+                --epochs "$epochs" --no-report --summary-json "$out/e2e-L-$backend-$run.json"
+        done
     done
     echo "$command_line" > "$out/e2e.command"
 }
@@ -98,7 +107,7 @@ report() {
     local summary name
     for summary in "$out"/e2e-S-*.json "$out"/e2e-L-*.json; do
         [[ -f $summary ]] || continue
-        name=$(basename "$summary" .json)   # e2e-CONFIG-BACKEND
+        name=$(basename "$summary" .json)   # e2e-CONFIG-BACKEND-RUN
         name=${name#e2e-}
         args+=(--end-to-end "${name%%-*}=$summary")
     done

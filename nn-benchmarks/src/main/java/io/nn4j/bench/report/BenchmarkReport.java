@@ -185,9 +185,11 @@ public final class BenchmarkReport {
             return;
         }
         out.append("_Measured:_ ").append(latest).append(" with ").append(code(endToEndCommand))
-                .append(", from the demo's `--summary-json`. `vs cpu` divides examples/s by "
-                        + "the cpu backend's.\n\n");
-        out.append(ReportTables.endToEnd(results));
+                .append(", from the demo's `--summary-json`. With several runs of a"
+                        + " configuration, its row is the run whose mean epoch time is the"
+                        + " median, and `range over runs` spans the runs' means. `vs cpu`"
+                        + " divides examples/s by the cpu backend's.\n\n");
+        out.append(ReportTables.endToEnd(EndToEndRuns.group(results)));
     }
 
     private String image(String alt, String file) {

@@ -108,11 +108,12 @@ final class Figures {
         return figures;
     }
 
-    /** Examples per second of {@code result} over those of the cpu run of its config. */
-    static double vsCpu(List<EndToEndResult> all, EndToEndResult result) {
-        EndToEndResult cpu = all.stream().filter(e -> e.config().equals(result.config())
-                && e.backend().equals(AvailableBackends.CPU)).findFirst().orElse(null);
-        return cpu == null ? Double.NaN : result.examplesPerSecond() / cpu.examplesPerSecond();
+    /** Examples per second of the median run of {@code runs} over the cpu backend's median. */
+    static double vsCpu(List<EndToEndRuns> all, EndToEndRuns runs) {
+        EndToEndRuns cpu = all.stream().filter(g -> g.config().equals(runs.config())
+                && g.backend().equals(AvailableBackends.CPU)).findFirst().orElse(null);
+        return cpu == null ? Double.NaN
+                : runs.median().examplesPerSecond() / cpu.median().examplesPerSecond();
     }
 
     private static double vsCpu(List<Result> results, Result result) {

@@ -45,20 +45,29 @@ final class ReportTables {
         return table.render();
     }
 
-    /** MNIST end to end: seconds per epoch, examples per second, accuracy, ratio to cpu. */
-    static String endToEnd(List<EndToEndResult> results) {
-        MarkdownTable table = new MarkdownTable("config", "backend", "epochs", "s/epoch (mean)",
-                "first epoch s", "later epochs s (mean)", "examples/s", "test accuracy",
-                "vs cpu");
-        for (EndToEndResult r : results) {
+    /**
+     * MNIST end to end, one row per configuration and backend: the median run's seconds per
+     * epoch (overall, first epoch, later epochs), examples per second and accuracy, the range
+     * of the runs' means, and the ratio to the cpu backend.
+     */
+    static String endToEnd(List<EndToEndRuns> groups) {
+        MarkdownTable table = new MarkdownTable("config", "backend", "epochs", "runs",
+                "s/epoch (mean)", "range over runs", "first epoch s", "later epochs s (mean)",
+                "examples/s", "test accuracy", "vs cpu");
+        for (EndToEndRuns g : groups) {
+            EndToEndResult r = g.median();
             table.row(r.config(), r.backend(), Integer.toString(r.epochs()),
+                    Integer.toString(g.runs().size()),
                     MarkdownTable.number(r.secondsPerEpoch()),
+                    g.runs().size() == 1 ? MarkdownTable.MISSING
+                            : MarkdownTable.number(g.fastestSecondsPerEpoch()) + "–"
+                                    + MarkdownTable.number(g.slowestSecondsPerEpoch()),
                     MarkdownTable.number(r.firstEpochSeconds()),
-                    Double.isNaN(r.laterEpochSeconds()) ? "–"
+                    Double.isNaN(r.laterEpochSeconds()) ? MarkdownTable.MISSING
                             : MarkdownTable.number(r.laterEpochSeconds()),
                     MarkdownTable.number(r.examplesPerSecond()),
                     String.format(Locale.ROOT, "%.2f%%", 100 * r.testAccuracy()),
-                    MarkdownTable.ratio(Figures.vsCpu(results, r)));
+                    MarkdownTable.ratio(Figures.vsCpu(groups, g)));
         }
         return table.render();
     }

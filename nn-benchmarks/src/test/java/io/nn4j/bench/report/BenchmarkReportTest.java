@@ -59,9 +59,22 @@ class BenchmarkReportTest {
                 {"backend": "cpu", "epochs": 2, "test_accuracy": 0.9712,
                  "epoch_seconds": [10.0, 12.0], "examples_per_second": 5000.0}
                 """);
+        Path fasterRun = Files.writeString(dir.resolve("e2e-S-cpu-2.json"), """
+                {"backend": "cpu", "epochs": 2, "test_accuracy": 0.9712,
+                 "epoch_seconds": [9.0, 7.0], "examples_per_second": 7500.0}
+                """);
+        Path slowerRun = Files.writeString(dir.resolve("e2e-S-cpu-3.json"), """
+                {"backend": "cpu", "epochs": 2, "test_accuracy": 0.9712,
+                 "epoch_seconds": [20.0, 22.0], "examples_per_second": 2800.0}
+                """);
+        Path otherBackend = Files.writeString(dir.resolve("e2e-S-other-1.json"), """
+                {"backend": "other", "epochs": 2, "test_accuracy": 0.9700,
+                 "epoch_seconds": [5.0, 6.0], "examples_per_second": 10000.0}
+                """);
         String[] args = {"--doc", doc.toString(), "--images", dir.resolve("docs/images").toString(),
             "--jmh", jmhJson().toString(), "--jmh-command", "scripts/bench-quick.sh",
-            "--end-to-end", "S=" + summary};
+            "--end-to-end", "S=" + slowerRun, "--end-to-end", "S=" + otherBackend,
+            "--end-to-end", "S=" + summary, "--end-to-end", "S=" + fasterRun};
 
         BenchmarkReport.parse(args).write();
         String text = Files.readString(doc, StandardCharsets.UTF_8);
@@ -78,8 +91,11 @@ class BenchmarkReportTest {
         // 64 examples in 2 ms, and a backend four times as fast.
         assertTrue(text.contains("| S | 784-128-10/64 | cpu | 2.00 | 32,000 | 1.00× |"), text);
         assertTrue(text.contains("| S | 784-128-10/64 | other | 0.500 | 128,000 | 4.00× |"), text);
-        assertTrue(text.contains("| S | cpu | 2 | 11.0 | 10.0 | 12.0 | 5,000 | 97.12% | 1.00× |"),
-                text);
+        // Three cpu runs: the median one (mean 11 s) is shown, with the range of the means.
+        assertTrue(text.contains("| S | cpu | 2 | 3 | 11.0 | 8.00–21.0 | 10.0 | 12.0 | 5,000 |"
+                + " 97.12% | 1.00× |"), text);
+        assertTrue(text.contains("| S | other | 2 | 1 | 5.50 | – | 5.00 | 6.00 | 10,000 | 97.00% |"
+                + " 2.00× |"), text);
         assertTrue(text.contains("`scripts/bench-quick.sh`"), text);
         assertTrue(text.contains("![GEMM GFLOP/s](images/" + BenchmarkReport.GEMM_CHART + ")"), text);
         for (String chart : new String[] {BenchmarkReport.GEMM_CHART, BenchmarkReport.STEP_CHART}) {
