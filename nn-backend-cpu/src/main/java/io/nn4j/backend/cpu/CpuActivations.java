@@ -21,59 +21,25 @@ final class CpuActivations {
         };
     }
 
-    /** For rows {@code [from, to)}: {@code z[i,j] += bias[j]}, then {@code a = f(z)}. */
+    /**
+     * For rows {@code [from, to)}: {@code z[i,j] += bias[j]}, then {@code a = f(z)}. Each
+     * activation is its own small loop, so the JIT compiles only the ones a network uses.
+     */
     static void biasActivation(Activation f, float[] z, float[] bias, float[] a, int from, int to,
                                int cols) {
-        for (int r = from; r < to; r++) {
-            int offset = r * cols;
-            for (int j = 0; j < cols; j++) {
-                z[offset + j] += bias[j];
-            }
-        }
+        addBias(z, bias, from, to, cols);
         int start = from * cols;
         int end = to * cols;
         switch (f) {
             case IDENTITY -> System.arraycopy(z, start, a, start, end - start);
-            case SIGMOID -> {
-                for (int i = start; i < end; i++) {
-                    a[i] = sigmoid(z[i]);
-                }
-            }
-            case TANH -> {
-                for (int i = start; i < end; i++) {
-                    a[i] = tanh(z[i]);
-                }
-            }
-            case RELU -> {
-                for (int i = start; i < end; i++) {
-                    a[i] = Math.max(z[i], 0f);
-                }
-            }
-            case LEAKY_RELU -> {
-                for (int i = start; i < end; i++) {
-                    a[i] = z[i] > 0f ? z[i] : Activation.LEAKY_RELU_SLOPE * z[i];
-                }
-            }
-            case GELU -> {
-                for (int i = start; i < end; i++) {
-                    a[i] = (float) (z[i] * normalCdf(z[i]));
-                }
-            }
-            case ELU -> {
-                for (int i = start; i < end; i++) {
-                    a[i] = z[i] > 0f ? z[i] : (float) Math.expm1(z[i]);
-                }
-            }
-            case SILU -> {
-                for (int i = start; i < end; i++) {
-                    a[i] = z[i] * sigmoid(z[i]);
-                }
-            }
-            case SOFTPLUS -> {
-                for (int i = start; i < end; i++) {
-                    a[i] = (float) (Math.max(z[i], 0.0) + Math.log1p(Math.exp(-Math.abs(z[i]))));
-                }
-            }
+            case SIGMOID -> sigmoid(z, a, start, end);
+            case TANH -> tanh(z, a, start, end);
+            case RELU -> relu(z, a, start, end);
+            case LEAKY_RELU -> leakyRelu(z, a, start, end);
+            case GELU -> gelu(z, a, start, end);
+            case ELU -> elu(z, a, start, end);
+            case SILU -> silu(z, a, start, end);
+            case SOFTPLUS -> softplus(z, a, start, end);
             case SOFTMAX -> {
                 for (int r = from; r < to; r++) {
                     softmaxRow(z, a, r * cols, cols);
@@ -89,57 +55,132 @@ final class CpuActivations {
         int end = to * cols;
         switch (f) {
             case IDENTITY -> System.arraycopy(dA, start, dZ, start, end - start);
-            case SIGMOID -> {
-                for (int i = start; i < end; i++) {
-                    dZ[i] = dA[i] * a[i] * (1f - a[i]);
-                }
-            }
-            case TANH -> {
-                for (int i = start; i < end; i++) {
-                    dZ[i] = dA[i] * (1f - a[i] * a[i]);
-                }
-            }
+            case SIGMOID -> sigmoidBackward(a, dA, dZ, start, end);
+            case TANH -> tanhBackward(a, dA, dZ, start, end);
             case RELU -> reluBackward(z, dA, dZ, start, end);
-            case LEAKY_RELU -> {
-                for (int i = start; i < end; i++) {
-                    dZ[i] = z[i] > 0f ? dA[i] : Activation.LEAKY_RELU_SLOPE * dA[i];
-                }
-            }
-            case GELU -> {
-                for (int i = start; i < end; i++) {
-                    double x = z[i];
-                    dZ[i] = (float) (dA[i] * (normalCdf(x) + x * Math.exp(-0.5 * x * x)
-                            * INV_SQRT_2PI));
-                }
-            }
-            case ELU -> {
-                for (int i = start; i < end; i++) {
-                    dZ[i] = z[i] > 0f ? dA[i] : dA[i] * (a[i] + 1f);
-                }
-            }
-            case SILU -> {
-                for (int i = start; i < end; i++) {
-                    float s = sigmoid(z[i]);
-                    dZ[i] = dA[i] * s * (1f + z[i] * (1f - s));
-                }
-            }
-            case SOFTPLUS -> {
-                for (int i = start; i < end; i++) {
-                    dZ[i] = dA[i] * sigmoid(z[i]);
-                }
-            }
+            case LEAKY_RELU -> leakyReluBackward(z, dA, dZ, start, end);
+            case GELU -> geluBackward(z, dA, dZ, start, end);
+            case ELU -> eluBackward(z, a, dA, dZ, start, end);
+            case SILU -> siluBackward(z, dA, dZ, start, end);
+            case SOFTPLUS -> softplusBackward(z, dA, dZ, start, end);
             case SOFTMAX -> {
                 for (int r = from; r < to; r++) {
-                    int offset = r * cols;
-                    float dot = 0f;
-                    for (int j = 0; j < cols; j++) {
-                        dot += dA[offset + j] * a[offset + j];
-                    }
-                    for (int j = 0; j < cols; j++) {
-                        dZ[offset + j] = a[offset + j] * (dA[offset + j] - dot);
-                    }
+                    softmaxRowBackward(a, dA, dZ, r * cols, cols);
                 }
             }
+        }
+    }
+
+    private static void addBias(float[] z, float[] bias, int from, int to, int cols) {
+        for (int r = from; r < to; r++) {
+            int offset = r * cols;
+            for (int j = 0; j < cols; j++) {
+                z[offset + j] += bias[j];
+            }
+        }
+    }
+
+    private static void sigmoid(float[] z, float[] a, int start, int end) {
+        for (int i = start; i < end; i++) {
+            a[i] = sigmoid(z[i]);
+        }
+    }
+
+    private static void tanh(float[] z, float[] a, int start, int end) {
+        for (int i = start; i < end; i++) {
+            a[i] = tanh(z[i]);
+        }
+    }
+
+    private static void relu(float[] z, float[] a, int start, int end) {
+        for (int i = start; i < end; i++) {
+            a[i] = Math.max(z[i], 0f);
+        }
+    }
+
+    private static void leakyRelu(float[] z, float[] a, int start, int end) {
+        for (int i = start; i < end; i++) {
+            a[i] = z[i] > 0f ? z[i] : Activation.LEAKY_RELU_SLOPE * z[i];
+        }
+    }
+
+    private static void gelu(float[] z, float[] a, int start, int end) {
+        for (int i = start; i < end; i++) {
+            a[i] = (float) (z[i] * normalCdf(z[i]));
+        }
+    }
+
+    private static void elu(float[] z, float[] a, int start, int end) {
+        for (int i = start; i < end; i++) {
+            a[i] = z[i] > 0f ? z[i] : (float) Math.expm1(z[i]);
+        }
+    }
+
+    private static void silu(float[] z, float[] a, int start, int end) {
+        for (int i = start; i < end; i++) {
+            a[i] = z[i] * sigmoid(z[i]);
+        }
+    }
+
+    private static void softplus(float[] z, float[] a, int start, int end) {
+        for (int i = start; i < end; i++) {
+            a[i] = (float) (Math.max(z[i], 0.0) + Math.log1p(Math.exp(-Math.abs(z[i]))));
+        }
+    }
+
+    private static void sigmoidBackward(float[] a, float[] dA, float[] dZ, int start, int end) {
+        for (int i = start; i < end; i++) {
+            dZ[i] = dA[i] * a[i] * (1f - a[i]);
+        }
+    }
+
+    private static void tanhBackward(float[] a, float[] dA, float[] dZ, int start, int end) {
+        for (int i = start; i < end; i++) {
+            dZ[i] = dA[i] * (1f - a[i] * a[i]);
+        }
+    }
+
+    private static void leakyReluBackward(float[] z, float[] dA, float[] dZ, int start, int end) {
+        for (int i = start; i < end; i++) {
+            dZ[i] = z[i] > 0f ? dA[i] : Activation.LEAKY_RELU_SLOPE * dA[i];
+        }
+    }
+
+    private static void geluBackward(float[] z, float[] dA, float[] dZ, int start, int end) {
+        for (int i = start; i < end; i++) {
+            double x = z[i];
+            dZ[i] = (float) (dA[i] * (normalCdf(x) + x * Math.exp(-0.5 * x * x) * INV_SQRT_2PI));
+        }
+    }
+
+    private static void eluBackward(float[] z, float[] a, float[] dA, float[] dZ, int start,
+                                    int end) {
+        for (int i = start; i < end; i++) {
+            dZ[i] = z[i] > 0f ? dA[i] : dA[i] * (a[i] + 1f);
+        }
+    }
+
+    private static void siluBackward(float[] z, float[] dA, float[] dZ, int start, int end) {
+        for (int i = start; i < end; i++) {
+            float s = sigmoid(z[i]);
+            dZ[i] = dA[i] * s * (1f + z[i] * (1f - s));
+        }
+    }
+
+    private static void softplusBackward(float[] z, float[] dA, float[] dZ, int start, int end) {
+        for (int i = start; i < end; i++) {
+            dZ[i] = dA[i] * sigmoid(z[i]);
+        }
+    }
+
+    private static void softmaxRowBackward(float[] a, float[] dA, float[] dZ, int offset,
+                                           int cols) {
+        float dot = 0f;
+        for (int j = 0; j < cols; j++) {
+            dot += dA[offset + j] * a[offset + j];
+        }
+        for (int j = 0; j < cols; j++) {
+            dZ[offset + j] = a[offset + j] * (dA[offset + j] - dot);
         }
     }
 

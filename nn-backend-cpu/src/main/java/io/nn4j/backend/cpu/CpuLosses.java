@@ -17,29 +17,23 @@ final class CpuLosses {
                          int cols) {
         int n = rows * cols;
         switch (loss) {
-            case MEAN_SQUARED_ERROR -> {
-                float scale = 2f / cols;
-                for (int i = 0; i < n; i++) {
-                    grad[i] = scale * (output[i] - target[i]);
-                }
-            }
-            case CATEGORICAL_CROSSENTROPY -> {
-                for (int i = 0; i < n; i++) {
-                    grad[i] = output[i] - target[i];
-                }
-            }
+            case MEAN_SQUARED_ERROR -> scaledDifference(2f / cols, output, target, grad, n);
+            case CATEGORICAL_CROSSENTROPY -> scaledDifference(1f, output, target, grad, n);
             case SPARSE_CATEGORICAL_CROSSENTROPY -> {
                 System.arraycopy(output, 0, grad, 0, n);
                 for (int r = 0; r < rows; r++) {
                     grad[r * cols + (int) target[r]] -= 1f;
                 }
             }
-            case BINARY_CROSSENTROPY -> {
-                float scale = 1f / cols;
-                for (int i = 0; i < n; i++) {
-                    grad[i] = scale * (output[i] - target[i]);
-                }
-            }
+            case BINARY_CROSSENTROPY -> scaledDifference(1f / cols, output, target, grad, n);
+        }
+    }
+
+    /** {@code grad = scale · (output − target)} over the first {@code n} elements. */
+    private static void scaledDifference(float scale, float[] output, float[] target, float[] grad,
+                                         int n) {
+        for (int i = 0; i < n; i++) {
+            grad[i] = scale * (output[i] - target[i]);
         }
     }
 
