@@ -1,6 +1,7 @@
 package io.nn4j.backend.opencl;
 
 import org.jocl.cl_kernel;
+import org.jocl.Pointer;
 import org.jocl.cl_mem;
 
 /**
@@ -30,6 +31,7 @@ final class ClBlockedGemm implements ClGemm {
     private final int dotCols;
     private final int dotLocalCols;
     private cl_mem scratch;
+    private Pointer scratchArgument;
     private long scratchBytes;
 
     ClBlockedGemm(ClTuning tuning, ClProgramCache programs, ClBuffers buffers,
@@ -61,7 +63,7 @@ final class ClBlockedGemm implements ClGemm {
         int k = transposeA ? a.shape().rows() : a.shape().cols();
         if (transposeB && !transposeA) {
             launcher.kernel(dotProduct).ints(m).ints(n).ints(k).floats(alpha).floats(beta)
-                    .mem(a.mem()).mem(b.mem()).mem(c.mem())
+                    .mem(a.argument()).mem(b.argument()).mem(c.argument())
                     .run2((m + dotRows - 1) / dotRows, 1, (n + dotCols - 1) / dotCols,
                             dotLocalCols);
             return;
@@ -71,15 +73,15 @@ final class ClBlockedGemm implements ClGemm {
         // Row-major B whose width is whole strips already holds every strip's rows at a fixed
         // stride: the product reads it in place and the packing pass is skipped.
         boolean inPlace = !transposeB && n % strip == 0;
-        cl_mem source = b.mem();
+        Pointer source = b.argument();
         if (!inPlace) {
             source = scratch((long) strips * strip * k * Float.BYTES);
             pack(b, transposeB, k, n, strip, source);
         }
         launcher.kernel(strip == vector ? narrowProduct : product).ints(m).ints(n).ints(k)
-                .floats(alpha).floats(beta).mem(a.mem()).ints(transposeA ? 1 : k)
+                .floats(alpha).floats(beta).mem(a.argument()).ints(transposeA ? 1 : k)
                 .ints(transposeA ? m : 1).mem(source).ints(inPlace ? strip : k * strip)
-                .ints(inPlace ? n : strip).mem(c.mem())
+                .ints(inPlace ? n : strip).mem(c.argument())
                 .run2((m + rows - 1) / rows, localRows, strips, 1);
     }
 
@@ -93,27 +95,29 @@ final class ClBlockedGemm implements ClGemm {
      * {@code strip} columns, each {@code k} rows of {@code strip} floats, zero past column n.
      * Writes exactly {@code ceil(n / strip) · strip · k} floats.
      */
-    void pack(ClTensor b, boolean transposeB, int k, int n, int strip, cl_mem packed) {
+    void pack(ClTensor b, boolean transposeB, int k, int n, int strip, Pointer packed) {
         int strips = (n + strip - 1) / strip;
         if (transposeB) {
-            launcher.kernel(packTransposed).mem(b.mem()).mem(packed).ints(k).ints(n).ints(strip)
+            launcher.kernel(packTransposed).mem(b.argument()).mem(packed).ints(k).ints(n).ints(strip)
                     .run2((long) strips * strip, packLocal, (k + packK - 1) / packK, 1);
         } else {
-            launcher.kernel(pack).mem(b.mem()).mem(packed).ints(k).ints(n).ints(strip)
+            launcher.kernel(pack).mem(b.argument()).mem(packed).ints(k).ints(n).ints(strip)
                     .run2(k, packLocal, strips, 1);
         }
     }
 
-    private cl_mem scratch(long bytes) {
+    /** The packing buffer, grown to at least {@code bytes}, as a kernel argument. */
+    private Pointer scratch(long bytes) {
         if (bytes > scratchBytes) {
             cl_mem grown = buffers.allocate(bytes, "the GEMM packing buffer");
             if (scratch != null) {
                 buffers.release(scratch);
             }
             scratch = grown;
+            scratchArgument = Pointer.to(grown);
             scratchBytes = bytes;
         }
-        return scratch;
+        return scratchArgument;
     }
 
     @Override
@@ -121,6 +125,7 @@ final class ClBlockedGemm implements ClGemm {
         if (scratch != null) {
             buffers.release(scratch);
             scratch = null;
+            scratchArgument = null;
             scratchBytes = 0;
         }
     }

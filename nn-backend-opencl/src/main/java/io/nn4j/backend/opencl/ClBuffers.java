@@ -85,8 +85,16 @@ final class ClBuffers implements AutoCloseable {
 
     /** Copies {@code dst}'s size of floats from {@code src[offset...]}; returns when done. */
     void write(float[] src, int offset, ClTensor dst) {
-        CL.clEnqueueWriteBuffer(device.queue(), dst.mem(), CL_TRUE, 0, dst.bytes(),
-                Pointer.to(src).withByteOffset((long) offset * Float.BYTES), 0, null, null);
+        write(Pointer.to(src).withByteOffset((long) offset * Float.BYTES), dst);
+    }
+
+    /**
+     * Copies {@code dst}'s size of floats from host memory at {@code src}; returns when done.
+     * A caller that writes from the same array again keeps its pointer and allocates nothing.
+     */
+    void write(Pointer src, ClTensor dst) {
+        CL.clEnqueueWriteBuffer(device.queue(), dst.mem(), CL_TRUE, 0, dst.bytes(), src, 0, null,
+                null);
     }
 
     /** Copies all of {@code src} into {@code dst[offset...]} after the queued work. */

@@ -58,26 +58,26 @@ final class ClKernels {
     /** {@code t = value}. */
     void fill(ClTensor t, float value) {
         int n = t.shape().size();
-        launcher.kernel(fill).mem(t.mem()).floats(value).ints(n).run1(n, localSize);
+        launcher.kernel(fill).mem(t.argument()).floats(value).ints(n).run1(n, localSize);
     }
 
     /** {@code t = alpha · t}. */
     void scale(float alpha, ClTensor t) {
         int n = t.shape().size();
-        launcher.kernel(scale).mem(t.mem()).floats(alpha).ints(n).run1(n, localSize);
+        launcher.kernel(scale).mem(t.argument()).floats(alpha).ints(n).run1(n, localSize);
     }
 
     /** {@code out = a ∘ b}. */
     void multiply(ClTensor a, ClTensor b, ClTensor out) {
         int n = out.shape().size();
-        launcher.kernel(multiply).mem(a.mem()).mem(b.mem()).mem(out.mem()).ints(n)
+        launcher.kernel(multiply).mem(a.argument()).mem(b.argument()).mem(out.argument()).ints(n)
                 .run1(n, localSize);
     }
 
     /** Inverted dropout with {@link DropoutMask}'s mask: {@code mask}, {@code y = x ∘ mask}. */
     void dropout(float rate, long seed, ClTensor x, ClTensor mask, ClTensor y) {
         int n = x.shape().size();
-        launcher.kernel(dropout).mem(x.mem()).mem(mask.mem()).mem(y.mem()).ints((int) seed)
+        launcher.kernel(dropout).mem(x.argument()).mem(mask.argument()).mem(y.argument()).ints((int) seed)
                 .ints((int) (seed >>> 32)).floats(rate).floats(DropoutMask.scale(rate)).ints(n)
                 .run1(n, localSize);
     }
@@ -87,10 +87,10 @@ final class ClKernels {
         int rows = z.shape().rows();
         int cols = z.shape().cols();
         if (f == Activation.SOFTMAX) {
-            launcher.kernel(biasSoftmax).mem(z.mem()).mem(bias.mem()).mem(a.mem()).ints(rows)
+            launcher.kernel(biasSoftmax).mem(z.argument()).mem(bias.argument()).mem(a.argument()).ints(rows)
                     .ints(cols).run1(rows, localSize);
         } else {
-            launcher.kernel(biasActivation).mem(z.mem()).mem(bias.mem()).mem(a.mem())
+            launcher.kernel(biasActivation).mem(z.argument()).mem(bias.argument()).mem(a.argument())
                     .ints(rows).ints(cols).ints(code(f))
                     .run2(cols, matrixLocalCols, rows, matrixLocalRows);
         }
@@ -101,12 +101,12 @@ final class ClKernels {
         int rows = z.shape().rows();
         int cols = z.shape().cols();
         if (f == Activation.SOFTMAX) {
-            launcher.kernel(softmaxBackward).mem(a.mem()).mem(dA.mem()).mem(dZ.mem()).ints(rows)
+            launcher.kernel(softmaxBackward).mem(a.argument()).mem(dA.argument()).mem(dZ.argument()).ints(rows)
                     .ints(cols).run1(rows, localSize);
         } else {
             int n = rows * cols;
-            launcher.kernel(activationBackward).mem(z.mem()).mem(a.mem()).mem(dA.mem())
-                    .mem(dZ.mem()).ints(n).ints(code(f)).run1(n, localSize);
+            launcher.kernel(activationBackward).mem(z.argument()).mem(a.argument()).mem(dA.argument())
+                    .mem(dZ.argument()).ints(n).ints(code(f)).run1(n, localSize);
         }
     }
 
@@ -123,7 +123,7 @@ final class ClKernels {
             case BINARY_CROSSENTROPY -> 1f / cols;
             case CATEGORICAL_CROSSENTROPY, SPARSE_CATEGORICAL_CROSSENTROPY -> 1f;
         };
-        launcher.kernel(lossGradient).mem(output.mem()).mem(target.mem()).mem(grad.mem())
+        launcher.kernel(lossGradient).mem(output.argument()).mem(target.argument()).mem(grad.argument())
                 .ints(rows).ints(cols).floats(factor)
                 .ints(loss == Loss.SPARSE_CATEGORICAL_CROSSENTROPY ? 1 : 0)
                 .run2(cols, matrixLocalCols, rows, matrixLocalRows);
@@ -132,7 +132,7 @@ final class ClKernels {
     /** {@code out_j = alpha · Σ_i m_ij}. */
     void columnSums(float alpha, ClTensor m, ClTensor out) {
         int cols = m.shape().cols();
-        launcher.kernel(columnSums).mem(m.mem()).mem(out.mem()).ints(m.shape().rows())
+        launcher.kernel(columnSums).mem(m.argument()).mem(out.argument()).ints(m.shape().rows())
                 .ints(cols).floats(alpha).run1(cols, localSize);
     }
 
@@ -144,7 +144,7 @@ final class ClKernels {
             case SPARSE_CATEGORICAL_CROSSENTROPY -> 2;
             case BINARY_CROSSENTROPY -> 3;
         };
-        launcher.kernel(accumulateLoss).mem(output.mem()).mem(target.mem()).mem(total.mem())
+        launcher.kernel(accumulateLoss).mem(output.argument()).mem(target.argument()).mem(total.argument())
                 .ints(output.shape().rows()).ints(output.shape().cols())
                 .ints(target.shape().cols()).ints(kind).run1(reduceSize, reduceSize);
     }
@@ -154,7 +154,7 @@ final class ClKernels {
      * class index, or for a single output both on the same side of 0.5.
      */
     void accumulateCorrect(ClTensor output, ClTensor target, ClTensor count) {
-        launcher.kernel(accumulateCorrect).mem(output.mem()).mem(target.mem()).mem(count.mem())
+        launcher.kernel(accumulateCorrect).mem(output.argument()).mem(target.argument()).mem(count.argument())
                 .ints(output.shape().rows()).ints(output.shape().cols())
                 .ints(target.shape().cols()).run1(reduceSize, reduceSize);
     }
@@ -162,7 +162,7 @@ final class ClKernels {
     /** {@code indices_i} = the column of row i's first largest element. */
     void argmaxRows(ClTensor m, ClTensor indices) {
         int rows = m.shape().rows();
-        launcher.kernel(argmaxRows).mem(m.mem()).mem(indices.mem()).ints(rows)
+        launcher.kernel(argmaxRows).mem(m.argument()).mem(indices.argument()).ints(rows)
                 .ints(m.shape().cols()).run1(rows, localSize);
     }
 

@@ -4,11 +4,10 @@ import org.jocl.CL;
 import org.jocl.Pointer;
 import org.jocl.Sizeof;
 import org.jocl.cl_kernel;
-import org.jocl.cl_mem;
 
 /**
  * Sets a kernel's arguments in order and enqueues it on the device's queue without waiting:
- * {@code launcher.kernel(k).mem(x).ints(n).run1(n, 64)}. Global sizes are rounded up to whole
+ * {@code launcher.kernel(k).mem(x.argument()).ints(n).run1(n, 64)}. A launch allocates nothing. Global sizes are rounded up to whole
  * work-groups; kernels check their indices. Not thread-safe: the backend launches under its
  * own lock.
  */
@@ -16,6 +15,10 @@ final class ClLauncher {
     private final ClDevice device;
     private final long[] global = new long[2];
     private final long[] local = new long[2];
+    private final int[] intValue = new int[1];
+    private final float[] floatValue = new float[1];
+    private final Pointer intArgument = Pointer.to(intValue);
+    private final Pointer floatArgument = Pointer.to(floatValue);
     private cl_kernel kernel;
     private int index;
 
@@ -30,21 +33,23 @@ final class ClLauncher {
         return this;
     }
 
-    /** The next argument: a buffer. */
-    ClLauncher mem(cl_mem value) {
-        CL.clSetKernelArg(kernel, index++, Sizeof.cl_mem, Pointer.to(value));
+    /** The next argument: a buffer, given as its argument pointer ({@link ClTensor#argument}). */
+    ClLauncher mem(Pointer buffer) {
+        CL.clSetKernelArg(kernel, index++, Sizeof.cl_mem, buffer);
         return this;
     }
 
-    /** The next argument: an int. */
+    /** The next argument: an int (OpenCL copies it, so one holder serves every launch). */
     ClLauncher ints(int value) {
-        CL.clSetKernelArg(kernel, index++, Sizeof.cl_int, Pointer.to(new int[] {value}));
+        intValue[0] = value;
+        CL.clSetKernelArg(kernel, index++, Sizeof.cl_int, intArgument);
         return this;
     }
 
     /** The next argument: a float. */
     ClLauncher floats(float value) {
-        CL.clSetKernelArg(kernel, index++, Sizeof.cl_float, Pointer.to(new float[] {value}));
+        floatValue[0] = value;
+        CL.clSetKernelArg(kernel, index++, Sizeof.cl_float, floatArgument);
         return this;
     }
 

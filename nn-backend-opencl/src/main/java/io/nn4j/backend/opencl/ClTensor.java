@@ -3,6 +3,7 @@ package io.nn4j.backend.opencl;
 import io.nn4j.api.Backend;
 import io.nn4j.api.Shape;
 import io.nn4j.api.Tensor;
+import org.jocl.Pointer;
 import org.jocl.cl_mem;
 
 /** A tensor of the {@link OpenClBackend}: one device buffer of {@code shape.size()} floats. */
@@ -10,6 +11,7 @@ final class ClTensor implements Tensor {
     private final OpenClBackend backend;
     private final ClBuffers buffers;
     private final Shape shape;
+    private final Pointer argument;
     private volatile cl_mem mem;
 
     ClTensor(OpenClBackend backend, ClBuffers buffers, Shape shape, cl_mem mem) {
@@ -17,11 +19,20 @@ final class ClTensor implements Tensor {
         this.buffers = buffers;
         this.shape = shape;
         this.mem = mem;
+        this.argument = Pointer.to(mem);
     }
 
     /** The device buffer; only called after {@link io.nn4j.api.spi.OpChecks} found it open. */
     cl_mem mem() {
         return mem;
+    }
+
+    /**
+     * The buffer as a kernel argument ({@code clSetKernelArg}'s value), made once so that a
+     * launch allocates nothing; only used while the tensor is open.
+     */
+    Pointer argument() {
+        return argument;
     }
 
     /** The buffer's size in bytes. */

@@ -32,9 +32,9 @@ final class ClTiledGemm implements ClGemm {
         long groupsM = (m + tileM - 1) / tileM;
         long groupsN = (n + tileN - 1) / tileN;
         launcher.kernel(product).ints(m).ints(n).ints(k).floats(alpha).floats(beta)
-                .mem(a.mem()).ints(transposeA ? 1 : k).ints(transposeA ? m : 1)
-                .mem(b.mem()).ints(transposeB ? 1 : n).ints(transposeB ? k : 1)
-                .mem(c.mem())
+                .mem(a.argument()).ints(transposeA ? 1 : k).ints(transposeA ? m : 1)
+                .mem(b.argument()).ints(transposeB ? 1 : n).ints(transposeB ? k : 1)
+                .mem(c.argument())
                 .run2(groupsN * threadsN, threadsN, groupsM * threadsM, threadsM);
     }
 

@@ -28,7 +28,7 @@ final class ClUpdates {
     /** {@code param −= rate · (grad + weightDecay · param)}. */
     void sgd(ClTensor param, ClTensor grad, float rate, float weightDecay) {
         int n = param.shape().size();
-        launcher.kernel(sgd).mem(param.mem()).mem(grad.mem()).floats(rate).floats(weightDecay)
+        launcher.kernel(sgd).mem(param.argument()).mem(grad.argument()).floats(rate).floats(weightDecay)
                 .ints(n).run1(n, localSize);
     }
 
@@ -36,7 +36,7 @@ final class ClUpdates {
     void momentum(ClTensor param, ClTensor grad, ClTensor velocity, float rate, float mu,
                   boolean nesterov, float weightDecay) {
         int n = param.shape().size();
-        launcher.kernel(momentum).mem(param.mem()).mem(grad.mem()).mem(velocity.mem())
+        launcher.kernel(momentum).mem(param.argument()).mem(grad.argument()).mem(velocity.argument())
                 .floats(rate).floats(mu).ints(nesterov ? 1 : 0).floats(weightDecay).ints(n)
                 .run1(n, localSize);
     }
@@ -51,7 +51,7 @@ final class ClUpdates {
         float stepSize = (float) (rate * correction2 / (1 - Math.pow(beta1, step)));
         float correctedEpsilon = (float) (epsilon * correction2);
         int n = param.shape().size();
-        launcher.kernel(adam).mem(param.mem()).mem(grad.mem()).mem(m.mem()).mem(v.mem())
+        launcher.kernel(adam).mem(param.argument()).mem(grad.argument()).mem(m.argument()).mem(v.argument())
                 .floats(stepSize).floats(beta1).floats(beta2).floats(correctedEpsilon)
                 .floats(weightDecay).ints(n).run1(n, localSize);
     }

@@ -10,6 +10,7 @@ import io.nn4j.api.spi.OpChecks;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.jocl.CLException;
+import org.jocl.Pointer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +34,7 @@ final class OpenClBackend implements Backend {
     private final ClUpdates updates;
     private final ClGemm gemm;
     private float[] rowStaging = new float[0];
+    private Pointer rowStagingPointer = Pointer.to(rowStaging);
     private boolean closed;
 
     private OpenClBackend(ClDevice device, ClTuning tuning, ClProgramCache programs,
@@ -146,12 +148,13 @@ final class OpenClBackend implements Backend {
         int size = dst.shape().size();
         if (rowStaging.length < size) {
             rowStaging = new float[size];
+            rowStagingPointer = Pointer.to(rowStaging);
         }
         for (int r = 0; r < dst.shape().rows(); r++) {
             System.arraycopy(src, rows[from + r] * width, rowStaging, r * width, width);
         }
         try {
-            buffers.write(rowStaging, 0, cl(dst));
+            buffers.write(rowStagingPointer, cl(dst));
         } catch (CLException e) {
             throw failed("copyInRows", e, dst);
         }

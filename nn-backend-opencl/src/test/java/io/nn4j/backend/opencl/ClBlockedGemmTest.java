@@ -132,7 +132,7 @@ class ClBlockedGemmTest {
              ClTensor packed = buffers.tensor(null, Shape.vector(poison.length))) {
             buffers.write(b, 0, source);
             buffers.write(poison, 0, packed);
-            gemm.pack(source, transposeB, k, n, strip, packed.mem());
+            gemm.pack(source, transposeB, k, n, strip, packed.argument());
             float[] actual = new float[poison.length];
             buffers.read(packed, actual, 0);
             String where = "k=" + k + " n=" + n + " strip=" + strip + " transposeB=" + transposeB;

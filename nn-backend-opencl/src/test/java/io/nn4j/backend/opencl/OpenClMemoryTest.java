@@ -10,15 +10,23 @@ import io.nn4j.api.MemoryStats;
 import io.nn4j.api.Shape;
 import io.nn4j.api.Tensor;
 import io.nn4j.api.nn.Sequential;
+import io.nn4j.api.testkit.Blobs;
+import io.nn4j.api.train.Adam;
 import io.nn4j.api.train.Optimizer;
 import io.nn4j.api.train.Sgd;
+import io.nn4j.api.train.Trainer;
+import io.nn4j.api.train.TrainingListener;
+import java.lang.management.ManagementFactory;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Device memory: no leak over a long training run, and a clear error for a too-large buffer. */
+/**
+ * Memory: no device buffer leaks over a long training run, a warm training step allocates
+ * nothing on the Java heap, and a too-large buffer gets a clear error.
+ */
 class OpenClMemoryTest {
     private static OpenClBackend backend;
 
@@ -66,6 +74,38 @@ class OpenClMemoryTest {
             float loss = backend.toArray(total)[0] / (10_000f * batch);
             assertTrue(Float.isFinite(loss) && loss > 0f, "mean loss " + loss);
             assertEquals(warm, backend.memory(), "live tensors and bytes after 10,000 steps");
+        }
+    }
+
+    @Test
+    void aWarmTrainingStepAllocatesNothingOnTheHeap() {
+        Blobs train = Blobs.of(640, 12, 3, 1);
+        Blobs test = Blobs.of(64, 12, 3, 2);
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        for (Optimizer optimizer : new Optimizer[] {new Sgd(0.05f), new Adam(0.01f)}) {
+            long[] allocated = new long[2];
+            TrainingListener meter = new TrainingListener() {
+                @Override
+                public void onBatchEnd(int epoch, int batch, int batches) {
+                    if (epoch == 3 && batch == 2) {
+                        allocated[0] = threads.getCurrentThreadAllocatedBytes();
+                    } else if (epoch == 3 && batch == batches - 1) {
+                        allocated[1] = threads.getCurrentThreadAllocatedBytes();
+                    }
+                }
+            };
+            try (Sequential net = Sequential.builder(12).dense(32, Activation.RELU).dropout(0.2f)
+                    .dense(3, Activation.SOFTMAX).build(backend, 7);
+                 Optimizer closing = optimizer) {
+                Trainer.builder().loss(Loss.CATEGORICAL_CROSSENTROPY).optimizer(closing)
+                        .batchSize(16).epochs(3).seed(9).listener(meter).build()
+                        .fit(net, train.oneHot(), test.oneHot());
+            }
+            long bytes = allocated[1] - allocated[0];
+            // 0 here; the smallest object is 16 bytes, so any per-step allocation exceeds 37 × 16.
+            assertTrue(bytes < 37 * 16, bytes + " bytes allocated by 37 warm steps with "
+                    + optimizer);
         }
     }
 
