@@ -3,7 +3,8 @@
 # the figures in docs/benchmarks.md (tables) and docs/images/ (bar charts).
 #
 #   scripts/bench-quick.sh                  quick profile (under 10 minutes on 2 cores), report
-#   scripts/bench-quick.sh --end-to-end     MNIST epochs of config S and L per backend, report
+#   scripts/bench-quick.sh --end-to-end     MNIST epochs of config S and L per backend (and in
+#                                           NumPy, when python3 has it, as the reference), report
 #   scripts/bench-quick.sh --report-only    redraw the report from the last results
 #   scripts/bench-quick.sh --build ...      rebuild benchmarks.jar first (it is rebuilt anyway
 #                                           when missing or older than a source or pom)
@@ -83,8 +84,12 @@ run_end_to_end() {
     if [[ ! -f $demo ]]; then
         mvn -q -pl nn-mnist -am -DskipTests package
     fi
-    local backends epochs=${EPOCHS:-1} runs=${RUNS:-1}
+    local backends epochs=${EPOCHS:-1} runs=${RUNS:-1} numpy=yes
     backends=$(available_backends)
+    if ! python3 -c 'import numpy' 2> /dev/null; then
+        numpy=no
+        echo "bench-quick.sh: no python3 with NumPy here, so no NumPy reference rows" >&2
+    fi
     rm -f "$out"/e2e-*.json
     local backend run
     for ((run = 1; run <= runs; run++)); do
@@ -96,6 +101,14 @@ run_end_to_end() {
             java -jar "$demo" train --backend "$backend" --hidden 1024,1024 --batch-size 256 \
                 --epochs "$epochs" --no-report --summary-json "$out/e2e-L-$backend-$run.json"
         done
+        if [[ $numpy == yes ]]; then
+            echo "MNIST config S and L in NumPy, run $run of $runs" >&2
+            python3 nn-benchmarks/reference/numpy_mlp.py --data-dir data/mnist --hidden 128 \
+                --batch-size 64 --epochs "$epochs" --summary-json "$out/e2e-S-numpy-$run.json"
+            python3 nn-benchmarks/reference/numpy_mlp.py --data-dir data/mnist \
+                --hidden 1024,1024 --batch-size 256 --epochs "$epochs" \
+                --summary-json "$out/e2e-L-numpy-$run.json"
+        fi
     done
     echo "$command_line" > "$out/e2e.command"
 }
