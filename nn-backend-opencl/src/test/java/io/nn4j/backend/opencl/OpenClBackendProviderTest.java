@@ -59,7 +59,9 @@ class OpenClBackendProviderTest {
         Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
         ProcessBuilder builder = new ProcessBuilder(java.toString(), "-cp",
                 System.getProperty("java.class.path"), ProbeMain.class.getName());
+        // The ICD loader finds drivers in its vendors folder and in OCL_ICD_FILENAMES.
         builder.environment().put("OCL_ICD_VENDORS", emptyVendors.toString());
+        builder.environment().remove("OCL_ICD_FILENAMES");
         builder.redirectErrorStream(true);
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(),
