@@ -1,8 +1,7 @@
 package io.nn4j.backend.opencl;
 
-import org.jocl.cl_kernel;
 import org.jocl.Pointer;
-import org.jocl.cl_mem;
+import org.jocl.cl_kernel;
 
 /**
  * The CPU-device GEMM ({@code gemm_blocked.cl}). {@code A·Bᵀ} (a dense layer's forward pass)
@@ -14,7 +13,7 @@ import org.jocl.cl_mem;
  * training step allocates nothing.
  */
 final class ClBlockedGemm implements ClGemm {
-    private final ClBuffers buffers;
+    private final ClScratch packing;
     private final ClLauncher launcher;
     private final cl_kernel pack;
     private final cl_kernel packTransposed;
@@ -30,13 +29,10 @@ final class ClBlockedGemm implements ClGemm {
     private final int dotRows;
     private final int dotCols;
     private final int dotLocalCols;
-    private cl_mem scratch;
-    private Pointer scratchArgument;
-    private long scratchBytes;
 
     ClBlockedGemm(ClTuning tuning, ClProgramCache programs, ClBuffers buffers,
                   ClLauncher launcher) {
-        this.buffers = buffers;
+        this.packing = new ClScratch(buffers, "the GEMM packing buffer");
         this.launcher = launcher;
         String program = tuning.gemmProgram();
         this.pack = programs.kernel(program, "pack_b");
@@ -75,7 +71,7 @@ final class ClBlockedGemm implements ClGemm {
         boolean inPlace = !transposeB && n % strip == 0;
         Pointer source = b.argument();
         if (!inPlace) {
-            source = scratch((long) strips * strip * k * Float.BYTES);
+            source = packing.atLeast((long) strips * strip * k * Float.BYTES);
             pack(b, transposeB, k, n, strip, source);
         }
         launcher.kernel(strip == vector ? narrowProduct : product).ints(m).ints(n).ints(k)
@@ -106,27 +102,8 @@ final class ClBlockedGemm implements ClGemm {
         }
     }
 
-    /** The packing buffer, grown to at least {@code bytes}, as a kernel argument. */
-    private Pointer scratch(long bytes) {
-        if (bytes > scratchBytes) {
-            cl_mem grown = buffers.allocate(bytes, "the GEMM packing buffer");
-            if (scratch != null) {
-                buffers.release(scratch);
-            }
-            scratch = grown;
-            scratchArgument = Pointer.to(grown);
-            scratchBytes = bytes;
-        }
-        return scratchArgument;
-    }
-
     @Override
     public void close() {
-        if (scratch != null) {
-            buffers.release(scratch);
-            scratch = null;
-            scratchArgument = null;
-            scratchBytes = 0;
-        }
+        packing.close();
     }
 }

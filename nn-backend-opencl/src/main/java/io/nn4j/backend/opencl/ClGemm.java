@@ -6,12 +6,16 @@ package io.nn4j.backend.opencl;
  */
 interface ClGemm extends AutoCloseable {
 
-    /** The GEMM of {@code tuning}'s family, its kernels taken from {@code programs}. */
-    static ClGemm create(ClTuning tuning, ClProgramCache programs, ClBuffers buffers,
-                         ClLauncher launcher) {
+    /**
+     * The GEMM of {@code tuning}'s family on {@code device}, its kernels taken from
+     * {@code programs} and its scratch from {@code buffers}.
+     */
+    static ClGemm create(ClTuning tuning, ClDeviceInfo device, ClProgramCache programs,
+                         ClBuffers buffers, ClLauncher launcher) {
         return switch (tuning) {
             case BLOCKED, BLOCKED_WIDE -> new ClBlockedGemm(tuning, programs, buffers, launcher);
-            case TILED -> new ClTiledGemm(tuning, programs, launcher);
+            case TILED -> new ClTiledGemm(tuning, programs, buffers, launcher,
+                    device.computeUnits());
         };
     }
 

@@ -13,8 +13,8 @@ import org.jocl.cl_kernel;
  */
 final class ClLauncher {
     private final ClDevice device;
-    private final long[] global = new long[2];
-    private final long[] local = new long[2];
+    private final long[] global = new long[3];
+    private final long[] local = new long[3];
     private final int[] intValue = new int[1];
     private final float[] floatValue = new float[1];
     private final Pointer intArgument = Pointer.to(intValue);
@@ -62,11 +62,18 @@ final class ClLauncher {
 
     /** Enqueues a 2-D range, each dimension rounded up to whole groups. */
     void run2(long size0, int group0, long size1, int group1) {
+        run3(size0, group0, size1, group1, 1, 1);
+    }
+
+    /** Enqueues a 3-D range, each dimension rounded up to whole groups. */
+    void run3(long size0, int group0, long size1, int group1, long size2, int group2) {
         global[0] = roundUp(size0, group0);
         global[1] = roundUp(size1, group1);
+        global[2] = roundUp(size2, group2);
         local[0] = group0;
         local[1] = group1;
-        CL.clEnqueueNDRangeKernel(device.queue(), kernel, 2, null, global, local, 0, null, null);
+        local[2] = group2;
+        CL.clEnqueueNDRangeKernel(device.queue(), kernel, 3, null, global, local, 0, null, null);
     }
 
     private static long roundUp(long size, int group) {

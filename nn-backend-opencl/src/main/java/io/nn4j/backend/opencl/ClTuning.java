@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
  *       row fits devices with 16-float (512-bit) vectors and their 32 vector registers, the
  *       other one 8-float vectors and 16 registers.</li>
  *   <li>{@link #TILED} (GPUs): the classic local-memory tiling, {@code TILE_M × TILE_N} per
- *       work-group, {@code WPT_M × WPT_N} per work-item ({@code gemm_tiled.cl}).</li>
+ *       work-group, {@code WPT_M × WPT_N} per work-item, split along {@code k} when there are
+ *       too few tiles to fill the device ({@code gemm_tiled.cl}).</li>
  * </ul>
  * {@code LOCAL_SIZE} is the work-group size of 1-D elementwise and per-row kernels,
  * {@code MATRIX_LOCAL_COLS × MATRIX_LOCAL_ROWS} that of kernels over the elements of a matrix,
@@ -36,9 +37,14 @@ enum ClTuning {
     BLOCKED_WIDE("gemm_blocked.cl", "VW=16 ROWS=8 STRIP_VECS=2 GEMM_LOCAL_ROWS=4 PACK_LOCAL=64 "
             + "PACK_K=64 DOT_ROWS=4 DOT_COLS=4 DOT_LOCAL_COLS=16 LOCAL_SIZE=1024 "
             + "MATRIX_LOCAL_COLS=64 MATRIX_LOCAL_ROWS=4 REDUCE_SIZE=64"),
-    /** Local-memory tiled GEMM for GPUs. */
-    TILED("gemm_tiled.cl", "TILE_M=64 TILE_N=64 TILE_K=16 WPT_M=4 WPT_N=4 LOCAL_SIZE=256 "
-            + "MATRIX_LOCAL_COLS=64 MATRIX_LOCAL_ROWS=4 REDUCE_SIZE=256");
+    /**
+     * Local-memory tiled GEMM for GPUs. A product of fewer tiles than compute units is split
+     * along {@code k} into slices at least {@code SPLIT_MIN_K} deep, about
+     * {@code SPLIT_GROUPS_PER_UNIT} work-groups per compute unit in all.
+     */
+    TILED("gemm_tiled.cl", "TILE_M=64 TILE_N=64 TILE_K=16 WPT_M=4 WPT_N=4 SPLIT_GROUPS_PER_UNIT=4 "
+            + "SPLIT_MIN_K=64 LOCAL_SIZE=256 MATRIX_LOCAL_COLS=64 MATRIX_LOCAL_ROWS=4 "
+            + "REDUCE_SIZE=256");
 
     /** The option that forces a row: {@code blocked}, {@code blocked_wide} or {@code tiled}. */
     static final String OPTION = "nn.opencl.gemm";

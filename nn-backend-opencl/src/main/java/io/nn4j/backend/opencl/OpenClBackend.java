@@ -62,7 +62,7 @@ final class OpenClBackend implements Backend {
         ClGemm gemm = null;
         try {
             ClLauncher launcher = new ClLauncher(device);
-            gemm = ClGemm.create(tuning, programs, buffers, launcher);
+            gemm = ClGemm.create(tuning, info, programs, buffers, launcher);
             OpenClBackend backend = new OpenClBackend(device, tuning, programs, buffers,
                     launcher, gemm);
             ClWarmUp.run(backend);

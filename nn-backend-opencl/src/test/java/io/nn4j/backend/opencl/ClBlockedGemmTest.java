@@ -26,9 +26,7 @@ class ClBlockedGemmTest {
 
     @BeforeAll
     static void open() {
-        OpenClTestSupport.requireOpenCl();
-        device = new ClDevice(ClDeviceChoice.choose(ClDiscovery.devices(),
-                System.getProperty(ClDeviceChoice.OPTION)));
+        device = OpenClTestSupport.openDevice();
         buffers = new ClBuffers(device);
     }
 
@@ -65,55 +63,14 @@ class ClBlockedGemmTest {
         try (ClProgramCache programs = new ClProgramCache(device, tuning.buildOptions());
              ClBlockedGemm gemm = new ClBlockedGemm(tuning, programs, buffers,
                      new ClLauncher(device))) {
-            Random random = new Random(9);
+            GemmProducts products = new GemmProducts(buffers, 9);
             int[] widths = {vector - 1, vector, vector + 1, wide, 2 * wide, 2 * wide + 3};
             for (int n : widths) {
                 for (int form = 0; form < 4; form++) {
-                    multiply(gemm, random, 13, 37, n, (form & 2) != 0, (form & 1) != 0);
+                    products.check(gemm, 13, 37, n, (form & 2) != 0, (form & 1) != 0);
                 }
             }
         }
-    }
-
-    /** One product with beta = 0.5 against a float64 reference. */
-    private static void multiply(ClBlockedGemm gemm, Random random, int m, int k, int n,
-                                 boolean transposeA, boolean transposeB) {
-        float[] a = gaussian(random, m * k);
-        float[] b = gaussian(random, k * n);
-        float[] c = gaussian(random, m * n);
-        try (ClTensor ta = buffers.tensor(null, transposeA ? Shape.matrix(k, m)
-                : Shape.matrix(m, k));
-             ClTensor tb = buffers.tensor(null, transposeB ? Shape.matrix(n, k)
-                     : Shape.matrix(k, n));
-             ClTensor tc = buffers.tensor(null, Shape.matrix(m, n))) {
-            buffers.write(a, 0, ta);
-            buffers.write(b, 0, tb);
-            buffers.write(c, 0, tc);
-            gemm.gemm(transposeA, transposeB, 2f, ta, tb, 0.5f, tc);
-            float[] actual = new float[m * n];
-            buffers.read(tc, actual, 0);
-            for (int i = 0; i < m; i++) {
-                for (int j = 0; j < n; j++) {
-                    double sum = 0;
-                    for (int p = 0; p < k; p++) {
-                        sum += (double) (transposeA ? a[p * m + i] : a[i * k + p])
-                                * (transposeB ? b[j * k + p] : b[p * n + j]);
-                    }
-                    double expected = 2 * sum + 0.5 * c[i * n + j];
-                    assertEquals(expected, actual[i * n + j], 1e-4 * (1 + Math.abs(expected)),
-                            "C[" + i + "][" + j + "] of " + m + "x" + k + "x" + n
-                                    + (transposeA ? " Aᵀ" : " A") + (transposeB ? " Bᵀ" : " B"));
-                }
-            }
-        }
-    }
-
-    private static float[] gaussian(Random random, int size) {
-        float[] values = new float[size];
-        for (int i = 0; i < size; i++) {
-            values[i] = (float) random.nextGaussian();
-        }
-        return values;
     }
 
     private static void check(ClBlockedGemm gemm, Random random, int k, int n,

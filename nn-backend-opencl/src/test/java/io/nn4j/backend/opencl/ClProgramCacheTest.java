@@ -20,9 +20,7 @@ class ClProgramCacheTest {
 
     @BeforeAll
     static void open() {
-        OpenClTestSupport.requireOpenCl();
-        device = new ClDevice(ClDeviceChoice.choose(ClDiscovery.devices(),
-                System.getProperty(ClDeviceChoice.OPTION)));
+        device = OpenClTestSupport.openDevice();
         programs = new ClProgramCache(device, ClTuning.BLOCKED.buildOptions());
     }
 

@@ -19,6 +19,16 @@ final class OpenClTestSupport {
         RequiredBackend.check(OpenClBackendProvider.NAME);
     }
 
+    /**
+     * Opens the device the backend would choose ({@code nn.opencl.device} or the default),
+     * without the backend, for tests of its parts; or fails/skips.
+     */
+    static ClDevice openDevice() {
+        requireOpenCl();
+        return new ClDevice(ClDeviceChoice.choose(ClDiscovery.devices(),
+                System.getProperty(ClDeviceChoice.OPTION)));
+    }
+
     /** Opens the backend with the default device and kernels, or fails/skips. */
     static OpenClBackend open() {
         return open(Map.of());
