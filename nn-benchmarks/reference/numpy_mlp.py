@@ -37,6 +37,32 @@ def load(data_dir, split):
     return x, y, labels
 
 
+def argument_parser(doc):
+    """The options every reference run takes, the demo's names and defaults."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--data-dir", default="data/mnist")
+    parser.add_argument("--hidden", default="128")
+    parser.add_argument("--batch-size", type=int, default=64)
+    parser.add_argument("--epochs", type=int, default=5)
+    parser.add_argument("--learning-rate", type=float, default=0.1)
+    parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--summary-json")
+    return parser
+
+
+def write_summary(args, backend, accuracies, seconds, examples, **versions):
+    """Writes the demo's summary JSON to --summary-json, if given."""
+    if not args.summary_json:
+        return
+    summary = {"backend": backend, "epochs": args.epochs, "test_accuracy": accuracies[-1],
+               "epoch_seconds": seconds,
+               "examples_per_second": examples * args.epochs / sum(seconds),
+               "hidden": [int(h) for h in args.hidden.split(",")],
+               "batch_size": args.batch_size, "learning_rate": args.learning_rate,
+               "seed": args.seed, **versions}
+    Path(args.summary_json).write_text(json.dumps(summary, indent=2) + "\n")
+
+
 def forward(weights, biases, x):
     activations = [x]
     for i, (w, b) in enumerate(zip(weights, biases)):
@@ -63,15 +89,7 @@ def train_step(weights, biases, x, y, rate):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data-dir", default="data/mnist")
-    parser.add_argument("--hidden", default="128")
-    parser.add_argument("--batch-size", type=int, default=64)
-    parser.add_argument("--epochs", type=int, default=5)
-    parser.add_argument("--learning-rate", type=float, default=0.1)
-    parser.add_argument("--seed", type=int, default=42)
-    parser.add_argument("--summary-json")
-    args = parser.parse_args()
+    args = argument_parser(__doc__).parse_args()
 
     x_train, y_train, _ = load(args.data_dir, "train")
     x_test, _, test_labels = load(args.data_dir, "t10k")
@@ -95,14 +113,7 @@ def main():
         print(f"epoch {epoch}/{args.epochs}  test accuracy {accuracies[-1]:.4f}  "
               f"{seconds[-1]:.2f} s  {len(x_train) / seconds[-1]:.0f} examples/s", flush=True)
 
-    if args.summary_json:
-        summary = {"backend": "numpy", "epochs": args.epochs, "test_accuracy": accuracies[-1],
-                   "epoch_seconds": seconds,
-                   "examples_per_second": len(x_train) * args.epochs / sum(seconds),
-                   "hidden": [int(h) for h in args.hidden.split(",")],
-                   "batch_size": args.batch_size, "learning_rate": args.learning_rate,
-                   "seed": args.seed, "numpy": np.__version__}
-        Path(args.summary_json).write_text(json.dumps(summary, indent=2) + "\n")
+    write_summary(args, "numpy", accuracies, seconds, len(x_train), numpy=np.__version__)
 
 
 if __name__ == "__main__":

@@ -11,27 +11,17 @@ a summary JSON in the demo's format, with "backend": "torch-DEVICE".
     python3 nn-benchmarks/reference/torch_mlp.py --data-dir data/mnist --hidden 128 \
         --batch-size 64 --epochs 5 --summary-json torch-S.json
 """
-import argparse
-import json
 import time
-from pathlib import Path
 
 import numpy as np
 import torch
 
-from numpy_mlp import load
+from numpy_mlp import argument_parser, load, write_summary
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data-dir", default="data/mnist")
-    parser.add_argument("--hidden", default="128")
-    parser.add_argument("--batch-size", type=int, default=64)
-    parser.add_argument("--epochs", type=int, default=5)
-    parser.add_argument("--learning-rate", type=float, default=0.1)
-    parser.add_argument("--seed", type=int, default=42)
+    parser = argument_parser(__doc__)
     parser.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")
-    parser.add_argument("--summary-json")
     args = parser.parse_args()
 
     torch.backends.cuda.matmul.allow_tf32 = False
@@ -72,15 +62,9 @@ def main():
         print(f"epoch {epoch}/{args.epochs}  test accuracy {accuracies[-1]:.4f}  "
               f"{seconds[-1]:.2f} s  {len(x_train) / seconds[-1]:.0f} examples/s", flush=True)
 
-    if args.summary_json:
-        summary = {"backend": f"torch-{device.type}", "epochs": args.epochs,
-                   "test_accuracy": accuracies[-1], "epoch_seconds": seconds,
-                   "examples_per_second": len(x_train) * args.epochs / sum(seconds),
-                   "hidden": [int(h) for h in args.hidden.split(",")],
-                   "batch_size": args.batch_size, "learning_rate": args.learning_rate,
-                   "seed": args.seed, "torch": torch.__version__,
-                   "device": torch.cuda.get_device_name() if device.type == "cuda" else "cpu"}
-        Path(args.summary_json).write_text(json.dumps(summary, indent=2) + "\n")
+    write_summary(args, f"torch-{device.type}", accuracies, seconds, len(x_train),
+                  torch=torch.__version__,
+                  device=torch.cuda.get_device_name() if device.type == "cuda" else "cpu")
 
 
 def synchronize(device):
