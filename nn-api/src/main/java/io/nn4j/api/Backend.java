@@ -96,10 +96,13 @@ public interface Backend extends AutoCloseable {
     void activationBackward(Activation f, Tensor z, Tensor a, Tensor dA, Tensor dZ);
 
     /**
-     * Column sums: {@code out_j = alpha · Σ_i m_ij}, for {@code m} of shape {@code [r, n]} and
-     * {@code out} of shape {@code [n]} (a bias gradient). Modifies {@code out}.
+     * Column sums: {@code out_j = alpha · Σ_i m_ij + beta · out_j}, for {@code m} of shape
+     * {@code [r, n]} and {@code out} of shape {@code [n]}: a bias gradient ({@code beta = 0}),
+     * or a bias's SGD step folded in as {@link #gemm}'s {@code beta} folds in the weights'.
+     * With {@code beta = 0}, {@code out}'s old values are not read (a NaN there does not
+     * propagate). Modifies {@code out}.
      */
-    void columnSums(float alpha, Tensor m, Tensor out);
+    void columnSums(float alpha, Tensor m, float beta, Tensor out);
 
     // ---- losses and metrics --------------------------------------------------------------
 

@@ -121,8 +121,9 @@ public final class Dense implements Layer {
     }
 
     /**
-     * The backward pass from {@code dZ}; with an {@code update} (else null) the weights are
-     * updated by the GEMM that would make their gradient, after {@code dX} has used them.
+     * The backward pass from {@code dZ}; with an {@code update} (else null) the weights and the
+     * bias are updated by the GEMM and the column sums that would make their gradients, after
+     * {@code dX} has used the weights.
      */
     private Tensor fromPreActivation(Tensor dZ, boolean propagateToInput, InPlaceSgd update) {
         Buffers b = requireForward(dZ);
@@ -132,14 +133,13 @@ public final class Dense implements Layer {
             backend.gemm(false, false, 1f, dZ, weights.value(), 0f, b.dX);
             inputGradient = b.dX;
         }
-        backend.columnSums(inverseBatch, dZ, bias.gradient());
         if (update == null) {
+            backend.columnSums(inverseBatch, dZ, 0f, bias.gradient());
             backend.gemm(true, false, inverseBatch, dZ, lastInput, 0f, weights.gradient());
         } else {
-            backend.gemm(true, false, -update.learningRate() * inverseBatch, dZ, lastInput,
-                    update.keep(), weights.value());
-            backend.sgdUpdate(bias.value(), bias.gradient(), update.learningRate(),
-                    update.weightDecay());
+            float step = -update.learningRate() * inverseBatch;
+            backend.columnSums(step, dZ, update.keep(), bias.value());
+            backend.gemm(true, false, step, dZ, lastInput, update.keep(), weights.value());
         }
         return inputGradient;
     }

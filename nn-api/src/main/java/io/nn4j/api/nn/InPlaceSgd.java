@@ -7,8 +7,9 @@ package io.nn4j.api.nn;
  * {@link io.nn4j.api.Backend#sgdUpdate}.
  *
  * <p>{@link Dense} folds it into the GEMM that makes the weight gradient
- * ({@code W ← β·W + α·dZᵀ·X} with {@code β = 1 − η·λ} and {@code α = −η/m}), so the weight
- * gradient is never stored and the weights take no separate update pass: with the cpu backend
+ * ({@code W ← β·W + α·dZᵀ·X} with {@code β = 1 − η·λ} and {@code α = −η/m}) and into the
+ * column sums that make the bias gradient ({@code b ← β·b + α·Σᵢ dZᵢ}), so no gradient is
+ * stored and the parameters take no separate update pass: with the cpu backend
  * a training step of MNIST's 784-128-10 network is about 15% faster, and one of
  * 784-1024-1024-10 about 20% (docs/benchmarks.md). After such a step a parameter's
  * {@link Parameter#gradient()} tensor holds no meaningful value.

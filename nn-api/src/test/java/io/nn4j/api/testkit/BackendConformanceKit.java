@@ -113,8 +113,10 @@ public abstract class BackendConformanceKit {
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.nn4j.api.testkit.KitShapes#matrices")
     void columnSums(Shape shape) {
-        LayerOpConformance.checkColumnSums(backend, shape, 1f);
-        LayerOpConformance.checkColumnSums(backend, shape, -1f / shape.rows());
+        LayerOpConformance.checkColumnSums(backend, shape, 1f, 0f);
+        LayerOpConformance.checkColumnSums(backend, shape, -1f / shape.rows(), 0f);
+        LayerOpConformance.checkColumnSums(backend, shape, -0.1f / shape.rows(), 0.99f);
+        LayerOpConformance.checkColumnSums(backend, shape, 0.5f, 1f);
     }
 
     // ---- losses and metrics --------------------------------------------------------------

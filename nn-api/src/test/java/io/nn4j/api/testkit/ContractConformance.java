@@ -49,7 +49,7 @@ public final class ContractConformance {
             rejects(IllegalArgumentException.class, "activationBackward(tanh): dZ is [4, 4]",
                     () -> backend.activationBackward(Activation.TANH, z, a, a, grad));
             rejects(IllegalArgumentException.class, "columnSums: out is [4]",
-                    () -> backend.columnSums(1f, z, bias));
+                    () -> backend.columnSums(1f, z, 0f, bias));
         }
     }
 

@@ -62,16 +62,22 @@ public final class LayerOpConformance {
         }
     }
 
-    /** {@code out = alpha · column sums of m}, {@code out} poisoned. */
-    public static void checkColumnSums(Backend backend, Shape shape, float alpha) {
-        String what = "columnSums(alpha=" + alpha + ") " + shape;
+    /**
+     * {@code out = alpha · column sums of m + beta · out}: with {@code beta = 0} on a poisoned
+     * {@code out} (the NaN must not come through), else on random values.
+     */
+    public static void checkColumnSums(Backend backend, Shape shape, float alpha, float beta) {
+        String what = "columnSums(alpha=" + alpha + ", beta=" + beta + ") " + shape;
         RandomTensors random = RandomTensors.forCase(what);
         float[] m = random.uniform(shape.size(), -1, 1);
-        double[] expected = ReferenceOps.columnSums(alpha, m, shape.rows(), shape.cols());
+        float[] old = random.uniform(shape.cols(), -1, 1);
+        double[] expected = ReferenceOps.columnSums(alpha, m, shape.rows(), shape.cols(), beta,
+                old);
         Shape outShape = Shape.vector(shape.cols());
         try (Tensor tm = backend.fromArray(m, shape);
-             Tensor out = RandomTensors.poisoned(backend, outShape)) {
-            backend.columnSums(alpha, tm, out);
+             Tensor out = beta == 0f ? RandomTensors.poisoned(backend, outShape)
+                     : backend.fromArray(old, outShape)) {
+            backend.columnSums(alpha, tm, beta, out);
             KitAssertions.assertClose(what, expected, backend.toArray(out), shape.cols(),
                     Tolerances.dotProduct(shape.rows()));
         }

@@ -107,15 +107,16 @@ public final class ReferenceOps {
         return dZ;
     }
 
-    /** {@code out_j = alpha · Σ_i m_ij}. */
-    public static double[] columnSums(double alpha, float[] m, int rows, int cols) {
+    /** {@code out_j = alpha · Σ_i m_ij + beta · out_j} ({@code out} not read when beta is 0). */
+    public static double[] columnSums(double alpha, float[] m, int rows, int cols, double beta,
+                                      float[] out) {
         double[] sums = new double[cols];
         for (int j = 0; j < cols; j++) {
             double sum = 0;
             for (int r = 0; r < rows; r++) {
                 sum += m[r * cols + j];
             }
-            sums[j] = alpha * sum;
+            sums[j] = alpha * sum + (beta == 0 ? 0 : beta * out[j]);
         }
         return sums;
     }

@@ -133,21 +133,24 @@ final class CpuBackend implements Backend {
     }
 
     @Override
-    public void columnSums(float alpha, Tensor m, Tensor out) {
+    public void columnSums(float alpha, Tensor m, float beta, Tensor out) {
         OpChecks.columnSums(this, m, out);
         float[] data = cpu(m).data();
         float[] sums = cpu(out).data();
         int rows = m.shape().rows();
         int cols = m.shape().cols();
-        Arrays.fill(sums, 0f);
+        if (beta == 0f) {
+            Arrays.fill(sums, 0f);
+        } else if (beta != 1f) {
+            for (int j = 0; j < cols; j++) {
+                sums[j] *= beta;
+            }
+        }
         for (int r = 0; r < rows; r++) {
             int offset = r * cols;
             for (int j = 0; j < cols; j++) {
-                sums[j] += data[offset + j];
+                sums[j] += alpha * data[offset + j];
             }
-        }
-        for (int j = 0; j < cols; j++) {
-            sums[j] *= alpha;
         }
     }
 

@@ -57,7 +57,7 @@ class CpuParallelTest {
                  Tensor sums = backend.zeros(Shape.vector(1024))) {
                 backend.biasActivation(f, z, bias, a);
                 backend.activationBackward(f, z, a, dA, dA);
-                backend.columnSums(0.5f, dA, sums);
+                backend.columnSums(0.5f, dA, 0f, sums);
                 float[] out = backend.toArray(dA);
                 float[] s = backend.toArray(sums);
                 float[] both = new float[out.length + s.length];

@@ -129,11 +129,11 @@ final class ClKernels {
                 .run2(cols, matrixLocalCols, rows, matrixLocalRows);
     }
 
-    /** {@code out_j = alpha · Σ_i m_ij}. */
-    void columnSums(float alpha, ClTensor m, ClTensor out) {
+    /** {@code out_j = alpha · Σ_i m_ij + beta · out_j}. */
+    void columnSums(float alpha, ClTensor m, float beta, ClTensor out) {
         int cols = m.shape().cols();
         launcher.kernel(columnSums).mem(m.argument()).mem(out.argument()).ints(m.shape().rows())
-                .ints(cols).floats(alpha).run1(cols, localSize);
+                .ints(cols).floats(alpha).floats(beta).run1(cols, localSize);
     }
 
     /** {@code total[0] +=} the summed per-example loss, reduced on the device. */

@@ -50,7 +50,7 @@ final class ClWarmUp {
             }
             backend.accumulateCorrect(a, z, total);
             backend.argmaxRows(z, indices);
-            backend.columnSums(1f, z, bias);
+            backend.columnSums(1f, z, 0f, bias);
             backend.sgdUpdate(z, a, 0.5f, 0f);
             backend.momentumUpdate(z, a, a, 0.5f, 0.9f, false, 0f);
             backend.adamUpdate(z, a, a, a, 0.5f, 0.9f, 0.999f, 1e-8f, 0f, 1);

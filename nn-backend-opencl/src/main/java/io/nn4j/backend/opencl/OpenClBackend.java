@@ -209,10 +209,10 @@ final class OpenClBackend implements Backend {
     }
 
     @Override
-    public synchronized void columnSums(float alpha, Tensor m, Tensor out) {
+    public synchronized void columnSums(float alpha, Tensor m, float beta, Tensor out) {
         OpChecks.columnSums(this, m, out);
         try {
-            kernels.columnSums(alpha, cl(m), cl(out));
+            kernels.columnSums(alpha, cl(m), beta, cl(out));
         } catch (CLException e) {
             throw failed("columnSums", e, m, out);
         }

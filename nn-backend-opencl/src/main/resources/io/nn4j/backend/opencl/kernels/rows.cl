@@ -111,9 +111,9 @@ __kernel void argmax_rows(__global const float* m, __global float* indices, cons
     }
 }
 
-// out_j = alpha * sum_i m_ij, rows added in order.
+// out_j = alpha * sum_i m_ij + beta * out_j, rows added in order; out is not read when beta = 0.
 __kernel void column_sums(__global const float* m, __global float* out, const int rows,
-                          const int cols, const float alpha) {
+                          const int cols, const float alpha, const float beta) {
     int j = get_global_id(0);
     if (j >= cols) {
         return;
@@ -122,7 +122,7 @@ __kernel void column_sums(__global const float* m, __global float* out, const in
     for (int r = 0; r < rows; r++) {
         sum += m[(size_t) r * cols + j];
     }
-    out[j] = sum * alpha;
+    out[j] = beta != 0.0f ? sum * alpha + beta * out[j] : sum * alpha;
 }
 
 // total[0] += sum over rows of the per-example loss; target rows hold target_cols values.
