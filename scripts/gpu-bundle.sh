@@ -39,5 +39,8 @@ mvn -B -ntp -q dependency:copy \
 for file in data/mnist/*-ubyte; do
     gzip -9 -c "$file" > "$bundle/data/$(basename "$file").gz"
 done
-(cd "$bundle" && apt-get download -qq ocl-icd-libopencl1 2> /dev/null)
+if ! (cd "$bundle" && apt-get download -qq ocl-icd-libopencl1); then
+    echo "gpu-bundle.sh: could not download ocl-icd-libopencl1 (apt-get update first?);" \
+        "the bundle will need the GPU machine's own ICD loader" >&2
+fi
 du -sh "$bundle"

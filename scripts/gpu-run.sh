@@ -16,12 +16,21 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bundle=$root/target/gpu-bundle
 out=${OUT:-/tmp/gpu-out}
 runtime=/tmp/nn4j-gpu
+if [[ ! -f $bundle/jre.tar.xz ]]; then
+    echo "gpu-run.sh: no bundle in $bundle; run scripts/gpu-bundle.sh first" >&2
+    exit 1
+fi
 mkdir -p "$out" "$runtime/mnist"
 rm -rf "$runtime/jre"
 tar -C "$runtime" -xJf "$bundle/jre.tar.xz"
 java=$runtime/jre/bin/java
 if ! ldconfig -p | grep -q 'libOpenCL\.so\.1'; then
-    dpkg -x "$bundle"/ocl-icd-libopencl1_*.deb "$runtime/ocl"
+    loader=("$bundle"/ocl-icd-libopencl1_*.deb)
+    if [[ ! -f ${loader[0]} ]]; then
+        echo "gpu-run.sh: this machine has no OpenCL ICD loader and the bundle none to unpack" >&2
+        exit 1
+    fi
+    dpkg -x "${loader[0]}" "$runtime/ocl"
     export LD_LIBRARY_PATH=$runtime/ocl/usr/lib/x86_64-linux-gnu${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
 fi
 for file in "$bundle"/data/*.gz; do
