@@ -18,6 +18,7 @@ import io.nn4j.api.nn.Dropout;
 import io.nn4j.api.nn.Parameter;
 import io.nn4j.api.nn.Sequential;
 import io.nn4j.api.testkit.Blobs;
+import io.nn4j.api.testkit.StepAllocationMeter;
 import io.nn4j.api.train.Adam;
 import io.nn4j.api.train.Dataset;
 import io.nn4j.api.train.EpochStats;
@@ -105,28 +106,14 @@ class TrainingFeaturesTest {
 
     @Test
     void aWarmTrainingStepAllocatesNothing() {
-        com.sun.management.ThreadMXBean threads =
-                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory
-                        .getThreadMXBean();
-        long[] allocated = new long[2];
-        io.nn4j.api.train.TrainingListener meter = new io.nn4j.api.train.TrainingListener() {
-            @Override
-            public void onBatchEnd(int epoch, int batch, int batches) {
-                if (epoch == 3 && batch == 2) {
-                    allocated[0] = threads.getCurrentThreadAllocatedBytes();
-                } else if (epoch == 3 && batch == batches - 1) {
-                    allocated[1] = threads.getCurrentThreadAllocatedBytes();
-                }
-            }
-        };
+        StepAllocationMeter meter = new StepAllocationMeter(3, 6);
         try (Sequential model = network(2, 0.2f); Adam adam = new Adam(0.01f)) {
             Trainer.builder().loss(Loss.CATEGORICAL_CROSSENTROPY).optimizer(adam).batchSize(16)
-                    .epochs(3).seed(9).listener(meter).build()
+                    .epochs(6).seed(9).listener(meter).build()
                     .fit(model, TRAIN.oneHot(), TEST.oneHot());
         }
-        long bytes = allocated[1] - allocated[0];
-        // 0 here; the smallest object is 16 bytes, so any per-step allocation exceeds 35 × 16.
-        assertTrue(bytes < 35 * 16, bytes + " bytes allocated by 35 warm steps");
+        assertTrue(meter.quietestEpochBytes() < meter.perStepAllocationThreshold(),
+                meter.toString());
     }
 
     @Test
