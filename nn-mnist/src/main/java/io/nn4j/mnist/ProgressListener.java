@@ -33,7 +33,8 @@ final class ProgressListener implements TrainingListener, AutoCloseable {
     private long epochStart;
     private long lastMessage;
     private int lastQuarter;
-    private String lastLoss = "loss after the first steps";
+    /** The last running loss the trainer reported this epoch; NaN before the first report. */
+    private double runningLoss = Double.NaN;
 
     /**
      * Progress of {@code epochs} epochs over {@code trainSize} examples in batches of
@@ -55,7 +56,7 @@ final class ProgressListener implements TrainingListener, AutoCloseable {
 
     @Override
     public void onRunningLoss(int epoch, int batch, double meanLoss) {
-        lastLoss = String.format(Locale.ROOT, "loss %.4f", meanLoss);
+        runningLoss = meanLoss;
     }
 
     @Override
@@ -73,7 +74,7 @@ final class ProgressListener implements TrainingListener, AutoCloseable {
                         .setUpdateIntervalMillis(200)
                         .clearDisplayOnFinish()
                         .build();
-                progressBar.setExtraMessage(lastLoss);
+                progressBar.setExtraMessage(lossText());
                 lastMessage = epochStart;
             }
             return;
@@ -85,7 +86,7 @@ final class ProgressListener implements TrainingListener, AutoCloseable {
             if (now - lastMessage > BAR_MESSAGE_NANOS) {
                 lastMessage = now;
                 progressBar.setExtraMessage(String.format(Locale.ROOT, "%.0f examples/s, %s",
-                        speed, lastLoss));
+                        speed, lossText()));
             }
             return;
         }
@@ -94,15 +95,25 @@ final class ProgressListener implements TrainingListener, AutoCloseable {
             lastQuarter = quarter;
             out.println(String.format(Locale.ROOT, "epoch %d/%d  %3d%%  %d/%d examples  %.0f"
                     + " examples/s  %s", epoch, epochs, 100 * examples / trainSize, examples,
-                    trainSize, speed, lastLoss));
+                    trainSize, speed, lossText()));
             out.flush();
         }
     }
 
     @Override
     public void onEpochEnd(EpochStats stats) {
-        lastLoss = "loss after the first steps";
+        runningLoss = Double.NaN;
         close();
+    }
+
+    /**
+     * The running loss for display, formatted only when shown: the trainer reports it about
+     * twenty times an epoch, and code that runs that rarely stays interpreted, where a
+     * {@code String.format} costs about 0.35 ms inside the timed epoch.
+     */
+    private String lossText() {
+        return Double.isNaN(runningLoss) ? "loss after the first steps"
+                : String.format(Locale.ROOT, "loss %.4f", runningLoss);
     }
 
     /** Clears the bar of the epoch in progress, if any (the epoch's own line replaces it). */
