@@ -4,7 +4,8 @@
  * with one class; the float64 reference it compares against
  * ({@link io.nn4j.api.testkit.ReferenceOps}); the tolerances
  * ({@link io.nn4j.api.testkit.Tolerances}); finite-difference gradient checks of whole networks
- * ({@link io.nn4j.api.testkit.GradientCheck}); and the cross-backend training comparison
- * ({@link io.nn4j.api.testkit.CrossBackendEquivalence}).
+ * ({@link io.nn4j.api.testkit.GradientCheck}); the cross-backend training comparison
+ * ({@link io.nn4j.api.testkit.CrossBackendEquivalence}); and the meter of what warm training
+ * steps allocate on the heap ({@link io.nn4j.api.testkit.StepAllocationMeter}).
  */
 package io.nn4j.api.testkit;
