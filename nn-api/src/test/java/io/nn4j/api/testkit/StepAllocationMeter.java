@@ -6,8 +6,8 @@ import java.util.Arrays;
 
 /**
  * Measures the Java heap bytes the training thread allocates in the steps of each epoch from
- * {@code firstEpoch} on: from the end of the second batch to the end of the last, so an
- * epoch's start and a partial last batch's first use are outside the window.
+ * {@code firstEpoch} on: from the end of the second batch to the end of the last, so what an
+ * epoch's start does (shuffling, the first step after the evaluation) is outside the window.
  *
  * <p>A step that allocates does so in every epoch; the JIT does not. While it compiles the
  * training loop, a deoptimization or a first resolution costs some bytes once, in one to three
