@@ -1,7 +1,6 @@
 package io.nn4j.backend.opencl;
 
 import org.jocl.Pointer;
-import org.jocl.cl_kernel;
 
 /**
  * The CPU-device GEMM ({@code gemm_blocked.cl}). {@code A·Bᵀ} (a dense layer's forward pass)
@@ -15,11 +14,11 @@ import org.jocl.cl_kernel;
 final class ClBlockedGemm implements ClGemm {
     private final ClScratch packing;
     private final ClLauncher launcher;
-    private final cl_kernel pack;
-    private final cl_kernel packTransposed;
-    private final cl_kernel product;
-    private final cl_kernel narrowProduct;
-    private final cl_kernel dotProduct;
+    private final ClKernel pack;
+    private final ClKernel packTransposed;
+    private final ClKernel product;
+    private final ClKernel narrowProduct;
+    private final ClKernel dotProduct;
     private final int vector;
     private final int rows;
     private final int wideStrip;

@@ -3,7 +3,6 @@ package io.nn4j.backend.opencl;
 import io.nn4j.api.Activation;
 import io.nn4j.api.Loss;
 import io.nn4j.api.spi.DropoutMask;
-import org.jocl.cl_kernel;
 
 /**
  * The launchers of the layer, loss and metric kernels: elementwise ops ({@code elementwise.cl})
@@ -19,19 +18,19 @@ final class ClKernels {
     private final int reduceSize;
     private final int matrixLocalCols;
     private final int matrixLocalRows;
-    private final cl_kernel fill;
-    private final cl_kernel scale;
-    private final cl_kernel multiply;
-    private final cl_kernel dropout;
-    private final cl_kernel biasActivation;
-    private final cl_kernel activationBackward;
-    private final cl_kernel lossGradient;
-    private final cl_kernel biasSoftmax;
-    private final cl_kernel softmaxBackward;
-    private final cl_kernel argmaxRows;
-    private final cl_kernel columnSums;
-    private final cl_kernel accumulateLoss;
-    private final cl_kernel accumulateCorrect;
+    private final ClKernel fill;
+    private final ClKernel scale;
+    private final ClKernel multiply;
+    private final ClKernel dropout;
+    private final ClKernel biasActivation;
+    private final ClKernel activationBackward;
+    private final ClKernel lossGradient;
+    private final ClKernel biasSoftmax;
+    private final ClKernel softmaxBackward;
+    private final ClKernel argmaxRows;
+    private final ClKernel columnSums;
+    private final ClKernel accumulateLoss;
+    private final ClKernel accumulateCorrect;
 
     /** Builds both programs (if not yet built) and takes every kernel from them. */
     ClKernels(ClProgramCache programs, ClLauncher launcher, ClTuning tuning) {

@@ -2,24 +2,19 @@ package io.nn4j.backend.opencl;
 
 import org.jocl.CL;
 import org.jocl.Pointer;
-import org.jocl.Sizeof;
-import org.jocl.cl_kernel;
 
 /**
  * Sets a kernel's arguments in order and enqueues it on the device's queue without waiting:
- * {@code launcher.kernel(k).mem(x.argument()).ints(n).run1(n, 64)}. A launch allocates nothing. Global sizes are rounded up to whole
- * work-groups; kernels check their indices. Not thread-safe: the backend launches under its
- * own lock.
+ * {@code launcher.kernel(k).mem(x.argument()).ints(n).run1(n, 64)}. Arguments that still hold
+ * their value from the kernel's last launch are not set again ({@link ClKernel}). A launch
+ * allocates nothing. Global sizes are rounded up to whole work-groups; kernels check their
+ * indices. Not thread-safe: the backend launches under its own lock.
  */
 final class ClLauncher {
     private final ClDevice device;
     private final long[] global = new long[3];
     private final long[] local = new long[3];
-    private final int[] intValue = new int[1];
-    private final float[] floatValue = new float[1];
-    private final Pointer intArgument = Pointer.to(intValue);
-    private final Pointer floatArgument = Pointer.to(floatValue);
-    private cl_kernel kernel;
+    private ClKernel kernel;
     private int index;
 
     ClLauncher(ClDevice device) {
@@ -27,7 +22,7 @@ final class ClLauncher {
     }
 
     /** Starts setting the arguments of {@code next}. */
-    ClLauncher kernel(cl_kernel next) {
+    ClLauncher kernel(ClKernel next) {
         kernel = next;
         index = 0;
         return this;
@@ -35,21 +30,19 @@ final class ClLauncher {
 
     /** The next argument: a buffer, given as its argument pointer ({@link ClTensor#argument}). */
     ClLauncher mem(Pointer buffer) {
-        CL.clSetKernelArg(kernel, index++, Sizeof.cl_mem, buffer);
+        kernel.setBuffer(index++, buffer);
         return this;
     }
 
-    /** The next argument: an int (OpenCL copies it, so one holder serves every launch). */
+    /** The next argument: an int. */
     ClLauncher ints(int value) {
-        intValue[0] = value;
-        CL.clSetKernelArg(kernel, index++, Sizeof.cl_int, intArgument);
+        kernel.setInt(index++, value);
         return this;
     }
 
     /** The next argument: a float. */
     ClLauncher floats(float value) {
-        floatValue[0] = value;
-        CL.clSetKernelArg(kernel, index++, Sizeof.cl_float, floatArgument);
+        kernel.setFloat(index++, value);
         return this;
     }
 
@@ -57,7 +50,7 @@ final class ClLauncher {
     void run1(long size, int group) {
         global[0] = roundUp(size, group);
         local[0] = group;
-        CL.clEnqueueNDRangeKernel(device.queue(), kernel, 1, null, global, local, 0, null, null);
+        CL.clEnqueueNDRangeKernel(device.queue(), kernel.handle(), 1, null, global, local, 0, null, null);
     }
 
     /** Enqueues a 2-D range, each dimension rounded up to whole groups. */
@@ -73,7 +66,7 @@ final class ClLauncher {
         local[0] = group0;
         local[1] = group1;
         local[2] = group2;
-        CL.clEnqueueNDRangeKernel(device.queue(), kernel, 3, null, global, local, 0, null, null);
+        CL.clEnqueueNDRangeKernel(device.queue(), kernel.handle(), 3, null, global, local, 0, null, null);
     }
 
     private static long roundUp(long size, int group) {

@@ -1,5 +1,6 @@
 package io.nn4j.backend.opencl;
 
+import static org.jocl.CL.CL_KERNEL_NUM_ARGS;
 import static org.jocl.CL.CL_PROGRAM_BUILD_LOG;
 
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.util.Map;
 import org.jocl.CL;
 import org.jocl.CLException;
 import org.jocl.Pointer;
+import org.jocl.Sizeof;
 import org.jocl.cl_device_id;
 import org.jocl.cl_kernel;
 import org.jocl.cl_program;
@@ -27,7 +29,7 @@ final class ClProgramCache implements AutoCloseable {
     private final ClDevice device;
     private final String options;
     private final Map<String, cl_program> programs = new HashMap<>();
-    private final Map<String, cl_kernel> kernels = new HashMap<>();
+    private final Map<String, ClKernel> kernels = new HashMap<>();
 
     /** A cache building every program with {@code options}. */
     ClProgramCache(ClDevice device, String options) {
@@ -47,16 +49,21 @@ final class ClProgramCache implements AutoCloseable {
      * @throws OpenClException with the build log when the program does not build, or naming the
      *                         kernel when the program has none by that name
      */
-    cl_kernel kernel(String program, String name) {
+    ClKernel kernel(String program, String name) {
         String key = program + "#" + name;
-        cl_kernel kernel = kernels.get(key);
+        ClKernel kernel = kernels.get(key);
         if (kernel == null) {
             cl_program built = program(program);
+            cl_kernel handle;
             try {
-                kernel = CL.clCreateKernel(built, name, null);
+                handle = CL.clCreateKernel(built, name, null);
             } catch (CLException e) {
                 throw device.error("creating kernel '" + name + "' of " + FOLDER + program, e);
             }
+            int[] arguments = new int[1];
+            CL.clGetKernelInfo(handle, CL_KERNEL_NUM_ARGS, Sizeof.cl_uint, Pointer.to(arguments),
+                    null);
+            kernel = new ClKernel(handle, arguments[0]);
             kernels.put(key, kernel);
         }
         return kernel;
@@ -133,7 +140,7 @@ final class ClProgramCache implements AutoCloseable {
     /** Releases every kernel, then every program. */
     @Override
     public void close() {
-        kernels.values().forEach(CL::clReleaseKernel);
+        kernels.values().forEach(kernel -> CL.clReleaseKernel(kernel.handle()));
         kernels.clear();
         programs.values().forEach(CL::clReleaseProgram);
         programs.clear();

@@ -1,7 +1,6 @@
 package io.nn4j.backend.opencl;
 
 import org.jocl.Pointer;
-import org.jocl.cl_kernel;
 
 /**
  * The GPU GEMM ({@code gemm_tiled.cl}): local-memory tiles with register blocking, reading
@@ -18,8 +17,8 @@ import org.jocl.cl_kernel;
  */
 final class ClTiledGemm implements ClGemm {
     private final ClLauncher launcher;
-    private final cl_kernel product;
-    private final cl_kernel sumSlices;
+    private final ClKernel product;
+    private final ClKernel sumSlices;
     private final ClScratch partials;
     private final int tileM;
     private final int tileN;

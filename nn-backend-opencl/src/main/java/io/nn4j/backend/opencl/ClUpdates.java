@@ -1,6 +1,5 @@
 package io.nn4j.backend.opencl;
 
-import org.jocl.cl_kernel;
 
 /**
  * The launchers of the optimizer updates ({@code updates.cl}): each one fused kernel over a
@@ -12,9 +11,9 @@ final class ClUpdates {
 
     private final ClLauncher launcher;
     private final int localSize;
-    private final cl_kernel sgd;
-    private final cl_kernel momentum;
-    private final cl_kernel adam;
+    private final ClKernel sgd;
+    private final ClKernel momentum;
+    private final ClKernel adam;
 
     /** Builds the program (if not yet built) and takes its kernels. */
     ClUpdates(ClProgramCache programs, ClLauncher launcher, ClTuning tuning) {
