@@ -5,8 +5,8 @@ import org.jocl.Pointer;
 
 /**
  * Sets a kernel's arguments in order and enqueues it on the device's queue without waiting:
- * {@code launcher.kernel(k).mem(x.argument()).ints(n).run1(n, 64)}. Arguments that still hold
- * their value from the kernel's last launch are not set again ({@link ClKernel}). A launch
+ * {@code launcher.kernel(k).mem(x.argument()).ints(n).run1(n, 64)}. Arguments that a kernel
+ * object already holds from an earlier launch are not set again ({@link ClKernel}). A launch
  * allocates nothing. Global sizes are rounded up to whole work-groups; kernels check their
  * indices. Not thread-safe: the backend launches under its own lock.
  */
@@ -30,19 +30,19 @@ final class ClLauncher {
 
     /** The next argument: a buffer, given as its argument pointer ({@link ClTensor#argument}). */
     ClLauncher mem(Pointer buffer) {
-        kernel.setBuffer(index++, buffer);
+        kernel.buffer(index++, buffer);
         return this;
     }
 
     /** The next argument: an int. */
     ClLauncher ints(int value) {
-        kernel.setInt(index++, value);
+        kernel.integer(index++, value);
         return this;
     }
 
     /** The next argument: a float. */
     ClLauncher floats(float value) {
-        kernel.setFloat(index++, value);
+        kernel.real(index++, value);
         return this;
     }
 
@@ -50,7 +50,7 @@ final class ClLauncher {
     void run1(long size, int group) {
         global[0] = roundUp(size, group);
         local[0] = group;
-        CL.clEnqueueNDRangeKernel(device.queue(), kernel.handle(), 1, null, global, local, 0, null, null);
+        CL.clEnqueueNDRangeKernel(device.queue(), kernel.bind(), 1, null, global, local, 0, null, null);
     }
 
     /** Enqueues a 2-D range, each dimension rounded up to whole groups. */
@@ -66,7 +66,7 @@ final class ClLauncher {
         local[0] = group0;
         local[1] = group1;
         local[2] = group2;
-        CL.clEnqueueNDRangeKernel(device.queue(), kernel.handle(), 3, null, global, local, 0, null, null);
+        CL.clEnqueueNDRangeKernel(device.queue(), kernel.bind(), 3, null, global, local, 0, null, null);
     }
 
     private static long roundUp(long size, int group) {

@@ -63,7 +63,7 @@ final class ClProgramCache implements AutoCloseable {
             int[] arguments = new int[1];
             CL.clGetKernelInfo(handle, CL_KERNEL_NUM_ARGS, Sizeof.cl_uint, Pointer.to(arguments),
                     null);
-            kernel = new ClKernel(handle, arguments[0]);
+            kernel = new ClKernel(built, name, handle, arguments[0]);
             kernels.put(key, kernel);
         }
         return kernel;
@@ -140,7 +140,7 @@ final class ClProgramCache implements AutoCloseable {
     /** Releases every kernel, then every program. */
     @Override
     public void close() {
-        kernels.values().forEach(kernel -> CL.clReleaseKernel(kernel.handle()));
+        kernels.values().forEach(ClKernel::close);
         kernels.clear();
         programs.values().forEach(CL::clReleaseProgram);
         programs.clear();

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A kernel launched again with one argument changed (a buffer, an int or a float) uses the
- * new value and keeps the others: {@link ClKernel} sets only what changed since its last
- * launch. Uses the {@code fill} and {@code scale} kernels (a buffer, a size and a float).
+ * new value and keeps the others, and more distinct argument sets than a {@link ClKernel} has
+ * kernel objects still launch right: it sets only the arguments its chosen object lacks. Uses
+ * the {@code fill} and {@code scale} kernels (a buffer, a size and a float).
  */
 class ClKernelTest {
     private static OpenClBackend backend;
@@ -73,6 +74,32 @@ class ClKernelTest {
         try (Tensor second = backend.zeros(Shape.matrix(4, 8))) {
             backend.fill(second, 6f);
             assertAll(second, 6f);
+        }
+    }
+
+    @Test
+    void moreArgumentSetsThanKernelObjectsLaunchRight() {
+        int count = ClKernel.MAX_INSTANCES + 4;
+        Tensor[] tensors = new Tensor[count];
+        try {
+            for (int i = 0; i < count; i++) {
+                tensors[i] = backend.zeros(Shape.matrix(1 + i % 3, 5 + i));
+            }
+            for (int round = 0; round < 3; round++) {
+                for (int i = 0; i < count; i++) {
+                    int which = (i * 5 + round) % count;
+                    backend.fill(tensors[which], round * 100 + which);
+                }
+                for (int i = 0; i < count; i++) {
+                    assertAll(tensors[i], round * 100 + i);
+                }
+            }
+        } finally {
+            for (Tensor t : tensors) {
+                if (t != null) {
+                    t.close();
+                }
+            }
         }
     }
 
