@@ -49,17 +49,17 @@ final class ClKernel implements AutoCloseable {
      * ({@link ClTensor#argument}). A buffer's pointer is made once and never retargeted, so the
      * same pointer means the same buffer.
      */
-    void buffer(int index, Pointer buffer) {
+    void argBuffer(int index, Pointer buffer) {
         buffers[index] = buffer;
     }
 
     /** States argument {@code index} of the next launch: an int. */
-    void integer(int index, int value) {
+    void argInt(int index, int value) {
         scalars[index] = Instance.intBits(value);
     }
 
     /** States argument {@code index} of the next launch: a float. */
-    void real(int index, float value) {
+    void argFloat(int index, float value) {
         scalars[index] = Instance.floatBits(value);
     }
 

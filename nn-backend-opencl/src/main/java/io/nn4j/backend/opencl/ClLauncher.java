@@ -30,19 +30,19 @@ final class ClLauncher {
 
     /** The next argument: a buffer, given as its argument pointer ({@link ClTensor#argument}). */
     ClLauncher mem(Pointer buffer) {
-        kernel.buffer(index++, buffer);
+        kernel.argBuffer(index++, buffer);
         return this;
     }
 
     /** The next argument: an int. */
     ClLauncher ints(int value) {
-        kernel.integer(index++, value);
+        kernel.argInt(index++, value);
         return this;
     }
 
     /** The next argument: a float. */
     ClLauncher floats(float value) {
-        kernel.real(index++, value);
+        kernel.argFloat(index++, value);
         return this;
     }
 
