@@ -29,8 +29,9 @@ final class ClKernel implements AutoCloseable {
     private final String name;
     private final Instance[] instances = new Instance[MAX_INSTANCES];
     private int instanceCount;
-    private final Pointer[] buffers;
-    private final long[] scalars;
+    /** The arguments stated for the next launch. */
+    private final Pointer[] statedBuffers;
+    private final long[] statedScalars;
 
     /**
      * The kernel {@code name} of {@code program}, whose first object {@code first} has
@@ -39,8 +40,8 @@ final class ClKernel implements AutoCloseable {
     ClKernel(cl_program program, String name, cl_kernel first, int arguments) {
         this.program = program;
         this.name = name;
-        this.buffers = new Pointer[arguments];
-        this.scalars = new long[arguments];
+        this.statedBuffers = new Pointer[arguments];
+        this.statedScalars = new long[arguments];
         instances[instanceCount++] = new Instance(first, arguments);
     }
 
@@ -50,17 +51,17 @@ final class ClKernel implements AutoCloseable {
      * same pointer means the same buffer.
      */
     void argBuffer(int index, Pointer buffer) {
-        buffers[index] = buffer;
+        statedBuffers[index] = buffer;
     }
 
     /** States argument {@code index} of the next launch: an int. */
     void argInt(int index, int value) {
-        scalars[index] = Instance.intBits(value);
+        statedScalars[index] = Instance.intBits(value);
     }
 
     /** States argument {@code index} of the next launch: a float. */
     void argFloat(int index, float value) {
-        scalars[index] = Instance.floatBits(value);
+        statedScalars[index] = Instance.floatBits(value);
     }
 
     /**
@@ -72,17 +73,17 @@ final class ClKernel implements AutoCloseable {
         Instance chosen = null;
         int fewest = Integer.MAX_VALUE;
         for (int i = 0; i < instanceCount && fewest > 0; i++) {
-            int differing = instances[i].differences(buffers, scalars);
+            int differing = instances[i].differences(statedBuffers, statedScalars);
             if (differing < fewest) {
                 chosen = instances[i];
                 fewest = differing;
             }
         }
         if (fewest > 0 && instanceCount < MAX_INSTANCES) {
-            chosen = new Instance(create(), buffers.length);
+            chosen = new Instance(create(), statedBuffers.length);
             instances[instanceCount++] = chosen;
         }
-        chosen.set(buffers, scalars);
+        chosen.set(statedBuffers, statedScalars);
         return chosen.handle;
     }
 
