@@ -12,17 +12,30 @@ import io.nn4j.api.train.Dataset;
 import io.nn4j.api.train.Optimizer;
 import io.nn4j.api.train.Trainer;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
- * {@code --backend auto}: opens every available backend, times a few training steps of the
- * actual model on each (after warm-up steps, waiting for the device at the end), keeps the
- * fastest open and closes the others. Every time, and every backend skipped, is printed.
+ * {@code --backend auto}: opens every available backend, builds the actual model on each, times
+ * training steps on them in turns ({@link InterleavedRounds}), keeps the fastest open and closes
+ * the others. Every time, and every backend skipped, is printed.
+ *
+ * <p>A timed step is what a training step costs in {@link Trainer#fit}: the next batch of a
+ * shuffle is gathered and copied into the backend, then trained on; a round waits for the device
+ * before it stops the clock. Taking turns matters on the JVM: the code the backends share (the
+ * layers, the trainer) is compiled while the first rounds run, so timing each backend once in a
+ * row favours the one timed last.
  */
 final class AutoBackend {
-    static final int WARM_STEPS = 30;
-    static final int TIMED_STEPS = 30;
+    static final int ROUNDS = 8;
+    static final long ROUND_MILLIS = 40;
 
     private AutoBackend() {
     }
@@ -36,79 +49,158 @@ final class AutoBackend {
     static Backend fastest(Architecture architecture, long seed, Loss loss,
                            Supplier<Optimizer> optimizers, Dataset data, int batchSize,
                            PrintWriter out) {
-        Backend best = null;
-        double bestMillis = Double.POSITIVE_INFINITY;
+        List<Trial> trials = new ArrayList<>();
         StringBuilder failures = new StringBuilder();
-        for (BackendStatus status : Backends.list()) {
-            if (!status.availability().available()) {
-                print(out, "auto: skipping %s: %s", status.name(), status.availability().reason());
-                continue;
-            }
-            Backend backend = null;
-            try {
-                backend = Backends.load(status.name());
-                double millis = millisPerStep(backend, architecture, seed, loss, optimizers,
-                        data, batchSize);
-                print(out, "auto: %s takes %.3f ms per training step (batch %d, mean of %d after"
-                        + " %d warm-up steps)", status.name(), millis, batchSize, TIMED_STEPS,
-                        WARM_STEPS);
-                if (millis < bestMillis) {
-                    if (best != null) {
-                        best.close();
-                    }
-                    best = backend;
-                    bestMillis = millis;
-                    backend = null;
+        try {
+            for (BackendStatus status : Backends.list()) {
+                if (!status.availability().available()) {
+                    print(out, "auto: skipping %s: %s", status.name(),
+                            status.availability().reason());
+                    continue;
                 }
-            } catch (RuntimeException | LinkageError e) {
-                print(out, "auto: skipping %s: a training step failed: %s", status.name(), e);
-                failures.append("; ").append(status.name()).append(": ").append(e);
-            } finally {
-                if (backend != null) {
-                    backend.close();
+                try {
+                    trials.add(Trial.open(status.name(), architecture, seed, loss, optimizers,
+                            data, batchSize));
+                } catch (RuntimeException | LinkageError e) {
+                    print(out, "auto: skipping %s: it could not build the model: %s",
+                            status.name(), e);
+                    failures.append("; ").append(status.name()).append(": ").append(e);
                 }
             }
-        }
-        if (best == null) {
-            throw new IllegalStateException("--backend auto found no backend that can run a"
-                    + " training step" + failures);
-        }
-        print(out, "auto: using %s, the fastest", best.name());
-        return best;
-    }
-
-    private static double millisPerStep(Backend backend, Architecture architecture, long seed,
-                                        Loss loss, Supplier<Optimizer> optimizers, Dataset data,
-                                        int batchSize) {
-        int rows = Math.min(batchSize, data.size());
-        int outputs = architecture.outputSize();
-        float[] features = new float[rows * data.featureCount()];
-        float[] targets = new float[rows * data.targetCount()];
-        int[] order = new int[rows];
-        for (int i = 0; i < rows; i++) {
-            order[i] = i;
-        }
-        data.gather(order, 0, rows, features, targets);
-        try (Sequential model = architecture.build(backend, seed);
-             Optimizer optimizer = optimizers.get();
-             Tensor x = backend.fromArray(features, Shape.matrix(rows, data.featureCount()));
-             Tensor y = backend.fromArray(targets, Shape.matrix(rows, data.targetCount()));
-             Tensor gradient = backend.zeros(Shape.matrix(rows, outputs))) {
-            for (int i = 0; i < WARM_STEPS; i++) {
-                Trainer.step(model, optimizer, loss, x, y, gradient);
+            InterleavedRounds<Trial> rounds = InterleavedRounds.run(trials, ROUNDS,
+                    Trial::timeRound);
+            rounds.failures().forEach((trial, e) -> {
+                print(out, "auto: skipping %s: a training step failed: %s", trial.name(), e);
+                failures.append("; ").append(trial.name()).append(": ").append(e);
+            });
+            Map<Trial, Double> millis = rounds.fastest();
+            if (millis.isEmpty()) {
+                throw new IllegalStateException("--backend auto found no backend that can run a"
+                        + " training step" + failures);
             }
-            backend.synchronize();
-            long start = System.nanoTime();
-            for (int i = 0; i < TIMED_STEPS; i++) {
-                Trainer.step(model, optimizer, loss, x, y, gradient);
-            }
-            backend.synchronize();
-            return (System.nanoTime() - start) / 1e6 / TIMED_STEPS;
+            millis.forEach((trial, perStep) -> print(out, "auto: %s takes %.3f ms per training"
+                    + " step (batch %d, the fastest of %d rounds of at least %d ms, taken in turn"
+                    + " with the other backends)", trial.name(), perStep, trial.rows, ROUNDS,
+                    ROUND_MILLIS));
+            Trial best = Collections.min(millis.entrySet(), Map.Entry.comparingByValue()).getKey();
+            print(out, "auto: using %s, the fastest", best.name());
+            return best.release();
+        } finally {
+            trials.forEach(Trial::close);
         }
     }
 
     private static void print(PrintWriter out, String format, Object... args) {
         out.println(String.format(Locale.ROOT, format, args));
         out.flush();
+    }
+
+    /** One backend, with the model, optimizer and batch it is timed on. */
+    private static final class Trial implements AutoCloseable {
+        private final Backend backend;
+        private final Loss loss;
+        private final Dataset data;
+        private final int rows;
+        private final int[] order;
+        private final float[] featureRows;
+        private final float[] targetRows;
+        private Sequential model;
+        private Optimizer optimizer;
+        private Tensor features;
+        private Tensor targets;
+        private Tensor lossGradient;
+        private int batch;
+        private boolean released;
+
+        private Trial(Backend backend, Loss loss, Dataset data, int batchSize, long seed) {
+            this.backend = backend;
+            this.loss = loss;
+            this.data = data;
+            this.rows = Math.min(batchSize, data.size());
+            List<Integer> examples = IntStream.range(0, data.size()).boxed()
+                    .collect(Collectors.toList());
+            Collections.shuffle(examples, new Random(seed));
+            this.order = examples.stream().mapToInt(Integer::intValue).toArray();
+            this.featureRows = new float[rows * data.featureCount()];
+            this.targetRows = new float[rows * data.targetCount()];
+        }
+
+        static Trial open(String name, Architecture architecture, long seed, Loss loss,
+                          Supplier<Optimizer> optimizers, Dataset data, int batchSize) {
+            Trial trial = new Trial(Backends.load(name), loss, data, batchSize, seed);
+            try {
+                Backend backend = trial.backend;
+                trial.model = architecture.build(backend, seed);
+                trial.optimizer = optimizers.get();
+                trial.features = backend.zeros(Shape.matrix(trial.rows, data.featureCount()));
+                trial.targets = backend.zeros(Shape.matrix(trial.rows, data.targetCount()));
+                trial.lossGradient = backend.zeros(
+                        Shape.matrix(trial.rows, architecture.outputSize()));
+                return trial;
+            } catch (RuntimeException | LinkageError e) {
+                trial.close();
+                throw e;
+            }
+        }
+
+        String name() {
+            return backend.name();
+        }
+
+        /** Trains on batch after batch for at least {@link #ROUND_MILLIS}; ms per step. */
+        double timeRound() {
+            long start = System.nanoTime();
+            long minimum = ROUND_MILLIS * 1_000_000L;
+            int steps = 0;
+            long elapsed;
+            do {
+                stageNextBatch();
+                Trainer.step(model, optimizer, loss, features, targets, lossGradient);
+                steps++;
+                if (System.nanoTime() - start >= minimum) {
+                    backend.synchronize();
+                }
+                elapsed = System.nanoTime() - start;
+            } while (elapsed < minimum);
+            return elapsed / 1e6 / steps;
+        }
+
+        private void stageNextBatch() {
+            int from = (batch++ % (data.size() / rows)) * rows;
+            data.gather(order, from, rows, featureRows, targetRows);
+            backend.copyIn(featureRows, 0, features);
+            backend.copyIn(targetRows, 0, targets);
+        }
+
+        /** Closes what was timed and hands the backend over, open, to the caller. */
+        Backend release() {
+            closeTimingModel();
+            released = true;
+            return backend;
+        }
+
+        /** Closes everything, the backend too unless {@link #release()} handed it over. */
+        @Override
+        public void close() {
+            try {
+                closeTimingModel();
+            } finally {
+                if (!released) {
+                    backend.close();
+                }
+            }
+        }
+
+        /** Closes the tensors, optimizer and model (those that were made), in reverse. */
+        private void closeTimingModel() {
+            try (Sequential m = model; Optimizer o = optimizer; Tensor f = features;
+                 Tensor t = targets; Tensor g = lossGradient) {
+                model = null;
+                optimizer = null;
+                features = null;
+                targets = null;
+                lossGradient = null;
+            }
+        }
     }
 }

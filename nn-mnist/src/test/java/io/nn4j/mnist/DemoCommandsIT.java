@@ -165,7 +165,8 @@ class DemoCommandsIT {
         String out = DemoRun.of("train", "--backend", "auto", "--epochs", "1", "--train-size",
                 "2000", "--data-dir", data, "--no-report").succeeded();
         Matcher timed = Pattern.compile("auto: (\\w+) takes (\\S+) ms per training step \\(batch"
-                + " 64, mean of 30 after 30 warm-up steps\\)").matcher(out);
+                + " 64, the fastest of 8 rounds of at least 40 ms, taken in turn with the other"
+                + " backends\\)").matcher(out);
         Map<String, Double> millis = new HashMap<>();
         while (timed.find()) {
             millis.put(timed.group(1), Double.parseDouble(timed.group(2)));
