@@ -18,6 +18,7 @@ set -euo pipefail
 
 cd "$(dirname "$0")/.."
 source scripts/jvm-env.sh
+source scripts/openblas-env.sh
 command_line="scripts/bench-quick.sh${*:+ $*}"
 if [[ -n ${BENCH_PROFILE:-} ]]; then
     command_line="BENCH_PROFILE=\"$BENCH_PROFILE\" $command_line"
@@ -58,7 +59,7 @@ mkdir -p "$out"
 
 available_backends() {
     local names
-    if ! names=$(java -cp "$jar" io.nn4j.bench.AvailableBackends); then
+    if ! names=$(java "$nn_blas_option" -cp "$jar" io.nn4j.bench.AvailableBackends); then
         echo "bench-quick.sh: no backend can run here (see the log above)" >&2
         exit 1
     fi
@@ -70,7 +71,7 @@ run_jmh() {
     backends=$(available_backends)
     echo "Quick profile on backends: $backends" >&2
     local started=$SECONDS
-    java -jar "$jar" "${quick_profile[@]}" -p backend="$backends" \
+    java "$nn_blas_option" -jar "$jar" "${quick_profile[@]}" -p backend="$backends" \
         -rf json -rff "$json" "${jmh_args[@]}"
     echo "$command_line" > "$json.command"
     local took=$((SECONDS - started))
@@ -95,11 +96,13 @@ run_end_to_end() {
     for ((run = 1; run <= runs; run++)); do
         for backend in ${backends//,/ }; do
             echo "MNIST config S on $backend, run $run of $runs" >&2
-            java -jar "$demo" train --backend "$backend" --hidden 128 --batch-size 64 \
-                --epochs "$epochs" --no-report --summary-json "$out/e2e-S-$backend-$run.json"
+            java "$nn_blas_option" -jar "$demo" train --backend "$backend" --hidden 128 \
+                --batch-size 64 --epochs "$epochs" --no-report \
+                --summary-json "$out/e2e-S-$backend-$run.json"
             echo "MNIST config L on $backend, run $run of $runs" >&2
-            java -jar "$demo" train --backend "$backend" --hidden 1024,1024 --batch-size 256 \
-                --epochs "$epochs" --no-report --summary-json "$out/e2e-L-$backend-$run.json"
+            java "$nn_blas_option" -jar "$demo" train --backend "$backend" --hidden 1024,1024 \
+                --batch-size 256 --epochs "$epochs" --no-report \
+                --summary-json "$out/e2e-L-$backend-$run.json"
         done
         if [[ $numpy == yes ]]; then
             echo "MNIST config S and L in NumPy, run $run of $runs" >&2

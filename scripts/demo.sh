@@ -15,5 +15,6 @@ scripts/setup.sh
 mvn -B -ntp -q package -DskipTests
 mkdir -p target
 source scripts/jvm-env.sh
-java -jar nn-mnist/target/nn-mnist.jar train --report-dir target/mnist-report \
+source scripts/openblas-env.sh
+java "$nn_blas_option" -jar nn-mnist/target/nn-mnist.jar train --report-dir target/mnist-report \
   --summary-json target/mnist-summary.json --save-model target/mnist-model.nn4j "$@"

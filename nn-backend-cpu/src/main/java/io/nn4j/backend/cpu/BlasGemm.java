@@ -4,7 +4,8 @@ import dev.ludovic.netlib.blas.BLAS;
 import org.ejml.data.FMatrixRMaj;
 
 /**
- * GEMM through a BLAS {@code sgemm} (the system's OpenBLAS, via netlib's JNI binding).
+ * GEMM through a BLAS {@code sgemm} (OpenBLAS, via netlib's JNI binding; see
+ * {@link NativeBlasLibrary}).
  *
  * <p>BLAS is column-major. A row-major {@code r × c} matrix is, read column-major, its
  * transpose; so the row-major {@code C = op(A)·op(B)} is computed as the column-major
@@ -12,14 +13,17 @@ import org.ejml.data.FMatrixRMaj;
  */
 final class BlasGemm implements GemmEngine {
     private final BLAS blas;
+    private final String library;
 
-    BlasGemm(BLAS blas) {
+    /** GEMM through {@code blas}, a binding on the native library {@code library} names. */
+    BlasGemm(BLAS blas, String library) {
         this.blas = blas;
+        this.library = library;
     }
 
     @Override
     public String name() {
-        return "blas (" + blas.getClass().getSimpleName() + ")";
+        return "blas (" + library + ")";
     }
 
     @Override

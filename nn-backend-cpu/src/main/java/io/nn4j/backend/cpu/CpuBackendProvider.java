@@ -1,7 +1,5 @@
 package io.nn4j.backend.cpu;
 
-import dev.ludovic.netlib.blas.BLAS;
-import dev.ludovic.netlib.blas.NativeBLAS;
 import io.nn4j.api.Backend;
 import io.nn4j.api.spi.Availability;
 import io.nn4j.api.spi.BackendOptions;
@@ -15,6 +13,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Option {@value #GEMM_OPTION} picks the GEMM engine: {@code auto} (default: native BLAS when
  * it loads, EJML otherwise, logged), {@code blas} (native BLAS or fail) or {@code ejml}.
+ * Option {@value #BLAS_OPTION} picks the native library ({@link NativeBlasLibrary}, once per
+ * JVM, so also read as a system property): {@code bundled}, the current OpenBLAS this backend
+ * ships (the default on Linux x86-64; where it cannot be unpacked, the system's is used,
+ * logged), or {@code system}, the system's {@code libblas.so.3}.
  * Option {@value #THREADS_OPTION} sets how many threads the costly elementwise ops
  * (transcendental activations, Adam) are split between. The default is 1: splitting gains
  * 25-40% on those ops only, and a JVM that has also loaded PoCL (the OpenCL probe does) was
@@ -29,6 +31,8 @@ public final class CpuBackendProvider implements BackendProvider {
     public static final int PRIORITY = 10;
     /** The option choosing the GEMM engine. */
     public static final String GEMM_OPTION = "nn.cpu.gemm";
+    /** The option choosing the native BLAS library. */
+    public static final String BLAS_OPTION = NativeBlasLibrary.OPTION;
     /** The option setting how many threads large elementwise ops are split between. */
     public static final String THREADS_OPTION = "nn.cpu.threads";
 
@@ -49,19 +53,20 @@ public final class CpuBackendProvider implements BackendProvider {
         String cores = Runtime.getRuntime().availableProcessors() + " cores";
         try {
             return Availability.available("EJML, GEMM through native BLAS ("
-                    + NativeBLAS.getInstance().getClass().getSimpleName() + "), " + cores);
-        } catch (Throwable noBlas) {
+                    + NativeBlasLibrary.loadDefault().library() + "), " + cores);
+        } catch (RuntimeException noBlas) {
             return Availability.available("EJML, GEMM through EJML (no native BLAS: "
-                    + rootMessage(noBlas) + "; install libopenblas0-pthread), " + cores);
+                    + NativeBlasLibrary.rootMessage(noBlas) + "), " + cores);
         }
     }
 
     @Override
     public Backend create(BackendOptions options) {
         String engine = options.get(GEMM_OPTION, "auto").toLowerCase(Locale.ROOT);
+        String library = options.get(BLAS_OPTION, null);
         GemmEngine gemm = switch (engine) {
-            case "auto" -> nativeBlasOrEjml();
-            case "blas" -> new BlasGemm(nativeBlas());
+            case "auto" -> nativeBlasOrEjml(library);
+            case "blas" -> nativeBlasGemm(library);
             case "ejml" -> new EjmlGemm();
             default -> throw new IllegalArgumentException(GEMM_OPTION + " is '" + engine
                     + "'; expected auto, blas or ejml");
@@ -83,9 +88,18 @@ public final class CpuBackendProvider implements BackendProvider {
                 + "'; expected a whole number of threads, at least 1");
     }
 
-    private static GemmEngine nativeBlasOrEjml() {
+    private static GemmEngine nativeBlasGemm(String library) {
+        NativeBlasLibrary.Loaded loaded = nativeBlas(library);
+        return new BlasGemm(loaded.blas(), loaded.library());
+    }
+
+    /** Native BLAS, or EJML when no native library loads and none was asked for by name. */
+    private static GemmEngine nativeBlasOrEjml(String library) {
+        if (library != null) {
+            return nativeBlasGemm(library);
+        }
         try {
-            return new BlasGemm(nativeBlas());
+            return nativeBlasGemm(null);
         } catch (IllegalStateException e) {
             LOG.warn("cpu backend: {}; using EJML's GEMM, which is about 20 times slower",
                     e.getMessage());
@@ -93,20 +107,8 @@ public final class CpuBackendProvider implements BackendProvider {
         }
     }
 
-    private static BLAS nativeBlas() {
-        try {
-            return NativeBLAS.getInstance();
-        } catch (Throwable t) {
-            throw new IllegalStateException("no native BLAS could be loaded ("
-                    + rootMessage(t) + "); install OpenBLAS (Debian: libopenblas0-pthread)", t);
-        }
-    }
-
-    private static String rootMessage(Throwable t) {
-        Throwable root = t;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root.toString();
+    /** The native BLAS from {@code library}, or by default when it is null. */
+    private static NativeBlasLibrary.Loaded nativeBlas(String library) {
+        return library == null ? NativeBlasLibrary.loadDefault() : NativeBlasLibrary.load(library);
     }
 }
