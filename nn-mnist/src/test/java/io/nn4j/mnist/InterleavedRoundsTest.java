@@ -27,12 +27,17 @@ class InterleavedRoundsTest {
         }
     }
 
+    /** "fast" (1.0 a round once warm), timed first, against "slow" (1.5), in {@code n} rounds. */
+    private static InterleavedRounds<String> fastAgainstSlow(WarmingUp warming, int n) {
+        Map<String, Double> base = Map.of("fast", 1.0, "slow", 1.5);
+        return InterleavedRounds.run(List.of("fast", "slow"), n,
+                name -> warming.time(name, base.get(name)));
+    }
+
     @Test
     void theFastestContestantWinsEvenWhenTimedFirstDuringAWarmUp() {
         WarmingUp warming = new WarmingUp();
-        Map<String, Double> base = Map.of("fast", 1.0, "slow", 1.5);
-        InterleavedRounds<String> rounds = InterleavedRounds.run(List.of("fast", "slow"), 8,
-                name -> warming.time(name, base.get(name)));
+        InterleavedRounds<String> rounds = fastAgainstSlow(warming, 8);
 
         assertEquals(List.of("fast", "slow"), List.copyOf(rounds.fastest().keySet()));
         assertEquals(1.0, rounds.fastest().get("fast"), 0.01);
@@ -46,10 +51,7 @@ class InterleavedRoundsTest {
 
     @Test
     void oneRoundEachShowsTheBiasThatTurnsRemove() {
-        WarmingUp warming = new WarmingUp();
-        Map<String, Double> base = Map.of("fast", 1.0, "slow", 1.5);
-        InterleavedRounds<String> rounds = InterleavedRounds.run(List.of("fast", "slow"), 1,
-                name -> warming.time(name, base.get(name)));
+        InterleavedRounds<String> rounds = fastAgainstSlow(new WarmingUp(), 1);
 
         assertTrue(rounds.fastest().get("slow") < rounds.fastest().get("fast"), rounds.fastest()
                 .toString());

@@ -168,10 +168,13 @@ final class NativeBlasLibrary {
         Properties properties = new Properties();
         try (InputStream in = NativeBlasLibrary.class.getResourceAsStream(
                 "bundled-openblas.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("bundled-openblas.properties is missing from the"
+                        + " cpu backend's jar");
+            }
             properties.load(in);
-        } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("bundled-openblas.properties is missing from the cpu"
-                    + " backend's jar", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return properties.getProperty("version");
     }
