@@ -37,6 +37,8 @@ final class NativeBlasLibrary {
     static final String SYSTEM = "system";
     static final String NETLIB_PATH_PROPERTY = "dev.ludovic.netlib.blas.nativeLibPath";
     static final String NETLIB_NAME_PROPERTY = "dev.ludovic.netlib.blas.nativeLib";
+    /** OpenBLAS's variable that overrides its choice of kernels, in every build. */
+    static final String CORETYPE_VARIABLE = "OPENBLAS_CORETYPE";
 
     private static final Logger LOG = LoggerFactory.getLogger(NativeBlasLibrary.class);
     private static final String RESOURCES = "org/bytedeco/openblas/linux-x86_64/";
@@ -132,6 +134,13 @@ final class NativeBlasLibrary {
                         + cacheFolder(build) + " (" + e + ")", e);
             }
             System.setProperty(NETLIB_PATH_PROPERTY, path.toString());
+            String pin = System.getenv(CORETYPE_VARIABLE);
+            if (pin != null) {
+                LOG.info("cpu backend: {}={} pins the {} to those kernels; it is a current build,"
+                        + " so without the variable it would pick this processor's own",
+                        CORETYPE_VARIABLE, pin, library);
+                library += ", kernels pinned by " + CORETYPE_VARIABLE + "=" + pin;
+            }
         } else {
             library = "the system's libblas.so.3";
         }

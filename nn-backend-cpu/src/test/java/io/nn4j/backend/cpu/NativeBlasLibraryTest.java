@@ -41,8 +41,11 @@ class NativeBlasLibraryTest {
     @Test
     void theBackendNamesTheLibraryThisJvmChose() {
         try (Backend backend = cpu(Map.of())) {
+            String pin = System.getenv(NativeBlasLibrary.CORETYPE_VARIABLE);
             String expected = expectedSource().equals(NativeBlasLibrary.BUNDLED)
-                    ? "gemm: blas \\(bundled OpenBLAS \\d+\\.\\d+\\.\\d+\\)"
+                    ? "gemm: blas \\(bundled OpenBLAS \\d+\\.\\d+\\.\\d+"
+                            + (pin == null ? "" : ", kernels pinned by OPENBLAS_CORETYPE=" + pin)
+                            + "\\)"
                     : "gemm: blas \\(the system's libblas\\.so\\.3\\)";
             assertTrue(backend.description().matches(".*" + expected + ".*"),
                     backend.description());
