@@ -5,9 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import io.nn4j.api.Shape;
 import io.nn4j.api.Tensor;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A kernel launched again with one argument changed (a buffer, an int or a float) uses the
@@ -16,22 +15,12 @@ import org.junit.jupiter.api.Test;
  * the {@code fill} and {@code scale} kernels (a buffer, a size and a float).
  */
 class ClKernelTest {
-    private static OpenClBackend backend;
-
-    @BeforeAll
-    static void open() {
-        backend = OpenClTestSupport.open();
-    }
-
-    @AfterAll
-    static void close() {
-        if (backend != null) {
-            backend.close();
-        }
-    }
+    @RegisterExtension
+    static final OpenClBackendPerClass OPENCL = new OpenClBackendPerClass();
 
     @Test
     void aChangedBufferAloneTakesEffect() {
+        OpenClBackend backend = OPENCL.backend();
         try (Tensor a = backend.zeros(Shape.matrix(4, 8));
              Tensor b = backend.zeros(Shape.matrix(4, 8))) {
             backend.fill(a, 1f);
@@ -45,6 +34,7 @@ class ClKernelTest {
 
     @Test
     void aChangedFloatAloneTakesEffect() {
+        OpenClBackend backend = OPENCL.backend();
         try (Tensor a = backend.zeros(Shape.matrix(4, 8))) {
             backend.fill(a, 3f);
             assertAll(a, 3f);
@@ -57,6 +47,7 @@ class ClKernelTest {
 
     @Test
     void aLargerSizeTakesEffect() {
+        OpenClBackend backend = OPENCL.backend();
         try (Tensor small = backend.zeros(Shape.matrix(2, 3));
              Tensor large = backend.zeros(Shape.matrix(4, 8))) {
             backend.fill(small, 7f);
@@ -68,6 +59,7 @@ class ClKernelTest {
 
     @Test
     void aTensorMadeAfterAnotherWasClosedGetsItsOwnBuffer() {
+        OpenClBackend backend = OPENCL.backend();
         Tensor first = backend.zeros(Shape.matrix(4, 8));
         backend.fill(first, 1f);
         first.close();
@@ -79,6 +71,7 @@ class ClKernelTest {
 
     @Test
     void moreArgumentSetsThanKernelObjectsLaunchRight() {
+        OpenClBackend backend = OPENCL.backend();
         int count = ClKernel.MAX_INSTANCES + 4;
         Tensor[] tensors = new Tensor[count];
         try {
@@ -104,7 +97,8 @@ class ClKernelTest {
     }
 
     private static void assertAll(Tensor t, float value) {
-        assertArrayEquals(filled(t.shape().size(), value), backend.toArray(t), 0f, t.toString());
+        assertArrayEquals(filled(t.shape().size(), value), OPENCL.backend().toArray(t), 0f,
+                t.toString());
     }
 
     private static float[] filled(int size, float value) {

@@ -17,31 +17,20 @@ import io.nn4j.api.train.Optimizer;
 import io.nn4j.api.train.Sgd;
 import io.nn4j.api.train.Trainer;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Memory: no device buffer leaks over a long training run, a warm training step allocates
  * nothing on the Java heap, and a too-large buffer gets a clear error.
  */
 class OpenClMemoryTest {
-    private static OpenClBackend backend;
-
-    @BeforeAll
-    static void open() {
-        backend = OpenClTestSupport.open();
-    }
-
-    @AfterAll
-    static void close() {
-        if (backend != null) {
-            backend.close();
-        }
-    }
+    @RegisterExtension
+    static final OpenClBackendPerClass OPENCL = new OpenClBackendPerClass();
 
     @Test
     void tenThousandTrainingStepsLeaveLiveBuffersUnchanged() {
+        OpenClBackend backend = OPENCL.backend();
         int batch = 64;
         Random random = new Random(42);
         float[] features = new float[batch * 784];
@@ -82,7 +71,7 @@ class OpenClMemoryTest {
         for (Optimizer optimizer : new Optimizer[] {new Sgd(0.05f), new Adam(0.01f)}) {
             StepAllocationMeter meter = new StepAllocationMeter(3, 6);
             try (Sequential net = Sequential.builder(12).dense(32, Activation.RELU).dropout(0.2f)
-                    .dense(3, Activation.SOFTMAX).build(backend, 7);
+                    .dense(3, Activation.SOFTMAX).build(OPENCL.backend(), 7);
                  Optimizer closing = optimizer) {
                 Trainer.builder().loss(Loss.CATEGORICAL_CROSSENTROPY).optimizer(closing)
                         .batchSize(16).epochs(6).seed(9).listener(meter).build()
@@ -100,7 +89,7 @@ class OpenClMemoryTest {
      */
     @Test
     void aTensorLargerThanTheMaximumAllocationIsRefusedByName() {
-        ClDeviceInfo real = backend.deviceInfo();
+        ClDeviceInfo real = OPENCL.backend().deviceInfo();
         long maxAlloc = 4L << 20;
         ClDeviceInfo capped = new ClDeviceInfo(real.index(), real.platform(), real.device(),
                 real.platformName(), real.deviceName(), real.type(), real.computeUnits(),
