@@ -63,6 +63,25 @@ def write_summary(args, backend, accuracies, seconds, examples, **versions):
     Path(args.summary_json).write_text(json.dumps(summary, indent=2) + "\n")
 
 
+def openblas_in_use():
+    """The OpenBLAS NumPy loaded and the kernels it picked (its config string, which names the
+    core), or None where NumPy has no OpenBLAS. Machines may pin the kernels with
+    OPENBLAS_CORETYPE, so the figures say which ran."""
+    import ctypes
+    for line in Path("/proc/self/maps").read_text().splitlines():
+        path = line.split()[-1]
+        if "openblas" not in path.lower() or not path.startswith("/"):
+            continue
+        library = ctypes.CDLL(path)
+        for name in ("scipy_openblas_get_config64_", "scipy_openblas_get_config",
+                     "openblas_get_config64_", "openblas_get_config"):
+            config = getattr(library, name, None)
+            if config is not None:
+                config.restype = ctypes.c_char_p
+                return config().decode().strip()
+    return None
+
+
 def forward(weights, biases, x):
     activations = [x]
     for i, (w, b) in enumerate(zip(weights, biases)):
@@ -100,6 +119,8 @@ def main():
     biases = [np.zeros(w, dtype=np.float32) for w in widths[1:]]
     rate = np.float32(args.learning_rate)
 
+    blas = openblas_in_use()
+    print(f"NumPy {np.__version__}, BLAS: {blas}", flush=True)
     seconds, accuracies = [], []
     for epoch in range(1, args.epochs + 1):
         order = rng.permutation(len(x_train))
@@ -113,7 +134,8 @@ def main():
         print(f"epoch {epoch}/{args.epochs}  test accuracy {accuracies[-1]:.4f}  "
               f"{seconds[-1]:.2f} s  {len(x_train) / seconds[-1]:.0f} examples/s", flush=True)
 
-    write_summary(args, "numpy", accuracies, seconds, len(x_train), numpy=np.__version__)
+    write_summary(args, "numpy", accuracies, seconds, len(x_train), numpy=np.__version__,
+                  blas=blas)
 
 
 if __name__ == "__main__":
