@@ -88,8 +88,10 @@ public final class CpuBackendProvider implements BackendProvider {
                 + "'; expected a whole number of threads, at least 1");
     }
 
+    /** GEMM through the native BLAS from {@code library}, or by default when it is null. */
     private static GemmEngine nativeBlasGemm(String library) {
-        NativeBlasLibrary.Loaded loaded = nativeBlas(library);
+        NativeBlasLibrary.Loaded loaded = library == null
+                ? NativeBlasLibrary.loadDefault() : NativeBlasLibrary.load(library);
         return new BlasGemm(loaded.blas(), loaded.library());
     }
 
@@ -105,10 +107,5 @@ public final class CpuBackendProvider implements BackendProvider {
                     e.getMessage());
             return new EjmlGemm();
         }
-    }
-
-    /** The native BLAS from {@code library}, or by default when it is null. */
-    private static NativeBlasLibrary.Loaded nativeBlas(String library) {
-        return library == null ? NativeBlasLibrary.loadDefault() : NativeBlasLibrary.load(library);
     }
 }
