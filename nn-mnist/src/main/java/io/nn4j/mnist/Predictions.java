@@ -30,9 +30,11 @@ final class Predictions {
         float[] result = new float[images.size() * outputs];
         for (int from = 0; from < images.size(); from += BATCH) {
             int rows = Math.min(BATCH, images.size() - from);
-            try (Tensor batch = backend.zeros(Shape.matrix(rows, features))) {
+            try (Tensor batch = backend.zeros(Shape.matrix(rows, features));
+                 Tensor output = backend.zeros(Shape.matrix(rows, outputs))) {
                 backend.copyIn(images.pixels(), from * features, batch);
-                backend.copyOut(model.forward(batch, false), result, from * outputs);
+                model.predict(batch, output);
+                backend.copyOut(output, result, from * outputs);
             }
         }
         return result;

@@ -17,8 +17,14 @@ import java.util.Random;
  * When a loss is fused with this layer's activation, {@link #backwardFromPreActivation} takes
  * {@code dZ} directly. With plain SGD the weights are updated by the {@code dW} GEMM itself
  * ({@link #backwardAndUpdate}, {@link InPlaceSgd}).
+ *
+ * <p>Threads: training calls belong to one thread; {@link #infer} may run on many at once (see
+ * {@link Layer}).
  */
 public final class Dense implements Layer {
+    /** The most weights one layer may have: the largest Java array, as a tensor is one. */
+    public static final long MAX_WEIGHTS = Integer.MAX_VALUE - 8;
+
     private final Backend backend;
     private final int inputSize;
     private final int outputSize;
@@ -41,9 +47,15 @@ public final class Dense implements Layer {
             throw new IllegalArgumentException("Dense " + name + ": sizes must be at least 1, got "
                     + inputSize + " inputs and " + outputSize + " outputs");
         }
+        long weightCount = (long) outputSize * inputSize;
+        if (weightCount > MAX_WEIGHTS) {
+            throw new IllegalArgumentException("Dense " + name + ": " + inputSize + " inputs times "
+                    + outputSize + " outputs is " + weightCount + " weights; at most "
+                    + MAX_WEIGHTS + " fit in one tensor");
+        }
         this.inputSize = inputSize;
         this.outputSize = outputSize;
-        float[] initial = new float[outputSize * inputSize];
+        float[] initial = new float[(int) weightCount];
         initializer.fill(initial, inputSize, outputSize, random);
         Shape weightShape = Shape.matrix(outputSize, inputSize);
         this.weights = new Parameter(name + ".weights", backend.fromArray(initial, weightShape),
@@ -70,17 +82,35 @@ public final class Dense implements Layer {
 
     @Override
     public Tensor forward(Tensor input, boolean training) {
-        Shape shape = input.shape();
-        if (shape.rank() != 2 || shape.cols() != inputSize) {
-            throw new IllegalArgumentException("Dense(" + inputSize + " -> " + outputSize
-                    + ").forward: input is " + shape + "; expected [batch, " + inputSize + "]");
-        }
-        Buffers b = buffers.get(shape.rows());
-        backend.gemm(false, true, 1f, input, weights.value(), 0f, b.z);
-        backend.biasActivation(activation, b.z, bias.value(), b.a);
+        checkInput("forward", input);
+        Buffers b = buffers.get(input.shape().rows());
+        infer(input, b.forward);
         lastInput = input;
         last = b;
         return b.a;
+    }
+
+    /** Two tensors {@code [rows, outputSize]}: {@code Z}, then {@code A}. */
+    @Override
+    public List<Shape> inferenceBuffers(int rows) {
+        Shape shape = Shape.matrix(rows, outputSize);
+        return List.of(shape, shape);
+    }
+
+    @Override
+    public Tensor infer(Tensor input, Tensor[] buffers) {
+        checkInput("infer", input);
+        backend.gemm(false, true, 1f, input, weights.value(), 0f, buffers[0]);
+        backend.biasActivation(activation, buffers[0], bias.value(), buffers[1]);
+        return buffers[1];
+    }
+
+    private void checkInput(String op, Tensor input) {
+        Shape shape = input.shape();
+        if (shape.rank() != 2 || shape.cols() != inputSize) {
+            throw new IllegalArgumentException("Dense(" + inputSize + " -> " + outputSize
+                    + ")." + op + ": input is " + shape + "; expected [batch, " + inputSize + "]");
+        }
     }
 
     @Override
@@ -184,12 +214,14 @@ public final class Dense implements Layer {
         final Tensor a;
         final Tensor dZ;
         final Tensor dX;
+        final Tensor[] forward;
 
         Buffers(int rows) {
             z = backend.zeros(Shape.matrix(rows, outputSize));
             a = backend.zeros(Shape.matrix(rows, outputSize));
             dZ = backend.zeros(Shape.matrix(rows, outputSize));
             dX = backend.zeros(Shape.matrix(rows, inputSize));
+            forward = new Tensor[] {z, a};
         }
 
         @Override

@@ -11,6 +11,9 @@ import java.util.List;
  * input through unchanged. The mask comes from the backend's {@link Backend#dropout} op, drawn
  * from this layer's seed and a step counter, so the same seed gives the same masks on every
  * backend.
+ *
+ * <p>Threads: training calls belong to one thread; {@link #infer} may run on many at once (see
+ * {@link Layer}).
  */
 public final class Dropout implements Layer {
     private static final long STEP_STRIDE = 0x9E3779B97F4A7C15L;
@@ -56,10 +59,7 @@ public final class Dropout implements Layer {
 
     @Override
     public Tensor forward(Tensor input, boolean training) {
-        if (input.shape().cols() != size) {
-            throw new IllegalArgumentException("Dropout(" + size + ").forward: input is "
-                    + input.shape() + "; expected [batch, " + size + "]");
-        }
+        checkInput("forward", input);
         if (!training || rate == 0f) {
             last = null;
             return input;
@@ -68,6 +68,19 @@ public final class Dropout implements Layer {
         backend.dropout(rate, seed + step++ * STEP_STRIDE, input, b.mask, b.y);
         last = b;
         return b.y;
+    }
+
+    /** None: evaluation passes the input through. */
+    @Override
+    public List<Shape> inferenceBuffers(int rows) {
+        return List.of();
+    }
+
+    /** Returns {@code input}: dropout only acts while training. */
+    @Override
+    public Tensor infer(Tensor input, Tensor[] buffers) {
+        checkInput("infer", input);
+        return input;
     }
 
     @Override
@@ -80,6 +93,13 @@ public final class Dropout implements Layer {
         }
         backend.multiply(outputGradient, last.mask, last.dX);
         return last.dX;
+    }
+
+    private void checkInput(String op, Tensor input) {
+        if (input.shape().cols() != size) {
+            throw new IllegalArgumentException("Dropout(" + size + ")." + op + ": input is "
+                    + input.shape() + "; expected [batch, " + size + "]");
+        }
     }
 
     @Override

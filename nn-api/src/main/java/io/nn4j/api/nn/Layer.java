@@ -1,5 +1,6 @@
 package io.nn4j.api.nn;
 
+import io.nn4j.api.Shape;
 import io.nn4j.api.Tensor;
 import java.util.List;
 
@@ -9,6 +10,11 @@ import java.util.List;
  * <p>A layer owns the tensors it returns: they stay valid until its next call of the same kind
  * and are freed by {@link #close()}. Buffers are sized per batch size and reused, so a warm
  * training step allocates nothing.
+ *
+ * <p>Threads: {@link #forward}, {@link #backward} and {@link #backwardAndUpdate} use the layer's
+ * own buffers and belong to one training thread. {@link #infer} writes only the buffers it is
+ * given and reads the parameters, so many threads may run it at once, each with its own
+ * buffers, while no thread trains the layer; {@link Sequential#predict} arranges exactly that.
  */
 public interface Layer extends AutoCloseable {
 
@@ -25,6 +31,23 @@ public interface Layer extends AutoCloseable {
      * @return the output {@code [m, outputSize]}, owned by the layer
      */
     Tensor forward(Tensor input, boolean training);
+
+    /**
+     * The shapes of the work tensors {@link #infer} needs for a batch of {@code rows} examples,
+     * in the order it takes them (empty when it needs none).
+     */
+    List<Shape> inferenceBuffers(int rows);
+
+    /**
+     * Computes this layer's evaluation output for {@code input} {@code [m, inputSize]} in
+     * {@code buffers}, tensors shaped as {@link #inferenceBuffers inferenceBuffers(m)} says,
+     * reading the parameters and writing nothing else: the same values {@code forward(input,
+     * false)} gives. Modifies {@code buffers}.
+     *
+     * @return the output {@code [m, outputSize]}: one of {@code buffers}, or {@code input}
+     *     itself for a layer that passes it through
+     */
+    Tensor infer(Tensor input, Tensor[] buffers);
 
     /**
      * Back-propagates the gradient of the loss with respect to this layer's last output: fills

@@ -6,6 +6,7 @@ import io.nn4j.api.Loss;
 import io.nn4j.api.Shape;
 import io.nn4j.api.Tensor;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -21,12 +22,22 @@ import java.util.Objects;
  * }</pre>
  *
  * The same seed gives the same initial weights on every backend.
+ *
+ * <p>Threads: safe to share. {@link #predict} may run on any number of threads at once and
+ * gives exactly the single-threaded results: each call works in its own tensors, taken from a
+ * small pool kept per batch size. Training ({@link #forward}, {@link #backward},
+ * {@link #backwardAndUpdate}, and {@code Trainer.fit} around them) uses the layers' own buffers
+ * and belongs to one thread at a time: while a thread trains, the others' training and
+ * prediction calls are refused with an {@link IllegalStateException} naming it, and training
+ * waits for the predictions in flight to finish. {@link #close()} waits for them too.
  */
 public final class Sequential implements AutoCloseable {
     private final Backend backend;
     private final Architecture architecture;
     private final List<Layer> layers;
     private final List<Parameter> parameters;
+    private final UseGuard guard;
+    private final InferenceWorkspaces workspaces;
 
     /** Made by {@link Architecture#build}. */
     Sequential(Backend backend, Architecture architecture, List<Layer> layers) {
@@ -36,6 +47,8 @@ public final class Sequential implements AutoCloseable {
         List<Parameter> all = new ArrayList<>();
         layers.forEach(layer -> all.addAll(layer.parameters()));
         this.parameters = Collections.unmodifiableList(all);
+        this.guard = new UseGuard("the network " + this.layers);
+        this.workspaces = new InferenceWorkspaces(backend, inputSize(), this.layers);
     }
 
     /** Starts a network whose input rows have {@code inputSize} features. */
@@ -74,37 +87,76 @@ public final class Sequential implements AutoCloseable {
     }
 
     /**
-     * Runs every layer on a batch {@code [m, inputSize]}.
+     * Runs every layer on a batch {@code [m, inputSize]} in the layers' own buffers, keeping
+     * what {@link #backward} needs: the training pass (with {@code training} false, dropout
+     * passes its input through). Training use: one thread at a time (see the class comment);
+     * {@link #predict} is the inference that threads may share.
      *
      * @return the output {@code [m, outputSize]}, owned by the network and valid until the next
      *     forward pass
+     * @throws IllegalStateException when another thread trains the network or it is closed
      */
     public Tensor forward(Tensor input, boolean training) {
-        Tensor x = input;
-        for (int i = 0; i < layers.size(); i++) {
-            x = layers.get(i).forward(x, training);
+        guard.beginTraining("forward");
+        try {
+            Tensor x = input;
+            for (int i = 0; i < layers.size(); i++) {
+                x = layers.get(i).forward(x, training);
+            }
+            return x;
+        } finally {
+            guard.endTraining();
         }
-        return x;
     }
 
     /**
      * Back-propagates the per-example loss gradient that {@link Backend#lossGradient} wrote for
-     * the last forward pass, filling every parameter's gradient.
+     * the last forward pass, filling every parameter's gradient. Training use.
+     *
+     * @throws IllegalStateException when another thread trains the network or it is closed
      */
     public void backward(Tensor lossGradient, Loss loss) {
-        backPropagate(lossGradient, loss, null);
+        backPropagate("backward", lossGradient, loss, null);
     }
 
     /**
      * Back-propagates like {@link #backward} and applies {@code update} to every parameter on
      * the way, each layer once it has passed its gradient down: a whole step of plain SGD, with
-     * the weight updates folded into the GEMMs (see {@link InPlaceSgd}).
+     * the weight updates folded into the GEMMs (see {@link InPlaceSgd}). Training use.
+     *
+     * @throws IllegalStateException when another thread trains the network or it is closed
      */
     public void backwardAndUpdate(Tensor lossGradient, Loss loss, InPlaceSgd update) {
-        backPropagate(lossGradient, loss, Objects.requireNonNull(update, "update"));
+        backPropagate("backwardAndUpdate", lossGradient, loss,
+                Objects.requireNonNull(update, "update"));
     }
 
-    private void backPropagate(Tensor lossGradient, Loss loss, InPlaceSgd update) {
+    /**
+     * Marks the calling thread as this network's trainer until {@link #endTraining()}, once the
+     * predictions in flight have finished: another thread's training or prediction is refused
+     * meanwhile. Calls nest on one thread; {@code Trainer.fit} brackets a whole run with them.
+     *
+     * @throws IllegalStateException when another thread trains the network or it is closed
+     */
+    public void beginTraining() {
+        guard.beginTraining("training");
+    }
+
+    /** Ends what the matching {@link #beginTraining()} began. */
+    public void endTraining() {
+        guard.endTraining();
+    }
+
+    private void backPropagate(String op, Tensor lossGradient, Loss loss, InPlaceSgd update) {
+        guard.beginTraining(op);
+        try {
+            propagate(lossGradient, loss, update);
+        } finally {
+            guard.endTraining();
+        }
+    }
+
+    private void propagate(Tensor lossGradient, Loss loss, InPlaceSgd update) {
         checkLoss(loss);
         int lastIndex = layers.size() - 1;
         Tensor gradient;
@@ -146,19 +198,109 @@ public final class Sequential implements AutoCloseable {
     }
 
     /**
-     * Convenience inference on host data: runs {@code rows} examples ({@code input} row-major,
-     * {@code rows × inputSize}) and returns the outputs row-major.
+     * Inference on host data: runs {@code rows} examples ({@code input} row-major,
+     * {@code rows × inputSize}) and returns the outputs row-major. Safe from many threads.
+     *
+     * @throws IllegalArgumentException when {@code input} does not hold exactly {@code rows}
+     *                                  rows of {@code inputSize} features
+     * @throws IllegalStateException    when another thread trains the network or it is closed
      */
     public float[] predict(float[] input, int rows) {
-        try (Tensor x = backend.fromArray(input, Shape.matrix(rows, inputSize()))) {
-            return backend.toArray(forward(x, false));
+        Objects.requireNonNull(input, "predict: input");
+        if (rows < 1 || (long) rows * inputSize() != input.length) {
+            throw new IllegalArgumentException("predict: input has " + input.length
+                    + " values; expected " + rows + " rows of " + inputSize() + " features = "
+                    + (long) rows * inputSize() + (rows < 1 ? " (rows must be at least 1)" : ""));
+        }
+        float[] output = new float[rows * outputSize()];
+        guard.beginInference("predict");
+        try (InferenceWorkspaces.Workspace workspace = workspaces.take(rows)) {
+            backend.copyIn(input, 0, workspace.input);
+            backend.copyOut(run(workspace.input, workspace), output, 0);
+        } finally {
+            guard.endInference();
+        }
+        return output;
+    }
+
+    /**
+     * Inference on host rows, one array per example; returns one output array per example.
+     * Safe from many threads.
+     *
+     * @throws IllegalArgumentException naming the first row that is null or not
+     *                                  {@code inputSize} wide, or for no rows at all
+     * @throws IllegalStateException    when another thread trains the network or it is closed
+     */
+    public float[][] predict(float[][] rows) {
+        Objects.requireNonNull(rows, "predict: rows");
+        int width = inputSize();
+        if (rows.length == 0) {
+            throw new IllegalArgumentException("predict: no rows; expected at least 1");
+        }
+        float[] flat = new float[Math.multiplyExact(rows.length, width)];
+        for (int r = 0; r < rows.length; r++) {
+            if (rows[r] == null || rows[r].length != width) {
+                throw new IllegalArgumentException("predict: row " + r + " has "
+                        + (rows[r] == null ? "no array" : rows[r].length + " features")
+                        + "; expected " + width);
+            }
+            System.arraycopy(rows[r], 0, flat, r * width, width);
+        }
+        float[] outputs = predict(flat, rows.length);
+        int outputWidth = outputSize();
+        float[][] result = new float[rows.length][];
+        for (int r = 0; r < rows.length; r++) {
+            result[r] = Arrays.copyOfRange(outputs, r * outputWidth, (r + 1) * outputWidth);
+        }
+        return result;
+    }
+
+    /**
+     * Inference on the backend: writes the network's evaluation output for {@code input}
+     * {@code [m, inputSize]} into {@code output} {@code [m, outputSize]}, both tensors of this
+     * network's backend. Safe from many threads, each with its own output; allocates nothing
+     * once the batch size has been seen. Modifies {@code output}.
+     *
+     * @throws IllegalArgumentException for shapes other than these
+     * @throws IllegalStateException    when another thread trains the network or it is closed
+     */
+    public void predict(Tensor input, Tensor output) {
+        Shape in = input.shape();
+        Shape out = output.shape();
+        if (in.rank() != 2 || in.cols() != inputSize() || out.rank() != 2
+                || out.rows() != in.rows() || out.cols() != outputSize()) {
+            throw new IllegalArgumentException("predict: input " + in + " and output " + out
+                    + "; expected [m, " + inputSize() + "] and [m, " + outputSize() + "]");
+        }
+        guard.beginInference("predict");
+        try (InferenceWorkspaces.Workspace workspace = workspaces.take(in.rows())) {
+            backend.copy(run(input, workspace), output);
+        } finally {
+            guard.endInference();
         }
     }
 
-    /** Frees every layer's tensors. */
+    /** The layers' evaluation pass over {@code input} in {@code workspace}'s tensors. */
+    private Tensor run(Tensor input, InferenceWorkspaces.Workspace workspace) {
+        Tensor x = input;
+        for (int i = 0; i < layers.size(); i++) {
+            x = layers.get(i).infer(x, workspace.buffers[i]);
+        }
+        return x;
+    }
+
+    /**
+     * Frees every layer's tensors and the inference workspaces, once the predictions in flight
+     * have finished; later calls are refused. Closing twice is harmless.
+     *
+     * @throws IllegalStateException when another thread is training the network
+     */
     @Override
     public void close() {
-        layers.forEach(Layer::close);
+        if (guard.close()) {
+            workspaces.close();
+            layers.forEach(Layer::close);
+        }
     }
 
     @Override

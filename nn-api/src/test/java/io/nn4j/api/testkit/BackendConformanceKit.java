@@ -242,6 +242,19 @@ public abstract class BackendConformanceKit {
         GradientCheck.check(backend, c);
     }
 
+    // ---- threads -------------------------------------------------------------------------
+
+    @Test
+    void concurrentPredictionsMatchTheSingleThreadedOnes() throws Exception {
+        ConcurrencyConformance.checkConcurrentPredictions(backend,
+                Double.parseDouble(System.getProperty("nn.kit.stressSeconds", "5")));
+    }
+
+    @Test
+    void aTrainingThreadRefusesTheOthers() throws Exception {
+        ConcurrencyConformance.checkTrainingIsExclusive(backend);
+    }
+
     // ---- the shared contract -------------------------------------------------------------
 
     @Test

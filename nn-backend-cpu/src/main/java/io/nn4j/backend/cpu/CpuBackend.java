@@ -13,6 +13,10 @@ import java.util.Arrays;
 /**
  * The CPU backend: tensors on the Java heap as EJML matrices, GEMM through a
  * {@link GemmEngine}, every other op a plain loop. Ops run synchronously on the calling thread.
+ *
+ * <p>Threads: safe to share. Ops keep no state between calls (the elementwise splitter serves
+ * one large loop at a time), so threads may run ops at once on tensors that no other thread
+ * writes meanwhile; the tensor counts are kept under a lock.
  */
 final class CpuBackend implements Backend {
     private static final int FLOAT_BYTES = Float.BYTES;
@@ -21,7 +25,7 @@ final class CpuBackend implements Backend {
     private final CpuParallel parallel;
     private long liveTensors;
     private long liveBytes;
-    private boolean closed;
+    private volatile boolean closed;
 
     CpuBackend(GemmEngine gemm, CpuParallel parallel) {
         this.gemm = gemm;
@@ -273,10 +277,16 @@ final class CpuBackend implements Backend {
         // every op has finished when it returns
     }
 
+    /** Makes every tensor of this backend unusable (as closed) and stops the helper threads. */
     @Override
     public synchronized void close() {
         closed = true;
         parallel.close();
+    }
+
+    /** Whether {@link #close()} has been called: then every tensor reads as closed. */
+    boolean isClosed() {
+        return closed;
     }
 
     private static CpuTensor cpu(Tensor t) {

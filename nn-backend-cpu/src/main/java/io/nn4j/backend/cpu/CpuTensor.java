@@ -5,7 +5,11 @@ import io.nn4j.api.Shape;
 import io.nn4j.api.Tensor;
 import org.ejml.data.FMatrixRMaj;
 
-/** A tensor of the {@link CpuBackend}: an EJML row-major matrix ({@code [1, n]} for a vector). */
+/**
+ * A tensor of the {@link CpuBackend}: an EJML row-major matrix ({@code [1, n]} for a vector).
+ * Threads: ops may read it from several threads at once; whoever writes or closes it must not
+ * overlap with any other use.
+ */
 final class CpuTensor implements Tensor {
     private final CpuBackend backend;
     private final Shape shape;
@@ -37,9 +41,10 @@ final class CpuTensor implements Tensor {
         return backend;
     }
 
+    /** Closed by {@link #close()}, or with its backend. */
     @Override
     public boolean isClosed() {
-        return matrix == null;
+        return matrix == null || backend.isClosed();
     }
 
     @Override
