@@ -276,6 +276,11 @@ public abstract class BackendConformanceKit {
     }
 
     @Test
+    void aClosedBackendsTensorsAreUnusable() {
+        ContractConformance.checkClosedBackend(openBackend());
+    }
+
+    @Test
     void rejectsArraysOfTheWrongLength() {
         ContractConformance.checkWrongLength(backend);
     }

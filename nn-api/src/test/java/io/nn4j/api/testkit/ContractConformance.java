@@ -83,6 +83,25 @@ public final class ContractConformance {
         }
     }
 
+    /**
+     * Once {@code closing} (a backend opened for this check) is closed, its tensors read as
+     * closed and every op refuses them, and it makes no new tensors.
+     */
+    public static void checkClosedBackend(Backend closing) {
+        Tensor a = closing.fromArray(new float[] {1, 2, 3, 4}, Shape.matrix(2, 2));
+        Tensor b = closing.zeros(Shape.matrix(2, 2));
+        closing.close();
+        assertTrue(a.isClosed() && b.isClosed(), "tensors of a closed backend read as closed");
+        rejects(IllegalStateException.class, "has been closed", () -> closing.toArray(a));
+        rejects(IllegalStateException.class, "has been closed", () -> closing.fill(b, 1f));
+        rejects(IllegalStateException.class, "has been closed",
+                () -> closing.gemm(false, false, 1f, a, a, 0f, b));
+        rejects(IllegalStateException.class, "has been closed",
+                () -> closing.zeros(Shape.vector(3)));
+        a.close();
+        b.close();
+    }
+
     /** {@code fromArray} and {@code copyIn} with arrays too short or too long for the shape. */
     public static void checkWrongLength(Backend backend) {
         rejects(IllegalArgumentException.class, "fromArray: data has 5 elements; expected 6",
