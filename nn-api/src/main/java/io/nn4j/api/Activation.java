@@ -25,6 +25,8 @@ import java.util.stream.Collectors;
  *   <li>{@link #SOFTMAX}: {@code a_j = e^(z_j - max z) / Σ_k e^(z_k - max z)} per row;
  *       {@code dz_j = a_j (da_j - Σ_k da_k a_k)}</li>
  * </ul>
+ *
+ * <p>Immutable: safe to share between threads.
  */
 public enum Activation {
     /** {@code f(z) = z}. */

@@ -14,6 +14,12 @@ package io.nn4j.api;
  * {@link #copyOut(Tensor, float[], int)} wait for the work that produces their data.
  * Matrices are row-major; a vector {@code [n]} reads as a {@code [1, n]} matrix.
  *
+ * <p>Threads: a backend is safe to share. Ops may be called from several threads at once, as
+ * long as no tensor written by one op is used by another op running at the same time (two
+ * models, or two inference calls with their own work tensors, on one backend is fine); ops on
+ * one queue run in the order they were called. After {@link #close()} every tensor of the
+ * backend reads as closed and every op refuses it.
+ *
  * <p>Implementations: see {@code docs/backends.md} and the conformance kit in nn-api's test-jar.
  */
 public interface Backend extends AutoCloseable {

@@ -5,6 +5,8 @@ import io.nn4j.api.spi.Availability;
 /**
  * One discovered backend as {@link Backends#list()} reports it.
  *
+ * <p>Immutable: safe to share between threads.
+ *
  * @param name         the name to select it by
  * @param priority     its preference order, higher first
  * @param availability whether it can be opened here, and why not

@@ -4,6 +4,8 @@ package io.nn4j.api;
  * Thrown when the asked-for backend is missing or cannot be opened. The message lists every
  * discovered backend with its priority and the reason it is or is not available; the failure
  * behind it, if any, is the cause.
+ *
+ * <p>Threads: as any exception, safe to pass between threads once thrown.
  */
 public class BackendUnavailableException extends RuntimeException {
     private static final long serialVersionUID = 1L;

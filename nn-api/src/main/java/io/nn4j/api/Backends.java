@@ -23,6 +23,9 @@ import org.slf4j.LoggerFactory;
  * backend of highest priority. An explicit choice never falls back to another backend: if it is
  * missing or unavailable, {@link BackendUnavailableException} lists what is there and why. A
  * default choice logs which backend it took and why it passed over the others.
+ *
+ * <p>Stateless: safe to call from any thread; each call looks the providers up afresh and each
+ * {@code load} opens a backend of its own.
  */
 public final class Backends {
     /** System property naming the backend {@link #load()} opens. */

@@ -26,6 +26,8 @@ import java.util.stream.Collectors;
  *       with {@code a_j} clamped to {@code [1e-7, 1 − 1e-7]}, fused with sigmoid: gradient with
  *       respect to {@code Z} is {@code (a − y) / K}.</li>
  * </ul>
+ *
+ * <p>Immutable: safe to share between threads.
  */
 public enum Loss {
     /** Mean squared error over the outputs of each example. */

@@ -7,6 +7,8 @@ import java.util.Arrays;
  *
  * <p>A vector behaves as a matrix of one row wherever an op reads it as a matrix. Every
  * dimension is at least 1.
+ *
+ * <p>Immutable: safe to share between threads.
  */
 public final class Shape {
     private final int[] dims;

@@ -6,6 +6,9 @@ package io.nn4j.api;
  * <p>Its data lives wherever the backend keeps it (the Java heap, a GPU). Read it with
  * {@link Backend#toArray(Tensor)}; write it with {@link Backend#copyIn(float[], int, Tensor)}.
  * A tensor is freed when it is closed, never by the garbage collector; whoever made it closes it.
+ *
+ * <p>Threads: ops of its backend may read a tensor from several threads at once; while one thread
+ * writes or closes it, no other may use it.
  */
 public interface Tensor extends AutoCloseable {
 

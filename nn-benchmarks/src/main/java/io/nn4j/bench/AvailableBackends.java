@@ -12,6 +12,8 @@ import org.slf4j.LoggerFactory;
  * Which of the suites' backends can run on this machine. JMH has no way to skip a parameter
  * value, so a launcher asks this first and passes {@code -p backend=...} with the available
  * ones; the main method prints them comma-separated and logs why each other one is skipped.
+ *
+ * <p>Stateless: safe to call from any thread.
  */
 public final class AvailableBackends {
     /** The CPU backend's name. */

@@ -7,6 +7,8 @@ import io.nn4j.api.Shape;
  * {@code gemm}. For a layer {@code X [batch, in]}, {@code W [out, in]},
  * {@code dZ [batch, out]}: forward {@code Z = X·Wᵀ}, weight gradient {@code dW = dZᵀ·X}, input
  * gradient {@code dX = dZ·W}. All three take {@code 2·batch·in·out} flops.
+ *
+ * <p>Immutable: safe to share between threads.
  */
 public enum GemmPass {
     /** {@code Z = X·Wᵀ}: B transposed. */

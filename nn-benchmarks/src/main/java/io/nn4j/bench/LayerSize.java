@@ -4,6 +4,8 @@ package io.nn4j.bench;
  * The size of one dense layer's products: a batch of {@code batch} rows of {@code in} features
  * mapped to {@code out} features, written {@code batch x in x out} (e.g. {@code 64x784x128}).
  *
+ * <p>Immutable: safe to share between threads.
+ *
  * @param batch rows per batch
  * @param in    input features
  * @param out   output features

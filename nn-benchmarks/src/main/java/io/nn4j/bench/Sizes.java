@@ -1,6 +1,10 @@
 package io.nn4j.bench;
 
-/** Parses the size parameters of the suites, written as dimensions joined by {@code x}. */
+/**
+ * Parses the size parameters of the suites, written as dimensions joined by {@code x}.
+ *
+ * <p>Immutable: safe to share between threads.
+ */
 public final class Sizes {
 
     private Sizes() {

@@ -7,6 +7,8 @@ import java.util.stream.Collectors;
  * A network and batch size for {@link TrainingStepBenchmark}: layer widths from input to output
  * (ReLU hidden layers, a softmax output) and the examples per step.
  *
+ * <p>Immutable: safe to share between threads.
+ *
  * @param widths    the widths of the input, each hidden layer and the output
  * @param batchSize examples per training step
  */

@@ -13,6 +13,8 @@ import java.util.HexFormat;
  * One file of a data set with the SHA-256 of the published copy, so that a corrupt, partial or
  * different file is caught before it is read.
  *
+ * <p>Immutable: safe to share between threads.
+ *
  * @param fileName  the file's name within the data directory
  * @param sha256    the expected SHA-256, lower-case hex
  * @param fetchHint what to run to put the file in place, for messages

@@ -8,6 +8,8 @@ import java.util.Locale;
  * The data sets the demo reads: MNIST digits and Fashion-MNIST clothing, both 28 × 28 grey
  * images in ten classes, stored as IDX files (Fashion-MNIST gzip-compressed, as Debian's
  * {@code dataset-fashion-mnist} package installs it). Each file is checked by SHA-256.
+ *
+ * <p>Immutable: safe to share between threads.
  */
 public enum DatasetKind {
     /** Handwritten digits 0 to 9, fetched by {@code scripts/fetch-mnist.sh}. */

@@ -7,6 +7,8 @@ import java.util.Arrays;
  * Images with their class labels, held on the host: one image per row of pixel intensities in
  * {@code [0, 1]}, row-major. Gives the training views the demo needs: one-hot classes, or one
  * class against the rest.
+ *
+ * <p>Never modified after it is made: safe to share between threads.
  */
 public final class LabeledImages {
     private final float[] pixels;

@@ -7,6 +7,8 @@ import java.nio.file.Path;
  * A data set's training and test images, read from its four verified IDX files: each image a row
  * of pixel intensities scaled to {@code [0, 1]} ({@code pixel / 255}), each with its class.
  *
+ * <p>Immutable: safe to share between threads.
+ *
  * @param kind  which data set (MNIST or Fashion-MNIST)
  * @param train the 60,000 training images
  * @param test  the 10,000 test images

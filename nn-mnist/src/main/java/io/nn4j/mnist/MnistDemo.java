@@ -20,6 +20,8 @@ import picocli.CommandLine.Spec;
  * <p>A bad option or value, or a failed run, ends with one line on standard error and a
  * non-zero exit code: {@value #EXIT_USAGE} for usage errors, {@value #EXIT_FAILURE} for runs
  * that fail (missing data, an unavailable backend, divergence).
+ *
+ * <p>Not safe to share between threads: one instance runs one command.
  */
 @Command(name = "nn-mnist",
         subcommands = {TrainCommand.class, EvalCommand.class, PredictCommand.class,

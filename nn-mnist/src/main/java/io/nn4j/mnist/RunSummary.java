@@ -16,6 +16,8 @@ import java.util.function.ToDoubleFunction;
  * What a training run did, for the report's {@code summary.json} and {@code --summary-json}: the
  * settings and every epoch's figures.
  *
+ * <p>Immutable: safe to share between threads.
+ *
  * @param backend      the backend's name, e.g. {@code cpu}
  * @param dataset      the data set's id, e.g. {@code mnist}
  * @param hidden       the hidden layer sizes, input side first

@@ -4,6 +4,8 @@ package io.nn4j.api.metrics;
  * A binary classifier's counts at a decision threshold: an example is predicted positive when
  * its probability is at least the threshold.
  *
+ * <p>Immutable: safe to share between threads.
+ *
  * @param threshold      the decision threshold (0.5 unless chosen otherwise)
  * @param truePositives  positives predicted positive
  * @param falsePositives negatives predicted positive

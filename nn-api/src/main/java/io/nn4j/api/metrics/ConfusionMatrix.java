@@ -9,6 +9,9 @@ import java.util.Locale;
  * <p>For class {@code c}: precision = TP / (TP + FP), the fraction of predictions of {@code c}
  * that were right; recall = TP / (TP + FN), the fraction of true {@code c} that were found;
  * F1 = their harmonic mean. A ratio whose denominator is zero is reported as 0.
+ *
+ * <p>Not safe to share between threads while it is being filled: {@link #add} is unsynchronized;
+ * once filled, reading it from several threads is safe.
  */
 public final class ConfusionMatrix {
     private final int classes;

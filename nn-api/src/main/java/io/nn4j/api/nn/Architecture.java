@@ -9,6 +9,8 @@ import java.util.Random;
  * What a {@link Sequential} network is made of, without weights or a backend: the input size and
  * the layer descriptions in order. Model files store it beside the weights.
  *
+ * <p>Immutable: safe to share between threads.
+ *
  * @param inputSize features per input row
  * @param layers    the layers, input first; at least one
  */

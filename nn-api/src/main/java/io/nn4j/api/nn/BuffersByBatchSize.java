@@ -10,6 +10,9 @@ import java.util.function.IntFunction;
  * used. Looking a size up allocates nothing (no boxed keys), so a warm step stays
  * allocation-free.
  *
+ * <p>Not safe to share between threads: it belongs to one training loop or layer, as its buffers
+ * do.
+ *
  * @param <T> the buffers of one batch size, freed by {@link AutoCloseable#close()}
  */
 public final class BuffersByBatchSize<T extends AutoCloseable> implements AutoCloseable {

@@ -9,6 +9,8 @@ import java.util.Random;
  * A {@link Dense} layer of {@code units} outputs with its activation, whose weights start as
  * {@code initializer} draws them.
  *
+ * <p>Immutable: safe to share between threads.
+ *
  * @param units       outputs per example, at least 1
  * @param activation  the activation after the affine map
  * @param initializer how the weights start (biases start at zero)

@@ -6,6 +6,8 @@ import java.util.Random;
 /**
  * A {@link Dropout} layer dropping each element with probability {@code rate} while training.
  *
+ * <p>Immutable: safe to share between threads.
+ *
  * @param rate in {@code [0, 1)}
  */
 public record DropoutSpec(float rate) implements LayerSpec {

@@ -14,6 +14,8 @@ package io.nn4j.api.nn;
  * 784-1024-1024-10 about 20% (docs/benchmarks.md). After such a step a parameter's
  * {@link Parameter#gradient()} tensor holds no meaningful value.
  *
+ * <p>Immutable: safe to share between threads.
+ *
  * @param learningRate η, positive
  * @param weightDecay  λ, zero or positive
  */

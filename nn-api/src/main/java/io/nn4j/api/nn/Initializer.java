@@ -6,6 +6,8 @@ import java.util.Random;
 /**
  * How a layer's weights start. Drawn on the host from a seeded {@link Random}, so the same seed
  * gives the same weights on every backend. Biases start at zero.
+ *
+ * <p>Immutable: safe to share between threads.
  */
 public enum Initializer {
     /** He (Kaiming) normal: {@code N(0, 2 / fanIn)}, suited to ReLU-like activations. */

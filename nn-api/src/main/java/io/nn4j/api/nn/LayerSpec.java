@@ -6,6 +6,8 @@ import java.util.Random;
 /**
  * The description of one layer, independent of any backend: what a model file stores and what
  * {@link Sequential.Builder} collects. {@link #create} makes the layer on a backend.
+ *
+ * <p>Threads: implementations are immutable and safe to share.
  */
 public sealed interface LayerSpec permits DenseSpec, DropoutSpec {
 

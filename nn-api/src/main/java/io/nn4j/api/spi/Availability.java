@@ -5,6 +5,8 @@ import java.util.Objects;
 /**
  * Whether a backend can be opened on this machine, and if not, why.
  *
+ * <p>Immutable: safe to share between threads.
+ *
  * @param available whether {@link BackendProvider#create(BackendOptions)} is expected to work
  * @param reason    a human-readable reason: what was found, or what is missing and how to fix it
  * @param cause     the failure behind an unavailable backend, or {@code null}

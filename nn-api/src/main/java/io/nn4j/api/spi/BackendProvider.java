@@ -11,6 +11,9 @@ import io.nn4j.api.Backend;
  * throwing: it must catch {@link Throwable}, since native loading fails with an {@link Error}.
  * {@link #create(BackendOptions)} does the real work. Nothing happens in a static initializer.
  * Register an implementation in {@code META-INF/services/io.nn4j.api.spi.BackendProvider}.
+ *
+ * <p>Threads: implementations must be safe to share; {@link io.nn4j.api.Backends} may call them
+ * from any thread.
  */
 public interface BackendProvider {
 

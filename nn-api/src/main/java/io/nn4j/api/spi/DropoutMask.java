@@ -9,6 +9,8 @@ package io.nn4j.api.spi;
  * {@code key = mix(seedLow ^ mix(seedHigh ^ 0x85ebca6b))},
  * {@code h = mix(index * 0x9e3779b9 + key)}, {@code u = (h >> 8) · 2⁻²⁴} in {@code [0, 1)},
  * and the element is kept when {@code u ≥ rate}. A backend kernel implements exactly this.
+ *
+ * <p>Stateless: safe to call from any thread.
  */
 public final class DropoutMask {
 

@@ -13,6 +13,8 @@ import java.util.Objects;
  *
  * <p>A backend calls the matching check first thing in each op; after it passes, the op may
  * assume its arguments are open tensors of its own with consistent shapes.
+ *
+ * <p>Stateless: safe to call from any thread.
  */
 public final class OpChecks {
 

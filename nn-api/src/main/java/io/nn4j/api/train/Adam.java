@@ -7,6 +7,9 @@ import java.util.List;
 /**
  * Adam (Kingma and Ba): per-parameter steps scaled by running estimates of the gradient's first
  * and second moments, bias-corrected. Defaults β1 = 0.9, β2 = 0.999, ε = 1e-8.
+ *
+ * <p>Not safe to share between threads: like every {@link Optimizer}, it belongs to one training
+ * run.
  */
 public final class Adam extends Optimizer {
     private final float beta1;

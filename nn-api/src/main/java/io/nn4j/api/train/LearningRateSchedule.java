@@ -3,6 +3,8 @@ package io.nn4j.api.train;
 /**
  * How the learning rate changes from epoch to epoch: a factor applied to the optimizer's base
  * rate at the start of each epoch ({@code epoch} counts from 0).
+ *
+ * <p>Threads: implementations should be pure functions of the epoch, safe to share.
  */
 @FunctionalInterface
 public interface LearningRateSchedule {

@@ -17,6 +17,9 @@ import java.util.Map;
  * <p>State (momentum, Adam's moments) lives on the parameters' backend, is made on first use and
  * is freed by {@link #close()}. It can be read and restored for checkpoints
  * ({@link #stateTensors}, {@link #steps()}, {@link #restoreSteps}).
+ *
+ * <p>Not safe to share between threads: its step count, learning rate and state belong to one
+ * training run on one thread.
  */
 public abstract class Optimizer implements AutoCloseable {
     private final float baseRate;

@@ -9,6 +9,9 @@ import java.util.List;
  * {@code θ −= η · ∂C/∂θ}, or {@code v = μ v + g; θ −= η v} (Nesterov: {@code θ −= η (g + μ v)}).
  * Without momentum the layers apply the update while they back-propagate
  * ({@link io.nn4j.api.nn.InPlaceSgd}), so no gradient of the weights is stored.
+ *
+ * <p>Not safe to share between threads: like every {@link Optimizer}, it belongs to one training
+ * run.
  */
 public final class Sgd extends Optimizer {
     private float momentum;

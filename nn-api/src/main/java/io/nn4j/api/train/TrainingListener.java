@@ -1,6 +1,11 @@
 package io.nn4j.api.train;
 
-/** Hears about training progress; every method does nothing unless overridden. */
+/**
+ * Hears about training progress; every method does nothing unless overridden.
+ *
+ * <p>Threads: {@code Trainer.fit} calls a listener on the thread that trains; a listener shared by
+ * trainers on several threads must guard its own state.
+ */
 public interface TrainingListener {
 
     /** Called after each training step of an epoch ({@code batch} counts from 1). */

@@ -15,6 +15,8 @@ import java.util.List;
  * {@value ClTuning#OPTION} forces a GEMM kernel family ({@code blocked} or {@code tiled}).
  * Nothing touches JOCL before {@link #probe()} or {@link #create(BackendOptions)}, and the probe
  * turns every failure (no ICD loader, no platform, no device) into a reason.
+ *
+ * <p>Threads: safe to share; it holds no state, and each {@code create} opens a backend of its own.
  */
 public final class OpenClBackendProvider implements BackendProvider {
     /** The backend's name. */

@@ -5,6 +5,8 @@ package io.nn4j.backend.opencl;
  * compiler's build log), an allocation the device refuses (the message says how much was asked
  * and what the device allows), or an OpenCL call that returns an error (the message names the
  * op, its shapes, the device and the OpenCL status).
+ *
+ * <p>Threads: as any exception, safe to pass between threads once thrown.
  */
 public class OpenClException extends RuntimeException {
     private static final long serialVersionUID = 1L;

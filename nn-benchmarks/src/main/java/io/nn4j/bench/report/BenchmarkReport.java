@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
  *
  * Each command is the one that produced those results; the page quotes it. A part whose input
  * is missing says "not yet measured" and how to measure it.
+ *
+ * <p>Not safe to share between threads: one report is written by one thread.
  */
 public final class BenchmarkReport {
     /** The file name of the GEMM chart. */

@@ -10,6 +10,8 @@ import java.nio.file.Path;
  * One MNIST training run of the demo, read from its {@code --summary-json} file:
  * {@code {"backend", "epochs", "test_accuracy", "epoch_seconds": [...], "examples_per_second"}}.
  *
+ * <p>Immutable: safe to share between threads.
+ *
  * @param config            the network configuration it ran, e.g. {@code S}
  * @param backend           the backend it ran on
  * @param epochs            epochs trained

@@ -11,6 +11,8 @@ import java.util.Map;
  * in a slow spell, so the report shows the run whose mean epoch time is the median, beside the
  * fastest and slowest runs' means.
  *
+ * <p>Immutable: safe to share between threads.
+ *
  * @param config  the network configuration, e.g. {@code S}
  * @param backend the backend the runs used
  * @param runs    the runs, at least one

@@ -16,6 +16,8 @@ import javax.imageio.ImageIO;
  * {@value #CONFUSION}, {@value #MISCLASSIFIED} and {@value #WEIGHTS} (the run's summary JSON,
  * {@value #SUMMARY}, goes beside them). Each file is written under a temporary name and renamed,
  * so the folder never holds a half-written one.
+ *
+ * <p>Not safe to share between threads: one report folder is written by one thread.
  */
 public final class TrainingReport {
     /** Training and test loss per epoch. */
