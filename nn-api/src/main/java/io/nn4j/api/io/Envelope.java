@@ -48,7 +48,8 @@ final class Envelope {
     interface Parser<T> {
         /**
          * Reads the body from {@code in}; {@code bodyBytes} bounds every count read from it.
-         * Runtime exceptions of type {@link IllegalArgumentException} become format errors.
+         * Runtime exceptions of type {@link IllegalArgumentException} become format errors. A
+         * result that is {@link AutoCloseable} is closed when the body turns out to be too long.
          */
         T parse(DataInputStream in, long bodyBytes) throws IOException;
     }
@@ -167,8 +168,16 @@ final class Envelope {
         }
         long left = bodyBytes - bounded.consumed() + in.available();
         if (left != 0) {
-            throw new ModelFormatException(file, left + " bytes after the end of its body; "
-                    + "expected the checksum there");
+            ModelFormatException e = new ModelFormatException(file, left + " bytes after the end "
+                    + "of its body; expected the checksum there");
+            if (parsed instanceof AutoCloseable made) {
+                try {
+                    made.close();
+                } catch (Exception suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw e;
         }
         return parsed;
     }

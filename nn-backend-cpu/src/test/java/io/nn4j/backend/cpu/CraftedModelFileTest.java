@@ -174,9 +174,16 @@ class CraftedModelFileTest {
         ModelFormatException e = refused(out -> {
             out.writeInt(1);
             out.writeInt(1);
-            out.writeByte(DROPOUT);
-            out.writeFloat(0.5f);
-            out.writeInt(0);
+            out.writeByte(DENSE);
+            out.writeInt(1);
+            out.writeUTF("identity");
+            out.writeInt(2);
+            for (String name : new String[] {"layer0.weights", "layer0.bias"}) {
+                out.writeUTF(name);
+                out.writeInt(1);
+                out.writeInt(1);
+                out.writeFloat(0.5f);
+            }
             out.writeInt(42);
         });
         assertTrue(e.getMessage().endsWith("4 bytes after the end of its body; expected the "
