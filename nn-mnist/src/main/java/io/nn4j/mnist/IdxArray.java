@@ -3,7 +3,10 @@ package io.nn4j.mnist;
 import java.nio.file.Path;
 import java.util.Arrays;
 
-/** The contents of an IDX file of unsigned bytes: its dimensions and its values, row-major. */
+/**
+ * The contents of an IDX file of unsigned bytes: its dimensions and its values, row-major.
+ * Immutable once read, so safe to share between threads.
+ */
 public final class IdxArray {
     private final Path file;
     private final int[] dimensions;
