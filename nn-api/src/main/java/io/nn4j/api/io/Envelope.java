@@ -27,7 +27,8 @@ import java.util.zip.CheckedOutputStream;
  * written and counted, forced, renamed over the target, and the directory forced. Reading checks
  * the size, then the magic, then streams the file once through CRC-32 (checksum before version,
  * so a damaged version field reads as damage), then the version, and only then hands the body to
- * a parser as a buffered stream; nothing is allocated in proportion to the file.
+ * a parser as a buffered stream. The checks allocate a fixed 64 KiB whatever the file's size;
+ * the parsers allocate only what the counts they read, bounded by the body's size, justify.
  */
 final class Envelope {
     /** Files above this size are refused before they are read. */
@@ -76,6 +77,10 @@ final class Envelope {
             out.writeInt(version);
             body.write(out);
             out.flush();
+            if (out.size() > MAX_BYTES - Integer.BYTES) {
+                throw new IOException("the file would be larger than the " + MAX_BYTES
+                        + " bytes a reader accepts");
+            }
             // The checksum goes around the CRC, straight to the buffer.
             new DataOutputStream(buffered).writeInt((int) crc.getValue());
             buffered.flush();
