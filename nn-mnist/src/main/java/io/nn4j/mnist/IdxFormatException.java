@@ -3,7 +3,10 @@ package io.nn4j.mnist;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** An IDX file whose header or length is not what was expected; the message names the file. */
+/**
+ * An IDX file that cannot be read as one: a bad header, a length that does not match it, corrupt
+ * gzip data, or a directory; the message names the file. Immutable once thrown.
+ */
 public final class IdxFormatException extends IOException {
     private static final long serialVersionUID = 1L;
 

@@ -18,17 +18,24 @@ import java.util.zip.ZipException;
  * for unsigned byte, {@code NN} dimensions), then each dimension as a big-endian int, then the
  * values. Compression is detected from the gzip magic {@code 1f 8b}, not from the file name.
  *
- * <p>Everything is checked before any large allocation: the magic, data type and dimension
- * count, each dimension, and the product of the dimensions against the bytes really there
- * (a short or overlong file is an error). A compressed file's length is unknown up front, so its
- * buffer grows only as data arrives. Errors are {@link IdxFormatException}s naming the file,
- * what was found and what was expected.
+ * <p>The header is read and checked before the body, and nothing is allocated beyond what it
+ * justifies: the magic, data type and dimension count, each dimension, the product of the
+ * dimensions against {@value #MAX_VALUES} values (1 GiB; MNIST's largest file holds 47 MB), and
+ * against the bytes really there: exactly the file's size for a raw file; for a gzip file at most
+ * {@value #MAX_DEFLATE_RATIO} times its compressed size (deflate's limit), so a small file that
+ * claims a huge array fails at once. A gzip stream is inflated only up to the declared size (one
+ * byte more shows trailing data), and its buffer grows only as data arrives. Every failure is an
+ * {@link IdxFormatException} naming the file, what was found and what was expected.
+ *
+ * <p>Thread safety: stateless; any thread may call {@link #read}.
  */
 public final class IdxReader {
     /** The IDX data type code of unsigned bytes. */
     public static final int UNSIGNED_BYTE = 0x08;
-    /** The most values one array may hold (the largest Java array, with some headroom). */
-    static final long MAX_VALUES = Integer.MAX_VALUE - 8;
+    /** The most values one IDX array may hold: 1 GiB. */
+    static final long MAX_VALUES = 1L << 30;
+    /** The most bytes deflate can make of one compressed byte. */
+    static final long MAX_DEFLATE_RATIO = 1032;
 
     private static final int GZIP_MAGIC = 0x1f8b;
     private static final int GROWTH_START = 1 << 20;
@@ -47,13 +54,18 @@ public final class IdxReader {
         if (rank < 1 || rank > 255) {
             throw new IllegalArgumentException("rank must be in [1, 255], got " + rank);
         }
+        if (Files.isDirectory(file)) {
+            throw new IdxFormatException(file, "is a directory; expected an IDX file");
+        }
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file))) {
             boolean gzip = startsWithGzipMagic(raw);
             try (DataInputStream in = new DataInputStream(gzip ? new GZIPInputStream(raw) : raw)) {
                 int[] dimensions = readHeader(file, in, rank);
                 long values = valueCount(file, dimensions);
                 long headerBytes = 4L + 4L * rank;
-                if (!gzip) {
+                if (gzip) {
+                    checkCompressedSize(file, dimensions, values, Files.size(file));
+                } else {
                     checkLength(file, dimensions, values, Files.size(file) - headerBytes);
                 }
                 byte[] data = readValues(file, in, dimensions, (int) values, !gzip);
@@ -132,6 +144,16 @@ public final class IdxReader {
             }
         }
         return product;
+    }
+
+    private static void checkCompressedSize(Path file, int[] dimensions, long values,
+                                            long compressedBytes) throws IdxFormatException {
+        if (values > compressedBytes * MAX_DEFLATE_RATIO) {
+            throw new IdxFormatException(file, "dimensions " + Arrays.toString(dimensions)
+                    + " describe " + values + " values, more than a gzip file of "
+                    + compressedBytes + " bytes can hold; expected at most " + MAX_DEFLATE_RATIO
+                    + " bytes per compressed byte (truncated, or a header that lies?)");
+        }
     }
 
     private static void checkLength(Path file, int[] dimensions, long values, long dataBytes)

@@ -6,12 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The IDX reader: good files raw and compressed, and every way a file can be bad. */
 class IdxReaderTest {
     @TempDir
     Path dir;
@@ -107,11 +112,68 @@ class IdxReaderTest {
     @Test
     void rejectsLargeDimensionsThatTheFileDoesNotHold() throws IOException {
         Path raw = IdxFiles.write(dir.resolve("big-header"),
-                IdxFiles.unsignedBytes(new int[] {60000, 28, 1000}, new byte[16]));
-        assertMessage(raw, 3, "truncated: 16 data bytes", "expect exactly 1680000000");
+                IdxFiles.unsignedBytes(new int[] {60000, 28, 100}, new byte[16]));
+        assertMessage(raw, 3, "truncated: 16 data bytes", "expect exactly 168000000");
         Path gzip = IdxFiles.writeGzip(dir.resolve("big-header.gz"),
-                IdxFiles.unsignedBytes(new int[] {60000, 28, 1000}, new byte[16]));
-        assertMessage(gzip, 3, "the data ends after 16 values", "expect 1680000000");
+                IdxFiles.unsignedBytes(new int[] {60000, 28, 28}, new byte[16]));
+        assertMessage(gzip, 3, "describe 47040000 values, more than a gzip file of "
+                + Files.size(gzip) + " bytes can hold", "expected at most 1032 bytes per");
+    }
+
+    @Test
+    void aGzipBombIsRefusedBeforeItIsInflated() throws IOException {
+        Path bomb = dir.resolve("bomb.gz");
+        byte[] zeros = new byte[1 << 20];
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(bomb))) {
+            out.write(IdxFiles.unsignedBytes(new int[] {1 << 29}, new byte[0]));
+            for (int i = 0; i < 64; i++) {
+                out.write(zeros);
+            }
+        }
+        long allocated = allocatedBytes(() -> assertMessage(bomb, 1, "describe 536870912 values, "
+                + "more than a gzip file of " + size(bomb) + " bytes", "1032 bytes per"));
+        assertTrue(allocated < (1 << 20), allocated + " bytes allocated to refuse a gzip bomb");
+        Path claimsTooMuch = IdxFiles.writeGzip(dir.resolve("2-pow-31.gz"),
+                IdxFiles.unsignedBytes(new int[] {1 << 15, 1 << 16}, new byte[0]));
+        assertMessage(claimsTooMuch, 2, "describe more than 1073741824 values", "[32768, 65536]");
+    }
+
+    @Test
+    void aGzipStreamIsInflatedOnlyToTheDeclaredSize() throws IOException {
+        Path file = dir.resolve("long-tail.gz");
+        byte[] zeros = new byte[1 << 20];
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+            out.write(IdxFiles.unsignedBytes(new int[] {5}, IdxFiles.counting(5)));
+            for (int i = 0; i < 64; i++) {
+                out.write(zeros);
+            }
+        }
+        long allocated = allocatedBytes(() -> assertMessage(file, 1,
+                "trailing bytes after the 5 values", "expected the data to end"));
+        assertTrue(allocated < (1 << 20), allocated + " bytes allocated for 5 values");
+    }
+
+    @Test
+    void aDirectoryIsNamed() throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("train-images-idx3-ubyte"));
+        assertMessage(folder, 3, "is a directory", "expected an IDX file");
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The heap bytes this thread allocated while {@code action} ran. */
+    private static long allocatedBytes(Runnable action) {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        action.run();
+        return threads.getCurrentThreadAllocatedBytes() - before;
     }
 
     @Test

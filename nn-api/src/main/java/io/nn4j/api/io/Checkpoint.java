@@ -1,16 +1,17 @@
 package io.nn4j.api.io;
 
+import io.nn4j.api.Shape;
+import io.nn4j.api.Tensor;
 import io.nn4j.api.nn.Architecture;
 import io.nn4j.api.nn.Sequential;
 import io.nn4j.api.train.EpochStats;
 import io.nn4j.api.train.Optimizer;
-import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,7 +21,11 @@ import java.util.stream.Stream;
  * What training needs to go on after a stop: the epochs done with their statistics, the model
  * (as in a {@link ModelFile}), and the optimizer's step count and state tensors. One file per
  * epoch, {@code checkpoint-epoch-NNNN.nn4j}, framed like a model file (magic {@code NN4C},
- * version, CRC-32) and written atomically.
+ * version, CRC-32) and written whole or not at all, like a model file. {@link #restore} is all
+ * or nothing.
+ *
+ * <p>Thread safety: the methods are static and keep no state; any thread may call them, but
+ * writing or restoring must not overlap a training step of the same model and optimizer.
  */
 public final class Checkpoint {
     /** The first four bytes of a checkpoint: {@code NN4C}. */
@@ -29,15 +34,21 @@ public final class Checkpoint {
     public static final int VERSION = 1;
 
     private static final String KIND = "nn4j checkpoint";
+    /** One epoch's statistics: an int32 and five float64s. */
+    private static final int EPOCH_BYTES = 4 + 5 * 8;
     private static final Pattern NAME = Pattern.compile("checkpoint-epoch-(\\d{4,})\\.nn4j");
 
     /**
-     * What a checkpoint restored.
+     * What a checkpoint restored; immutable, safe to share between threads.
      *
      * @param epoch   the number of epochs done
      * @param history their statistics, in order
      */
     public record Restored(int epoch, List<EpochStats> history) {
+        /** Copies the history. */
+        public Restored {
+            history = List.copyOf(history);
+        }
     }
 
     private Checkpoint() {
@@ -48,20 +59,49 @@ public final class Checkpoint {
         return directory.resolve(String.format("checkpoint-epoch-%04d.nn4j", epoch));
     }
 
-    /** The checkpoint of the highest epoch in {@code directory}, if any. */
+    /**
+     * The checkpoint of the highest epoch in {@code directory}, if any. Only regular files named
+     * {@code checkpoint-epoch-<digits>.nn4j} count; a name whose number does not fit an
+     * {@code int} (e.g. {@code checkpoint-epoch-99999999999.nn4j}) was not written by nn4j,
+     * whose epochs are ints, and is ignored like any other foreign file.
+     */
     public static Optional<Path> latest(Path directory) throws IOException {
         if (!Files.isDirectory(directory)) {
             return Optional.empty();
         }
+        Path latest = null;
+        int latestEpoch = -1;
         try (Stream<Path> files = Files.list(directory)) {
-            return files.filter(f -> NAME.matcher(f.getFileName().toString()).matches())
-                    .max((a, b) -> Integer.compare(epochOf(a), epochOf(b)));
+            for (Path file : (Iterable<Path>) files::iterator) {
+                int epoch = epochOf(file);
+                if (epoch > latestEpoch && Files.isRegularFile(file)) {
+                    latest = file;
+                    latestEpoch = epoch;
+                }
+            }
         }
+        return Optional.ofNullable(latest);
     }
 
-    /** Writes the state after {@code history.size()} epochs to {@code file}. */
+    /**
+     * Writes the state after {@code history.size()} epochs to {@code file}, atomically.
+     *
+     * @throws IllegalStateException when a weight or an optimizer state value is NaN or infinite
+     *                               (named with its element and value); nothing is written
+     * @throws IOException           naming the file when it cannot be written; the previous file
+     *                               is then untouched and no temporary file is left
+     */
     public static void write(Path file, List<EpochStats> history, Sequential model,
                              Optimizer optimizer) throws IOException {
+        Map<String, Tensor> parameters = ModelFile.parametersByName(model);
+        Map<String, Shape> shapes = HostTensors.shapes(parameters);
+        Map<String, float[]> values = HostTensors.copyOut(model.backend(), parameters);
+        HostTensors.requireFinite(file, values, shapes);
+        Map<String, Tensor> state = optimizer.stateTensors(model.parameters());
+        Map<String, Shape> stateShapes = HostTensors.shapes(state);
+        Map<String, float[]> stateValues = HostTensors.copyOut(model.backend(), state);
+        HostTensors.requireFinite(file, stateValues, stateShapes);
+        int steps = optimizer.steps();
         Envelope.write(file, MAGIC, VERSION, out -> {
             out.writeInt(history.size());
             for (EpochStats stats : history) {
@@ -72,50 +112,74 @@ public final class Checkpoint {
                 out.writeDouble(stats.trainSeconds());
                 out.writeDouble(stats.examplesPerSecond());
             }
-            ModelFile.writeModel(out, model);
-            out.writeInt(optimizer.steps());
-            ModelFile.writeTensors(out, model.backend(), optimizer.stateTensors(model.parameters()));
+            ModelFile.writeModel(out, model.architecture(), values, shapes);
+            out.writeInt(steps);
+            HostTensors.write(out, stateValues, stateShapes);
         });
     }
 
     /**
-     * Restores {@code model}'s weights and {@code optimizer}'s state from {@code file}.
+     * Restores {@code model}'s weights and {@code optimizer}'s state from {@code file}, all or
+     * nothing: the whole file is read and checked into host memory first (history, architecture,
+     * every tensor, the step count, every optimizer state tensor), and only then copied into the
+     * model and the optimizer. On any failure both are as they were.
      *
-     * @throws ModelFormatException when the file is bad or was written for another architecture
-     *                              or optimizer
+     * @throws ModelFormatException naming the file, when it is bad or was written for another
+     *                              architecture or optimizer
+     * @throws java.nio.file.NoSuchFileException when it does not exist
      */
     public static Restored restore(Path file, Sequential model, Optimizer optimizer)
             throws IOException {
-        Envelope.Opened opened = Envelope.open(file, MAGIC, VERSION, KIND);
-        DataInputStream in = opened.body();
-        try {
+        Map<String, Tensor> parameters = ModelFile.parametersByName(model);
+        Map<String, Tensor> state = optimizer.stateTensors(model.parameters());
+        Read read = Envelope.read(file, MAGIC, VERSION, KIND, (in, bodyBytes) -> {
             int epochs = in.readInt();
-            if (epochs < 0 || epochs > opened.bytes()) {
-                throw new ModelFormatException(file, "says " + epochs + " epochs were done");
+            if (epochs < 0 || epochs > bodyBytes / EPOCH_BYTES) {
+                throw new ModelFormatException(file, "says " + epochs + " epochs were done; "
+                        + "expected 0 to " + bodyBytes / EPOCH_BYTES + " in a body of "
+                        + bodyBytes + " bytes");
             }
             List<EpochStats> history = new ArrayList<>();
             for (int i = 0; i < epochs; i++) {
                 history.add(new EpochStats(in.readInt(), in.readDouble(), in.readDouble(),
                         in.readDouble(), in.readDouble(), in.readDouble()));
             }
-            Architecture saved = ModelFile.readArchitecture(file, in, opened.bytes());
+            Architecture saved = ModelFile.readArchitecture(file, in, bodyBytes);
             if (!ModelFile.sameLayout(saved, model.architecture())) {
                 throw new ModelFormatException(file, "was written for " + saved
                         + "; the model to restore is " + model.architecture());
             }
-            ModelFile.readTensors(file, in, model.backend(), ModelFile.parametersByName(model));
+            Map<String, float[]> values = HostTensors.read(file, in, "parameters",
+                    HostTensors.shapes(parameters));
             int steps = in.readInt();
-            ModelFile.readTensors(file, in, model.backend(),
-                    optimizer.stateTensors(model.parameters()));
-            optimizer.restoreSteps(steps);
-            return new Restored(epochs, history);
-        } catch (EOFException e) {
-            throw new ModelFormatException(file, "ends early");
-        }
+            if (steps < 0) {
+                throw new ModelFormatException(file, "says " + steps + " optimizer steps were "
+                        + "taken; expected at least 0");
+            }
+            Map<String, float[]> stateValues = HostTensors.read(file, in,
+                    "optimizer state (written by another optimizer?)", HostTensors.shapes(state));
+            return new Read(new Restored(epochs, history), values, steps, stateValues);
+        });
+        HostTensors.copyIn(model.backend(), read.values(), parameters);
+        HostTensors.copyIn(model.backend(), read.stateValues(), state);
+        optimizer.restoreSteps(read.steps());
+        return read.restored();
     }
 
     private static int epochOf(Path file) {
         Matcher matcher = NAME.matcher(file.getFileName().toString());
-        return matcher.matches() ? Integer.parseInt(matcher.group(1)) : -1;
+        if (!matcher.matches()) {
+            return -1;
+        }
+        try {
+            return Integer.parseInt(matcher.group(1));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** A checkpoint read and checked in full, not yet applied. */
+    private record Read(Restored restored, Map<String, float[]> values, int steps,
+                        Map<String, float[]> stateValues) {
     }
 }

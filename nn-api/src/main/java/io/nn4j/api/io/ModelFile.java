@@ -12,7 +12,6 @@ import io.nn4j.api.nn.Parameter;
 import io.nn4j.api.nn.Sequential;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,8 +25,16 @@ import java.util.Map;
  * <p>The format (version {@value #VERSION}, big-endian, documented in
  * {@code docs/model-format.md}): the magic {@code NN4J}, the format version, the input size, the
  * layers (a kind byte and its fields), the parameters (name, rows, cols, float32 values), and a
- * CRC-32 of everything before it. A file is written to a temporary file beside the target and
- * renamed, so a crash while saving never leaves a half-written model under the real name.
+ * CRC-32 of everything before it. A file is written whole or not at all (see
+ * {@code docs/model-format.md}): a crash, a full disk or a failed write never leaves a
+ * half-written model under the real name, and a model with a non-finite weight is not saved.
+ * Loading reads and checks the header before the body and allocates only what the file's size
+ * justifies; every way a file can be bad is a {@link ModelFormatException} naming it.
+ *
+ * <p>Thread safety: the methods are static and keep no state; any thread may call them. Saving
+ * reads the model's weights, so it must not overlap a training step of the same model; two saves
+ * to the same path (from two threads or two processes) each replace the file whole, the later
+ * rename winning.
  */
 public final class ModelFile {
     /** The first four bytes of every model file: {@code NN4J}. */
@@ -38,6 +45,8 @@ public final class ModelFile {
     private static final String KIND = "nn4j model file";
     private static final byte DENSE = 1;
     private static final byte DROPOUT = 2;
+    /** The fewest bytes a layer takes: a kind byte and a dropout rate. */
+    private static final int MIN_LAYER_BYTES = 5;
 
     private ModelFile() {
     }
@@ -45,35 +54,49 @@ public final class ModelFile {
     /**
      * Writes {@code model} to {@code file}, replacing it atomically.
      *
-     * @throws IOException when the file cannot be written (no half-written file is left)
+     * @throws IllegalStateException when a weight is NaN or infinite (the message names the
+     *                               parameter, the element and the value); nothing is written
+     * @throws IOException           naming the file when it cannot be written; the previous file
+     *                               is then untouched and no temporary file is left
      */
     public static void save(Sequential model, Path file) throws IOException {
-        Envelope.write(file, MAGIC, VERSION, out -> writeModel(out, model));
+        Map<String, Tensor> parameters = parametersByName(model);
+        Map<String, Shape> shapes = HostTensors.shapes(parameters);
+        Map<String, float[]> values = HostTensors.copyOut(model.backend(), parameters);
+        HostTensors.requireFinite(file, values, shapes);
+        Envelope.write(file, MAGIC, VERSION, out -> writeModel(out, model.architecture(), values,
+                shapes));
     }
 
     /**
      * Reads a model saved by {@link #save} and makes it on {@code backend}.
      *
-     * @throws ModelFormatException when the file is not a model file, is corrupt or truncated, or
-     *                              has a newer format version
+     * @throws ModelFormatException naming the file, for every way it can be bad: not a model
+     *                              file, corrupt, truncated, crafted, or of a newer format version
+     * @throws java.nio.file.NoSuchFileException when it does not exist
      * @throws IOException          when the file cannot be read
      */
     public static Sequential load(Path file, Backend backend) throws IOException {
-        Envelope.Opened opened = Envelope.open(file, MAGIC, VERSION, KIND);
-        Architecture architecture = readArchitecture(file, opened.body(), opened.bytes());
-        Sequential model = architecture.build(backend, 0);
-        try {
-            readTensors(file, opened.body(), backend, parametersByName(model));
-            return model;
-        } catch (IOException | RuntimeException e) {
-            model.close();
-            throw e;
-        }
+        return Envelope.read(file, MAGIC, VERSION, KIND, (in, bodyBytes) -> {
+            Architecture architecture = readArchitecture(file, in, bodyBytes);
+            Sequential model = architecture.build(backend, 0);
+            try {
+                Map<String, Tensor> parameters = parametersByName(model);
+                Map<String, float[]> values = HostTensors.read(file, in, "parameters",
+                        HostTensors.shapes(parameters));
+                HostTensors.copyIn(backend, values, parameters);
+                return model;
+            } catch (IOException | RuntimeException e) {
+                model.close();
+                throw e;
+            }
+        });
     }
 
     /** The architecture, then the parameters by name. */
-    static void writeModel(DataOutputStream out, Sequential model) throws IOException {
-        Architecture architecture = model.architecture();
+    static void writeModel(DataOutputStream out, Architecture architecture,
+                           Map<String, float[]> values, Map<String, Shape> shapes)
+            throws IOException {
         out.writeInt(architecture.inputSize());
         out.writeInt(architecture.layers().size());
         for (LayerSpec layer : architecture.layers()) {
@@ -86,82 +109,35 @@ public final class ModelFile {
                 out.writeFloat(dropout.rate());
             }
         }
-        writeTensors(out, model.backend(), parametersByName(model));
+        HostTensors.write(out, values, shapes);
     }
 
     /**
-     * Reads an architecture written by {@link #writeModel}, refusing one whose weights could not
-     * fit in a file of {@code fileBytes} before anything is allocated.
+     * Reads an architecture written by {@link #writeModel}, refusing one with more layers or
+     * weights than a body of {@code bodyBytes} could hold, before anything is allocated.
      */
-    static Architecture readArchitecture(Path file, DataInputStream in, int fileBytes)
+    static Architecture readArchitecture(Path file, DataInputStream in, long bodyBytes)
             throws IOException {
-        try {
-            int inputSize = positive(file, "input size", in.readInt());
-            int count = positive(file, "layer count", in.readInt());
-            List<LayerSpec> layers = new ArrayList<>();
-            long weights = 0;
-            int size = inputSize;
-            for (int i = 0; i < count && weights <= fileBytes; i++) {
-                LayerSpec layer = readLayer(file, in, i);
-                weights += layer.parameterCount(size);
-                size = layer.outputSize(size);
-                layers.add(layer);
-            }
-            if (weights > fileBytes / Float.BYTES) {
-                throw new ModelFormatException(file, "the architecture needs more weights ("
-                        + weights + "+) than the file can hold (" + fileBytes / Float.BYTES + ")");
-            }
-            return new Architecture(inputSize, layers);
-        } catch (EOFException e) {
-            throw new ModelFormatException(file, "ends inside its architecture");
+        int inputSize = positive(file, "input size", in.readInt());
+        int count = positive(file, "layer count", in.readInt());
+        if (count > bodyBytes / MIN_LAYER_BYTES) {
+            throw new ModelFormatException(file, count + " layers cannot fit in a body of "
+                    + bodyBytes + " bytes");
         }
-    }
-
-    /** Writes each tensor as name, rows, cols and values. */
-    static void writeTensors(DataOutputStream out, Backend backend, Map<String, Tensor> tensors)
-            throws IOException {
-        out.writeInt(tensors.size());
-        for (Map.Entry<String, Tensor> entry : tensors.entrySet()) {
-            Shape shape = entry.getValue().shape();
-            out.writeUTF(entry.getKey());
-            out.writeInt(shape.rows());
-            out.writeInt(shape.cols());
-            for (float value : backend.toArray(entry.getValue())) {
-                out.writeFloat(value);
-            }
+        List<LayerSpec> layers = new ArrayList<>();
+        long weights = 0;
+        int size = inputSize;
+        for (int i = 0; i < count && weights <= bodyBytes; i++) {
+            LayerSpec layer = readLayer(file, in, i);
+            weights += layer.parameterCount(size);
+            size = layer.outputSize(size);
+            layers.add(layer);
         }
-    }
-
-    /**
-     * Reads tensors written by {@link #writeTensors} into {@code tensors}, which must name the
-     * same tensors in the same order with the same shapes.
-     */
-    static void readTensors(Path file, DataInputStream in, Backend backend,
-                            Map<String, Tensor> tensors) throws IOException {
-        try {
-            int count = in.readInt();
-            if (count != tensors.size()) {
-                throw new ModelFormatException(file, count + " tensors; expected " + tensors.size());
-            }
-            for (Map.Entry<String, Tensor> entry : tensors.entrySet()) {
-                String name = in.readUTF();
-                int rows = in.readInt();
-                int cols = in.readInt();
-                Shape expected = entry.getValue().shape();
-                if (!name.equals(entry.getKey()) || rows != expected.rows()
-                        || cols != expected.cols()) {
-                    throw new ModelFormatException(file, "tensor " + name + " [" + rows + ", "
-                            + cols + "]; expected " + entry.getKey() + " " + expected);
-                }
-                float[] values = new float[rows * cols];
-                for (int i = 0; i < values.length; i++) {
-                    values[i] = in.readFloat();
-                }
-                backend.copyIn(values, 0, entry.getValue());
-            }
-        } catch (EOFException e) {
-            throw new ModelFormatException(file, "ends before its tensors are complete");
+        if (weights > bodyBytes / Float.BYTES) {
+            throw new ModelFormatException(file, "the architecture needs more weights ("
+                    + weights + "+) than the file can hold (" + bodyBytes / Float.BYTES + ")");
         }
+        return new Architecture(inputSize, layers);
     }
 
     /** Whether two architectures have the same layers (kinds, sizes, activations, rates). */

@@ -8,14 +8,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.nn4j.api.Activation;
 import io.nn4j.api.Backend;
 import io.nn4j.api.Backends;
+import io.nn4j.api.Tensor;
 import io.nn4j.api.io.ModelFile;
 import io.nn4j.api.io.ModelFormatException;
 import io.nn4j.api.nn.Sequential;
 import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,6 +48,26 @@ class ModelFileTest {
     void close() {
         model.close();
         backend.close();
+    }
+
+    /** A sparse file of {@code size} bytes that starts with {@code magic}. */
+    private Path sparseFile(String name, long size, int magic) throws IOException {
+        Path sparse = dir.resolve(name);
+        try (RandomAccessFile out = new RandomAccessFile(sparse.toFile(), "rw")) {
+            out.writeInt(magic);
+            out.writeInt(ModelFile.VERSION);
+            out.setLength(size);
+        }
+        return sparse;
+    }
+
+    /** The heap bytes this thread allocated while {@code action} ran. */
+    private static long allocatedBytes(Runnable action) {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        action.run();
+        return threads.getCurrentThreadAllocatedBytes() - before;
     }
 
     private float[] input() {
@@ -98,11 +123,92 @@ class ModelFileTest {
     void aNewerFormatVersionIsRefusedWithBothVersions() throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         ByteBuffer.wrap(bytes).putInt(4, ModelFile.VERSION + 1);
-        Files.write(file, bytes);
+        Files.write(file, CraftedFiles.resigned(bytes));
         ModelFormatException e = assertThrows(ModelFormatException.class,
                 () -> ModelFile.load(file, backend));
         assertTrue(e.getMessage().contains("format version " + (ModelFile.VERSION + 1)
                 + "; this library reads versions 1 to " + ModelFile.VERSION), e.getMessage());
+    }
+
+    @Test
+    void aDamagedVersionFieldIsReportedAsCorruptionNotAsANewerFormat() throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[7] ^= 0x40;
+        Files.write(file, bytes);
+        ModelFormatException e = assertThrows(ModelFormatException.class,
+                () -> ModelFile.load(file, backend));
+        assertTrue(e.getMessage().startsWith(file + ": checksum mismatch"), e.getMessage());
+    }
+
+    @Test
+    void theMagicIsCheckedBeforeAnythingBigIsRead() throws IOException {
+        Path big = sparseFile("big.png", 1L << 30, 0x89504E47);
+        long allocated = allocatedBytes(() -> {
+            ModelFormatException e = assertThrows(ModelFormatException.class,
+                    () -> ModelFile.load(big, backend));
+            assertTrue(e.getMessage().contains("not an nn4j model file"), e.getMessage());
+        });
+        assertTrue(allocated < (1 << 20), allocated + " bytes allocated to refuse a 1 GiB file");
+    }
+
+    @Test
+    void theChecksumIsStreamedThroughABoundedBuffer() throws IOException {
+        Path big = sparseFile("big.nn4j", 256L << 20, ModelFile.MAGIC);
+        long allocated = allocatedBytes(() -> {
+            ModelFormatException e = assertThrows(ModelFormatException.class,
+                    () -> ModelFile.load(big, backend));
+            assertTrue(e.getMessage().contains("checksum mismatch"), e.getMessage());
+        });
+        assertTrue(allocated < (1 << 20), allocated + " bytes allocated to check 256 MiB");
+    }
+
+    @Test
+    void aFileAboveTheLimitIsRefusedByItsSize() throws IOException {
+        Path huge = sparseFile("huge.nn4j", 3L << 30, ModelFile.MAGIC);
+        ModelFormatException e = assertThrows(ModelFormatException.class,
+                () -> ModelFile.load(huge, backend));
+        assertTrue(e.getMessage().startsWith(huge + ": " + (3L << 30) + " bytes is more than"),
+                e.getMessage());
+    }
+
+    @Test
+    void aDirectoryWhereTheFileShouldBeIsNamed() throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("folder.nn4j"));
+        ModelFormatException e = assertThrows(ModelFormatException.class,
+                () -> ModelFile.load(folder, backend));
+        assertEquals(folder + ": is a directory; expected an nn4j model file", e.getMessage());
+        IOException saved = assertThrows(IOException.class, () -> ModelFile.save(model, folder));
+        assertTrue(saved.getMessage().startsWith(folder.toAbsolutePath() + " is a directory"),
+                saved.getMessage());
+        assertTrue(Files.isDirectory(folder));
+    }
+
+    @Test
+    void aMissingFileIsNamed() {
+        Path missing = dir.resolve("missing.nn4j");
+        NoSuchFileException e = assertThrows(NoSuchFileException.class,
+                () -> ModelFile.load(missing, backend));
+        assertEquals(missing.toString(), e.getFile());
+    }
+
+    @Test
+    void aModelWithANonFiniteWeightIsNotSaved() throws IOException {
+        byte[] before = Files.readAllBytes(file);
+        Tensor weights = model.parameters().get(2).value();
+        float[] values = backend.toArray(weights);
+        values[5] = Float.NaN;
+        backend.copyIn(values, 0, weights);
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> ModelFile.save(model, file));
+        assertEquals(file + ": refusing to save: " + model.parameters().get(2).name()
+                + " element 5 (row 1, col 1) is NaN; the model has diverged or was fed non-finite"
+                + " data, and the file is left as it was", e.getMessage());
+        values[5] = Float.NEGATIVE_INFINITY;
+        backend.copyIn(values, 0, weights);
+        e = assertThrows(IllegalStateException.class, () -> ModelFile.save(model, file));
+        assertTrue(e.getMessage().contains("is -Infinity"), e.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(file));
+        assertEquals(List.of(file), Files.list(dir).toList());
     }
 
     @Test

@@ -1,0 +1,163 @@
+package io.nn4j.backend.cpu;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.nn4j.api.Activation;
+import io.nn4j.api.Backend;
+import io.nn4j.api.Backends;
+import io.nn4j.api.Tensor;
+import io.nn4j.api.io.Checkpoint;
+import io.nn4j.api.io.ModelFormatException;
+import io.nn4j.api.nn.Sequential;
+import io.nn4j.api.train.Adam;
+import io.nn4j.api.train.EpochStats;
+import io.nn4j.api.train.Optimizer;
+import io.nn4j.api.train.Sgd;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Checkpoints on the cpu backend: finding the latest, and restores that are all or nothing. */
+class CheckpointTest {
+    private static final List<EpochStats> HISTORY = List.of(
+            new EpochStats(1, 0.9, 0.8, 0.7, 1.5, 100), new EpochStats(2, 0.5, 0.4, 0.8, 1.4, 110));
+
+    @TempDir
+    Path dir;
+    private Backend backend;
+    private Sequential saved;
+    private Adam adam;
+    private Path file;
+
+    @BeforeEach
+    void writeAnAdamCheckpoint() throws IOException {
+        backend = Backends.load("cpu");
+        saved = network(3);
+        adam = new Adam(0.01f);
+        Random random = new Random(5);
+        for (Tensor state : adam.stateTensors(saved.parameters()).values()) {
+            float[] values = new float[state.shape().size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = random.nextFloat();
+            }
+            backend.copyIn(values, 0, state);
+        }
+        adam.restoreSteps(7);
+        file = Checkpoint.fileFor(dir, 2);
+        Checkpoint.write(file, HISTORY, saved, adam);
+    }
+
+    @AfterEach
+    void close() {
+        adam.close();
+        saved.close();
+        backend.close();
+    }
+
+    private Sequential network(long seed) {
+        return Sequential.builder(4).dense(5, Activation.RELU).dense(3, Activation.SOFTMAX)
+                .build(backend, seed);
+    }
+
+    private List<float[]> values(Sequential model, Optimizer optimizer) {
+        List<float[]> values = new ArrayList<>();
+        model.parameters().forEach(p -> values.add(backend.toArray(p.value())));
+        optimizer.stateTensors(model.parameters()).values()
+                .forEach(t -> values.add(backend.toArray(t)));
+        return values;
+    }
+
+    private static void assertSameBits(List<float[]> expected, List<float[]> actual) {
+        assertEquals(expected.size(), actual.size());
+        for (int i = 0; i < expected.size(); i++) {
+            assertArrayEquals(expected.get(i), actual.get(i), "tensor " + i);
+        }
+    }
+
+    @Test
+    void restoresWeightsStateStepsAndHistory() throws IOException {
+        try (Sequential model = network(11); Adam restored = new Adam(0.01f)) {
+            Checkpoint.Restored result = Checkpoint.restore(file, model, restored);
+            assertEquals(2, result.epoch());
+            assertEquals(HISTORY, result.history());
+            assertEquals(7, restored.steps());
+            assertSameBits(values(saved, adam), values(model, restored));
+        }
+    }
+
+    @Test
+    void anAdamCheckpointRestoredIntoSgdChangesNothing() throws IOException {
+        try (Sequential model = network(11); Sgd sgd = new Sgd(0.1f)) {
+            sgd.restoreSteps(3);
+            List<float[]> before = values(model, sgd);
+            ModelFormatException e = assertThrows(ModelFormatException.class,
+                    () -> Checkpoint.restore(file, model, sgd));
+            assertTrue(e.getMessage().startsWith(file + ": optimizer state (written by another "
+                    + "optimizer?): 8 tensors; expected 0"), e.getMessage());
+            assertSameBits(before, values(model, sgd));
+            assertEquals(3, sgd.steps());
+        }
+    }
+
+    @Test
+    void aCheckpointCutInsideTheOptimizerStateChangesNothing() throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, CraftedFiles.resigned(Arrays.copyOf(bytes, bytes.length - 10)));
+        try (Sequential model = network(11); Adam other = new Adam(0.01f)) {
+            List<float[]> before = values(model, other);
+            ModelFormatException e = assertThrows(ModelFormatException.class,
+                    () -> Checkpoint.restore(file, model, other));
+            assertTrue(e.getMessage().contains("ends early"), e.getMessage());
+            assertSameBits(before, values(model, other));
+            assertEquals(0, other.steps());
+        }
+    }
+
+    @Test
+    void aHistoryLongerThanTheFileCanHoldIsRefused() throws IOException {
+        Files.write(file, CraftedFiles.framed(Checkpoint.MAGIC, Checkpoint.VERSION, out -> {
+            out.writeInt(Integer.MAX_VALUE);
+            out.write(new byte[100]);
+        }));
+        try (Sequential model = network(11); Adam other = new Adam(0.01f)) {
+            ModelFormatException e = assertThrows(ModelFormatException.class,
+                    () -> Checkpoint.restore(file, model, other));
+            assertTrue(e.getMessage().startsWith(file + ": says " + Integer.MAX_VALUE
+                    + " epochs were done; expected 0 to 2"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aNonFiniteOptimizerStateIsNotWritten() throws IOException {
+        byte[] before = Files.readAllBytes(file);
+        Tensor m = adam.stateTensors(saved.parameters()).values().iterator().next();
+        float[] values = backend.toArray(m);
+        values[0] = Float.POSITIVE_INFINITY;
+        backend.copyIn(values, 0, m);
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> Checkpoint.write(file, HISTORY, saved, adam));
+        assertTrue(e.getMessage().startsWith(file + ": refusing to save: layer0.weights.m element"
+                + " 0 (row 0, col 0) is Infinity"), e.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(file));
+    }
+
+    @Test
+    void latestSkipsNamesWhoseEpochIsNoInt() throws IOException {
+        Files.createFile(dir.resolve("checkpoint-epoch-99999999999.nn4j"));
+        Files.createDirectory(dir.resolve("checkpoint-epoch-0009.nn4j"));
+        Files.createFile(dir.resolve("checkpoint-epoch-0001.nn4j"));
+        assertEquals(Optional.of(file), Checkpoint.latest(dir));
+    }
+}

@@ -1,0 +1,192 @@
+package io.nn4j.backend.cpu;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.nn4j.api.Backend;
+import io.nn4j.api.Backends;
+import io.nn4j.api.io.ModelFile;
+import io.nn4j.api.io.ModelFormatException;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UTFDataFormatException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Model files whose checksum is valid but whose body was crafted: each is a
+ * {@link ModelFormatException} naming the file, before anything large is allocated.
+ */
+class CraftedModelFileTest {
+    private static final byte DENSE = 1;
+    private static final byte DROPOUT = 2;
+
+    @TempDir
+    Path dir;
+    private Backend backend;
+    private Path file;
+
+    @BeforeEach
+    void open() {
+        backend = Backends.load("cpu");
+        file = dir.resolve("crafted.nn4j");
+    }
+
+    @AfterEach
+    void close() {
+        backend.close();
+    }
+
+    private ModelFormatException refused(CraftedFiles.Fields fields) throws IOException {
+        Files.write(file, CraftedFiles.framed(ModelFile.MAGIC, ModelFile.VERSION, fields));
+        long live = backend.memory().liveTensors();
+        ModelFormatException e = assertThrows(ModelFormatException.class,
+                () -> ModelFile.load(file, backend));
+        assertTrue(e.getMessage().startsWith(file + ": "), e.getMessage());
+        assertEquals(live, backend.memory().liveTensors(), "a failed load frees what it made");
+        return e;
+    }
+
+    @Test
+    void anActivationNameThatIsNotModifiedUtf8() throws IOException {
+        ModelFormatException e = refused(out -> {
+            out.writeInt(3);
+            out.writeInt(1);
+            out.writeByte(DENSE);
+            out.writeInt(2);
+            out.writeShort(2);
+            out.write(new byte[] {(byte) 0xC3, (byte) 0x28});
+        });
+        assertInstanceOf(UTFDataFormatException.class, e.getCause());
+        assertTrue(e.getMessage().contains("not modified UTF-8"), e.getMessage());
+    }
+
+    @Test
+    void anUnknownActivation() throws IOException {
+        ModelFormatException e = refused(out -> {
+            out.writeInt(3);
+            out.writeInt(1);
+            out.writeByte(DENSE);
+            out.writeInt(2);
+            out.writeUTF("swishy");
+        });
+        assertTrue(e.getMessage().contains("layer 0: unknown activation 'swishy'"),
+                e.getMessage());
+    }
+
+    @Test
+    void aDropoutRateOutsideZeroToOne() throws IOException {
+        ModelFormatException e = refused(out -> {
+            out.writeInt(3);
+            out.writeInt(1);
+            out.writeByte(DROPOUT);
+            out.writeFloat(Float.NaN);
+        });
+        assertTrue(e.getMessage().contains("layer 0: dropout rate must be in [0, 1), got NaN"),
+                e.getMessage());
+    }
+
+    @Test
+    void anUnknownLayerKind() throws IOException {
+        ModelFormatException e = refused(out -> {
+            out.writeInt(3);
+            out.writeInt(1);
+            out.writeByte(7);
+        });
+        assertTrue(e.getMessage().contains("layer 0 has kind 7"), e.getMessage());
+    }
+
+    @Test
+    void aLayerCountTheFileCannotHold() throws IOException {
+        ModelFormatException e = refused(out -> {
+            out.writeInt(3);
+            out.writeInt(Integer.MAX_VALUE);
+        });
+        assertTrue(e.getMessage().contains(Integer.MAX_VALUE + " layers cannot fit"),
+                e.getMessage());
+    }
+
+    @Test
+    void moreWeightsThanTheFileCanHold() throws IOException {
+        ModelFormatException e = refused(out -> {
+            out.writeInt(Integer.MAX_VALUE);
+            out.writeInt(1);
+            out.writeByte(DENSE);
+            out.writeInt(Integer.MAX_VALUE);
+            out.writeUTF("relu");
+        });
+        assertTrue(e.getMessage().contains("needs more weights"), e.getMessage());
+    }
+
+    @Test
+    void aTensorCountThatDoesNotMatchTheArchitecture() throws IOException {
+        ModelFormatException e = refused(out -> {
+            out.writeInt(3);
+            out.writeInt(1);
+            out.writeByte(DENSE);
+            out.writeInt(2);
+            out.writeUTF("relu");
+            out.writeInt(Integer.MAX_VALUE);
+            out.write(new byte[64]);
+        });
+        assertTrue(e.getMessage().contains("parameters: " + Integer.MAX_VALUE
+                + " tensors; expected 2"), e.getMessage());
+    }
+
+    @Test
+    void aTensorOfTheWrongShape() throws IOException {
+        ModelFormatException e = refused(out -> {
+            out.writeInt(3);
+            out.writeInt(1);
+            out.writeByte(DENSE);
+            out.writeInt(2);
+            out.writeUTF("relu");
+            out.writeInt(2);
+            out.writeUTF("layer0.weights");
+            out.writeInt(Integer.MAX_VALUE);
+            out.writeInt(Integer.MAX_VALUE);
+            out.write(new byte[64]);
+        });
+        assertTrue(e.getMessage().contains("tensor layer0.weights [" + Integer.MAX_VALUE),
+                e.getMessage());
+    }
+
+    @Test
+    void aBodyThatStopsInsideAField() throws IOException {
+        ModelFormatException e = refused(out -> {
+            out.writeInt(3);
+            out.writeInt(1);
+            out.writeByte(DENSE);
+            out.writeShort(0);
+        });
+        assertInstanceOf(EOFException.class, e.getCause());
+        assertTrue(e.getMessage().contains("ends early"), e.getMessage());
+    }
+
+    @Test
+    void bytesAfterTheLastTensor() throws IOException {
+        ModelFormatException e = refused(out -> {
+            out.writeInt(1);
+            out.writeInt(1);
+            out.writeByte(DENSE);
+            out.writeInt(1);
+            out.writeUTF("identity");
+            out.writeInt(2);
+            for (String name : new String[] {"layer0.weights", "layer0.bias"}) {
+                out.writeUTF(name);
+                out.writeInt(1);
+                out.writeInt(1);
+                out.writeFloat(0.5f);
+            }
+            out.writeInt(42);
+        });
+        assertTrue(e.getMessage().endsWith("4 bytes after the end of its body; expected the "
+                + "checksum there"), e.getMessage());
+    }
+}
