@@ -251,6 +251,18 @@ public abstract class BackendConformanceKit {
         GradientCheck.check(backend, c);
     }
 
+    @Test
+    void divergenceFromANonFiniteInputIsCaughtAndRolledBack() {
+        DivergenceConformance.checkNonFiniteInput(backend);
+        DivergenceConformance.checkNonFiniteInputAtTheEpochEnd(backend);
+    }
+
+    @Test
+    void divergenceFromAStepSizeIsCaughtAndRolledBack() {
+        DivergenceConformance.checkHugeLearningRate(backend);
+        DivergenceConformance.checkStepSizeBlowUpRollsBackToTheLastGoodCheck(backend);
+    }
+
     // ---- the shared contract -------------------------------------------------------------
 
     @Test

@@ -16,6 +16,7 @@ import io.nn4j.api.train.Dataset;
 import io.nn4j.api.train.EpochStats;
 import io.nn4j.api.train.Sgd;
 import io.nn4j.api.train.Trainer;
+import io.nn4j.api.train.TrainingDivergedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Bad data and missing data at the trainer's door: targets that do not suit the loss or the
  * output width are refused before any training, by data set, row, column and value; a fit
- * without a test set; a non-finite test loss.
+ * without a test set; a non-finite test loss; a model whose own weights are not finite.
  */
 class BadDataTest {
     private static final Blobs BLOBS = Blobs.of(96, 12, 3, 1);
@@ -192,6 +193,22 @@ class BadDataTest {
                     e.getMessage());
             assertTrue(Files.notExists(Checkpoint.fileFor(checkpoints, 1)),
                     "no checkpoint for the epoch");
+        }
+    }
+
+    @Test
+    void aModelWhoseWeightsAreNotFiniteIsNamedAsTheCause() {
+        try (Sequential model = softmax(); Sgd sgd = new Sgd(0.1f)) {
+            float[] weights = backend.toArray(model.parameters().get(0).value());
+            weights[0] = Float.NaN;
+            backend.copyIn(weights, 0, model.parameters().get(0).value());
+            TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
+                    () -> trainer(Loss.CATEGORICAL_CROSSENTROPY, sgd, 1)
+                            .fit(model, BLOBS.oneHot()));
+            assertEquals(TrainingDivergedException.LikelyCause.MODEL, e.likelyCause(),
+                    e.getMessage());
+            assertEquals(0, e.lastGoodStep());
+            assertArrayEquals(weights, backend.toArray(model.parameters().get(0).value()));
         }
     }
 }
