@@ -6,6 +6,7 @@ import java.util.Random;
  * The order in which an epoch visits the training examples: a Fisher-Yates shuffle drawn from
  * the trainer's seed and the epoch number, so the same seed gives the same batches on every
  * backend, after a resume, and when the divergence check replays a window's batches.
+ * Stateless: safe from any thread.
  */
 final class EpochOrder {
     private static final long EPOCH_STRIDE = 0x9E3779B97F4A7C15L;

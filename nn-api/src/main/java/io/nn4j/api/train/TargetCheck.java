@@ -15,6 +15,7 @@ import io.nn4j.api.Loss;
  *   <li>{@link Loss#BINARY_CROSSENTROPY}: values in {@code [0, 1]};</li>
  *   <li>{@link Loss#MEAN_SQUARED_ERROR}: finite values.</li>
  * </ul>
+ * Stateless: safe from any thread.
  */
 final class TargetCheck {
     /** How far a categorical cross-entropy target row's sum may be from 1 (float rounding). */

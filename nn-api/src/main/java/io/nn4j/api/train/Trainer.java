@@ -59,13 +59,9 @@ public final class Trainer {
      * {@link #DIVERGENCE_CHECK_EVERY} steps may rise before training counts as diverged: this
      * factor times the larger of the first step's loss and the loss of a model that knows
      * nothing ({@code ln k} for {@code k} classes, {@code ln 2} per sigmoid output, the mean
-     * squared target under mean squared error). A step size that blows up drives a
-     * cross-entropy to confidently wrong answers, whose loss the log clamp keeps finite at up
-     * to 16 per example: on MNIST, learning rates of 100 and 1e6 put the first window at 4.8
-     * to 5.6 times that reference, and a model blown up while it already classified most
-     * examples right sits near 3; normal training (SGD 0.1 to 1, momentum, Adam 1e-3 to 3e-2,
-     * dropout, mean squared error) stayed below 0.45. A loss bounded below this factor (mean
-     * squared error after a sigmoid) cannot trip it; a NaN or infinity always does.
+     * squared target under mean squared error). A blown-up step size drives a cross-entropy to
+     * confidently wrong answers, which the log clamp keeps finite (up to 16 an example); normal
+     * training stays far below (figures in {@code docs/architecture.md}).
      */
     public static final int DIVERGENCE_LOSS_FACTOR = 2;
 

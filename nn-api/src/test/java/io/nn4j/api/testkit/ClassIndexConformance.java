@@ -14,7 +14,7 @@ import java.util.Arrays;
  * of {@code k} outputs, whatever it holds: the row's loss is NaN, its gradient row is NaN, it
  * is never counted correct, and the other rows come out as usual. So nothing outside the row
  * is read or written for it: a write into another row shows there, and a read of another row
- * turns an expected NaN into a number.
+ * turns an expected NaN into a number. Static checks only, no state: safe from any thread.
  */
 public final class ClassIndexConformance {
     private static final Loss SPARSE = Loss.SPARSE_CATEGORICAL_CROSSENTROPY;

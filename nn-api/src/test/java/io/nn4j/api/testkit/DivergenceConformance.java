@@ -28,7 +28,8 @@ import java.util.Map;
  * value check) and a step size that blows up are caught within
  * {@link Trainer#DIVERGENCE_CHECK_EVERY} steps, named as such, and the parameters and the
  * optimizer's state are left exactly as they were at the last good check. The check reads the
- * summed loss, copies tensors and restores them, so each backend is held to it.
+ * summed loss, copies tensors and restores them, so each backend is held to it. Static checks
+ * only, no state: safe from any thread.
  */
 public final class DivergenceConformance {
     private static final int FEATURES = 12;
