@@ -1,12 +1,14 @@
 package io.nn4j.api.train;
 
 /**
- * What one epoch of training measured.
+ * What one epoch of training measured. Immutable, so safe to share between threads.
  *
  * @param epoch             1-based epoch number
  * @param trainLoss         mean loss over the epoch's training batches, as they were trained
- * @param testLoss          mean loss on the test set after the epoch
- * @param testAccuracy      fraction of test examples classified correctly after the epoch
+ * @param testLoss          mean loss on the test set after the epoch; NaN when the fit had no
+ *                          test set ({@link Trainer#fit(io.nn4j.api.nn.Sequential, Dataset)})
+ * @param testAccuracy      fraction of test examples classified correctly after the epoch; NaN
+ *                          when the fit had no test set
  * @param trainSeconds      wall time of the epoch's training steps, evaluation excluded
  * @param examplesPerSecond training examples divided by {@code trainSeconds}
  */

@@ -5,7 +5,6 @@ import io.nn4j.api.Loss;
 import io.nn4j.api.Shape;
 import io.nn4j.api.Tensor;
 import io.nn4j.api.io.Checkpoint;
-import io.nn4j.api.nn.BuffersByBatchSize;
 import io.nn4j.api.nn.InPlaceSgd;
 import io.nn4j.api.nn.Sequential;
 import java.io.IOException;
@@ -16,26 +15,55 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The mini-batch training loop: every epoch draws a fresh shuffle of the training set, trains
  * batch by batch (forward, loss gradient, backward, optimizer step), then evaluates on the test
- * set.
+ * set, if there is one.
  *
  * <p>Shuffling happens on the host, each epoch's order drawn from the seed and the epoch number,
  * so the same seed gives the same batch order on every backend and after a resume. The epoch's
- * loss is summed on the backend and read once per epoch: a training step copies in only its
- * batch and labels and never waits for the device.
+ * loss is summed on the backend: a training step copies in only its batch and labels and never
+ * waits for the device.
+ *
+ * <p>Bad data is refused before any training: the data sets' shapes and targets must fit the
+ * model and the loss (a class index in range, probabilities in {@code [0, 1]} and so on; see
+ * {@link #fit(Sequential, Dataset, Dataset)}). Divergence is caught while training: after the
+ * first step and every {@link #DIVERGENCE_CHECK_EVERY} steps the summed loss is read (one
+ * number) and the window since the last check must have a finite loss no more than
+ * {@link #DIVERGENCE_LOSS_FACTOR} times where training started; otherwise the model and the
+ * optimizer are put back as they were at the last good check and a
+ * {@link TrainingDivergedException} names the likely cause. Keeping that copy costs as much
+ * backend memory again as the parameters and the optimizer's state.
  *
  * <p>With a checkpoint directory, the state after every epoch is written there
  * ({@link Checkpoint}), and {@link #fit} resumes from the latest checkpoint it finds.
+ *
+ * <p>A trainer's settings never change, but its optimizer does: a trainer trains one model at a
+ * time, on the thread that calls {@link #fit}, and is not safe to use from several threads at
+ * once. The static {@link #evaluate} and {@link #step} follow the model's own rules.
  */
 public final class Trainer {
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
-    private static final long EPOCH_STRIDE = 0x9E3779B97F4A7C15L;
+
+    /**
+     * Training steps between two divergence checks, each of which reads the summed loss from
+     * the backend once: divergence is caught within this many steps of its start.
+     */
+    public static final int DIVERGENCE_CHECK_EVERY = 100;
+
+    /**
+     * How far above where training started the mean loss of a window of
+     * {@link #DIVERGENCE_CHECK_EVERY} steps may rise before training counts as diverged: this
+     * factor times the larger of the first step's loss and the loss of a model that knows
+     * nothing ({@code ln k} for {@code k} classes, {@code ln 2} per sigmoid output, the mean
+     * squared target under mean squared error). A blown-up step size drives a cross-entropy to
+     * confidently wrong answers, which the log clamp keeps finite (up to 16 an example); normal
+     * training stays far below (figures in {@code docs/architecture.md}).
+     */
+    public static final int DIVERGENCE_LOSS_FACTOR = 2;
 
     private final Loss loss;
     private final Optimizer optimizer;
@@ -63,35 +91,68 @@ public final class Trainer {
     }
 
     /**
-     * Trains {@code model} on {@code train} for the configured epochs, evaluating on
-     * {@code test} after each.
+     * Trains {@code model} on {@code train} for the configured epochs without a test set: every
+     * {@link EpochStats#testLoss()} and {@link EpochStats#testAccuracy()} is NaN.
      *
      * @return the statistics of every epoch
-     * @throws IllegalArgumentException when the data does not fit the model or loss
-     * @throws IllegalStateException    when the loss becomes NaN or infinite
+     * @throws IllegalArgumentException   when the data does not fit the model or the loss
+     * @throws TrainingDivergedException  when the loss becomes NaN, infinite, or explodes
+     */
+    public List<EpochStats> fit(Sequential model, Dataset train) {
+        return run(model, train, null);
+    }
+
+    /**
+     * Trains {@code model} on {@code train} for the configured epochs, evaluating on
+     * {@code test} after each. Before any training, both data sets must have the model's input
+     * width and the loss's target width, and their targets must suit the loss for the model's
+     * {@code k} outputs: class indices that are integers in {@code [0, k)} for sparse
+     * categorical cross-entropy; values in {@code [0, 1]} with each row summing to 1 (within
+     * 1e-3: one-hot rows or soft labels) for categorical cross-entropy, whose fused gradient
+     * {@code A − Y} assumes it; values in {@code [0, 1]} for binary cross-entropy; finite values
+     * for mean squared error.
+     *
+     * @return the statistics of every epoch
+     * @throws IllegalArgumentException   when the data does not fit the model or the loss,
+     *                                    naming the data set, row, column and value
+     * @throws TrainingDivergedException  when the training loss becomes NaN, infinite, or
+     *                                    explodes; the model is then as at the last good check
+     * @throws IllegalStateException      when the test loss after an epoch is NaN or infinite
+     *                                    (no checkpoint is written for that epoch)
      */
     public List<EpochStats> fit(Sequential model, Dataset train, Dataset test) {
+        Objects.requireNonNull(test, "test (use fit(model, train) to train without a test set)");
+        return run(model, train, test);
+    }
+
+    private List<EpochStats> run(Sequential model, Dataset train, Dataset test) {
         model.checkLoss(loss);
         checkFits(model, train, loss, "training");
-        checkFits(model, test, loss, "test");
+        if (test != null) {
+            checkFits(model, test, loss, "test");
+        }
         Backend backend = model.backend();
         List<EpochStats> history = new ArrayList<>(resume(model));
         int[] order = new int[train.size()];
         float[] lossSoFar = new float[1];
         try (BatchStager stager = new BatchStager(backend, train, model.outputSize());
-             Tensor lossTotal = backend.zeros(Shape.vector(1))) {
+             Tensor lossTotal = backend.zeros(Shape.vector(1));
+             DivergenceWatch watch = new DivergenceWatch(lossTotal, model, optimizer, loss, train,
+                     batchSize, seed, history.size() + 1)) {
             int batches = (train.size() + batchSize - 1) / batchSize;
             for (int epoch = history.size() + 1; epoch <= epochs; epoch++) {
-                shuffle(order, new Random(seed + epoch * EPOCH_STRIDE));
+                EpochOrder.fill(order, seed, epoch);
                 optimizer.startEpoch(epoch - 1);
                 backend.fill(lossTotal, 0f);
                 long start = System.nanoTime();
                 for (int batch = 0; batch < batches; batch++) {
                     int from = batch * batchSize;
-                    Batch b = stager.stage(order, from, Math.min(batchSize, train.size() - from));
+                    int rows = Math.min(batchSize, train.size() - from);
+                    BatchStager.Batch b = stager.stage(order, from, rows);
                     Tensor output = step(model, optimizer, loss, b.features, b.targets,
                             b.gradient);
                     backend.accumulateLoss(loss, output, b.targets, lossTotal);
+                    watch.afterStep(epoch, batch, rows);
                     for (int i = 0; i < listeners.size(); i++) {
                         listeners.get(i).onBatchEnd(epoch, batch + 1, batches);
                     }
@@ -104,16 +165,12 @@ public final class Trainer {
                         }
                     }
                 }
-                double trainLoss = backend.toArray(lossTotal)[0] / (double) train.size();
+                double trainLoss = watch.endOfEpoch(epoch, batches - 1) / train.size();
                 double seconds = (System.nanoTime() - start) / 1e9;
-                if (!Double.isFinite(trainLoss)) {
-                    throw new IllegalStateException("training diverged: the mean " + loss.id()
-                            + " loss of epoch " + epoch + " is " + trainLoss + " (optimizer "
-                            + optimizer + "); try a smaller learning rate");
-                }
-                Evaluation evaluation = evaluate(model, test, loss, batchSize);
-                EpochStats stats = new EpochStats(epoch, trainLoss, evaluation.loss(),
-                        evaluation.accuracy(), seconds, train.size() / seconds);
+                EpochStats stats = test == null
+                        ? new EpochStats(epoch, trainLoss, Double.NaN, Double.NaN, seconds,
+                                train.size() / seconds)
+                        : testedStats(model, test, epoch, trainLoss, seconds, train.size());
                 history.add(stats);
                 saveCheckpoint(history, model);
                 for (TrainingListener listener : listeners) {
@@ -122,6 +179,22 @@ public final class Trainer {
             }
         }
         return history;
+    }
+
+    /** The epoch's statistics with the test set evaluated; a non-finite test loss throws. */
+    private EpochStats testedStats(Sequential model, Dataset test, int epoch, double trainLoss,
+                                   double seconds, int examples) {
+        Evaluation evaluation = measure(model, test, loss, batchSize);
+        if (!Double.isFinite(evaluation.loss())) {
+            throw new IllegalStateException("the mean " + loss.id() + " loss on the test set "
+                    + "after epoch " + epoch + " is " + evaluation.loss() + " while the training "
+                    + "loss was " + trainLoss + ": the model's outputs on the test data are "
+                    + "not finite (weights that overflow on it, or non-finite test inputs in a "
+                    + "data set made with Dataset.allowingNonFinite); no checkpoint was written "
+                    + "for this epoch");
+        }
+        return new EpochStats(epoch, trainLoss, evaluation.loss(), evaluation.accuracy(),
+                seconds, examples / seconds);
     }
 
     /**
@@ -182,9 +255,18 @@ public final class Trainer {
     /**
      * Mean loss and accuracy of {@code model} on {@code data}, run in batches of
      * {@code batchSize} without training.
+     *
+     * @throws IllegalArgumentException when the data does not fit the model or the loss (see
+     *                                  {@link #fit(Sequential, Dataset, Dataset)}), naming the
+     *                                  row, column and value
      */
     public static Evaluation evaluate(Sequential model, Dataset data, Loss loss, int batchSize) {
         checkFits(model, data, loss, "evaluation");
+        return measure(model, data, loss, batchSize);
+    }
+
+    /** {@link #evaluate} on data already checked. */
+    private static Evaluation measure(Sequential model, Dataset data, Loss loss, int batchSize) {
         Backend backend = model.backend();
         int[] order = new int[data.size()];
         for (int i = 0; i < order.length; i++) {
@@ -194,7 +276,8 @@ public final class Trainer {
              Tensor lossTotal = backend.zeros(Shape.vector(1));
              Tensor correct = backend.zeros(Shape.vector(1))) {
             for (int from = 0; from < data.size(); from += batchSize) {
-                Batch b = stager.stage(order, from, Math.min(batchSize, data.size() - from));
+                BatchStager.Batch b = stager.stage(order, from,
+                        Math.min(batchSize, data.size() - from));
                 Tensor output = model.forward(b.features, false);
                 backend.accumulateLoss(loss, output, b.targets, lossTotal);
                 backend.accumulateCorrect(output, b.targets, correct);
@@ -204,6 +287,7 @@ public final class Trainer {
         }
     }
 
+    /** The shapes, then the targets ({@link TargetCheck}), of {@code data} for the model and loss. */
     private static void checkFits(Sequential model, Dataset data, Loss loss, String role) {
         int targets = loss.targetColumns(model.outputSize());
         if (data.featureCount() != model.inputSize() || data.targetCount() != targets) {
@@ -212,65 +296,7 @@ public final class Trainer {
                     + "with loss " + loss.id() + " expects " + model.inputSize() + " and "
                     + targets);
         }
-    }
-
-    /** Writes a fresh Fisher-Yates shuffle of {@code 0 … n−1} into {@code order}. */
-    private static void shuffle(int[] order, Random random) {
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
-        }
-    }
-
-    /** The backend tensors of one batch size. */
-    private static final class Batch implements AutoCloseable {
-        final Tensor features;
-        final Tensor targets;
-        final Tensor gradient;
-
-        Batch(Backend backend, int rows, int featureCount, int targetCount, int outputs) {
-            features = backend.zeros(Shape.matrix(rows, featureCount));
-            targets = backend.zeros(Shape.matrix(rows, targetCount));
-            gradient = backend.zeros(Shape.matrix(rows, outputs));
-        }
-
-        @Override
-        public void close() {
-            features.close();
-            targets.close();
-            gradient.close();
-        }
-    }
-
-    /** Copies shuffled rows of a data set straight into backend tensors kept per batch size. */
-    private static final class BatchStager implements AutoCloseable {
-        private final Backend backend;
-        private final Dataset data;
-        private final BuffersByBatchSize<Batch> batches;
-
-        BatchStager(Backend backend, Dataset data, int outputs) {
-            this.backend = backend;
-            this.data = data;
-            this.batches = new BuffersByBatchSize<>(
-                    n -> new Batch(backend, n, data.featureCount(), data.targetCount(), outputs));
-        }
-
-        Batch stage(int[] order, int from, int rows) {
-            Batch batch = batches.get(rows);
-            backend.copyInRows(data.features(), order, from, batch.features);
-            backend.copyInRows(data.targets(), order, from, batch.targets);
-            return batch;
-        }
-
-        @Override
-        public void close() {
-            batches.close();
-        }
+        TargetCheck.check(data, loss, model.outputSize(), role);
     }
 
     /** Collects a trainer's settings. */

@@ -28,8 +28,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <p>Every op of {@link Backend} is compared with the float64 {@link ReferenceOps} on fresh
  * seeded inputs, outputs poisoned with NaN first, within the {@link Tolerances}; whole small
- * networks pass finite-difference {@link GradientCheck}s; and bad input is rejected as
- * {@link io.nn4j.api.spi.OpChecks} says. Cases over {@link Activation} and {@link Loss} follow
+ * networks pass finite-difference {@link GradientCheck}s; bad input is rejected as
+ * {@link io.nn4j.api.spi.OpChecks} says; and class indices that name no class give NaN without
+ * leaving their row ({@link ClassIndexConformance}). Cases over {@link Activation} and {@link Loss} follow
  * their {@code values()}, so a new activation or loss is tested as soon as it exists. The
  * backend is opened once for the class and closed after it.
  */
@@ -140,6 +141,14 @@ public abstract class BackendConformanceKit {
     }
 
     @ParameterizedTest(name = "{0}")
+    @MethodSource(CASES + "classIndexShapes")
+    void classIndicesThatNameNoClassGiveNaNAndNeverLeaveTheRow(Shape shape) {
+        ClassIndexConformance.checkGradient(backend, shape);
+        ClassIndexConformance.checkValue(backend, shape);
+        ClassIndexConformance.checkCorrect(backend, shape);
+    }
+
+    @ParameterizedTest(name = "{0}")
     @MethodSource("io.nn4j.api.testkit.KitShapes#outputs")
     void argmaxRows(Shape shape) {
         MetricConformance.checkArgmax(backend, shape);
@@ -242,6 +251,18 @@ public abstract class BackendConformanceKit {
         GradientCheck.check(backend, c);
     }
 
+    @Test
+    void divergenceFromANonFiniteInputIsCaughtAndRolledBack() {
+        DivergenceConformance.checkNonFiniteInput(backend);
+        DivergenceConformance.checkNonFiniteInputAtTheEpochEnd(backend);
+    }
+
+    @Test
+    void divergenceFromAStepSizeIsCaughtAndRolledBack() {
+        DivergenceConformance.checkHugeLearningRate(backend);
+        DivergenceConformance.checkStepSizeBlowUpRollsBackToTheLastGoodCheck(backend);
+    }
+
     // ---- threads -------------------------------------------------------------------------
 
     @Test
@@ -298,6 +319,10 @@ public abstract class BackendConformanceKit {
 
     static Stream<Arguments> lossShapes() {
         return combine(Loss.values(), KitShapes.outputs());
+    }
+
+    static List<Shape> classIndexShapes() {
+        return List.of(Shape.matrix(11, 2), Shape.matrix(33, 10), Shape.matrix(257, 3));
     }
 
     static List<Shape> parameterShapes() {

@@ -4,6 +4,7 @@ import io.nn4j.api.Activation;
 import io.nn4j.api.Loss;
 import io.nn4j.api.Shape;
 import io.nn4j.api.spi.DropoutMask;
+import java.util.Arrays;
 import org.opentest4j.AssertionFailedError;
 
 /**
@@ -161,16 +162,32 @@ public final class ReferenceOps {
         return grad;
     }
 
-    /** Targets as {@code rows × cols}: a sparse loss's class indices become one-hot rows. */
+    /**
+     * Targets as {@code rows × cols}: a sparse loss's class indices become one-hot rows, and a
+     * row whose index is not a class ({@link #isClass}) becomes a row of NaN, so its loss and
+     * its gradient row are NaN.
+     */
     private static double[] denseTargets(Loss loss, double[] y, int rows, int cols) {
         if (loss != Loss.SPARSE_CATEGORICAL_CROSSENTROPY) {
             return y;
         }
         double[] oneHot = new double[rows * cols];
         for (int r = 0; r < rows; r++) {
-            oneHot[r * cols + (int) y[r]] = 1;
+            if (isClass(y[r], cols)) {
+                oneHot[r * cols + (int) y[r]] = 1;
+            } else {
+                Arrays.fill(oneHot, r * cols, (r + 1) * cols, Double.NaN);
+            }
         }
         return oneHot;
+    }
+
+    /**
+     * Whether {@code index} names a column of a row of {@code cols}: an integer in
+     * {@code [0, cols)} (NaN, infinities and fractions do not).
+     */
+    public static boolean isClass(double index, int cols) {
+        return index >= 0 && index < cols && index == Math.floor(index);
     }
 
     /** The column of each row's largest element, the first one on ties. */
@@ -184,8 +201,9 @@ public final class ReferenceOps {
 
     /**
      * How many rows are classified correctly: with one output column, output and target on the
-     * same side of 0.5; with a one-column target, the output's argmax equal to the class index;
-     * otherwise the output's argmax equal to the target's.
+     * same side of 0.5; with a one-column target, the output's argmax equal to the class index
+     * (never for an index that is not a class); otherwise the output's argmax equal to the
+     * target's.
      */
     public static int correctCount(float[] output, float[] target, int rows, int cols,
                                    int targetCols) {
@@ -195,7 +213,8 @@ public final class ReferenceOps {
             if (cols == 1) {
                 right = (output[r] >= 0.5) == (target[r] >= 0.5);
             } else if (targetCols == 1) {
-                right = argmax(output, r * cols, cols) == (int) target[r];
+                right = isClass(target[r], cols)
+                        && argmax(output, r * cols, cols) == (int) target[r];
             } else {
                 right = argmax(output, r * cols, cols) == argmax(target, r * cols, cols);
             }

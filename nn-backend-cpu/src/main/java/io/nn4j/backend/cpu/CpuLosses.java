@@ -1,10 +1,12 @@
 package io.nn4j.backend.cpu;
 
 import io.nn4j.api.Loss;
+import java.util.Arrays;
 
 /**
  * Loss values, loss gradients and accuracy counts on row-major arrays: outputs {@code rows × cols},
- * targets {@code rows × cols}, or {@code rows × 1} class indices for the sparse loss.
+ * targets {@code rows × cols}, or {@code rows × 1} class indices for the sparse loss (see
+ * {@link #isClass} for an index that names no class).
  */
 final class CpuLosses {
     private static final float BINARY_THRESHOLD = 0.5f;
@@ -22,7 +24,11 @@ final class CpuLosses {
             case SPARSE_CATEGORICAL_CROSSENTROPY -> {
                 System.arraycopy(output, 0, grad, 0, n);
                 for (int r = 0; r < rows; r++) {
-                    grad[r * cols + (int) target[r]] -= 1f;
+                    if (isClass(target[r], cols)) {
+                        grad[r * cols + (int) target[r]] -= 1f;
+                    } else {
+                        Arrays.fill(grad, r * cols, (r + 1) * cols, Float.NaN);
+                    }
                 }
             }
             case BINARY_CROSSENTROPY -> scaledDifference(1f / cols, output, target, grad, n);
@@ -66,7 +72,10 @@ final class CpuLosses {
                 return sum;
             }
             case SPARSE_CATEGORICAL_CROSSENTROPY -> {
-                return -Math.log(Math.max(output[offset + (int) target[row]], Loss.LOG_CLAMP));
+                float c = target[row];
+                return isClass(c, cols)
+                        ? -Math.log(Math.max(output[offset + (int) c], Loss.LOG_CLAMP))
+                        : Double.NaN;
             }
             case BINARY_CROSSENTROPY -> {
                 for (int j = offset; j < offset + cols; j++) {
@@ -90,7 +99,8 @@ final class CpuLosses {
             if (cols == 1) {
                 right = (output[r] >= BINARY_THRESHOLD) == (target[r] >= BINARY_THRESHOLD);
             } else if (targetCols == 1) {
-                right = argmax(output, r * cols, cols) == (int) target[r];
+                right = isClass(target[r], cols)
+                        && argmax(output, r * cols, cols) == (int) target[r];
             } else {
                 right = argmax(output, r * cols, cols) == argmax(target, r * cols, cols);
             }
@@ -99,6 +109,16 @@ final class CpuLosses {
             }
         }
         return count;
+    }
+
+    /**
+     * Whether a sparse target names a column of a row of {@code cols}: an integer in
+     * {@code [0, cols)}. Any other value (NaN, infinite, fractional, out of range) gives a NaN
+     * loss and a NaN gradient row and is never counted correct, and nothing outside the row is
+     * read or written.
+     */
+    static boolean isClass(float index, int cols) {
+        return index >= 0 && index < cols && index == (float) Math.floor(index);
     }
 
     /** The column of the first largest element of one row. */

@@ -6,8 +6,10 @@ import io.nn4j.api.spi.DropoutMask;
 
 /**
  * The launchers of the layer, loss and metric kernels: elementwise ops ({@code elementwise.cl})
- * and the per-row, per-column and reduction kernels ({@code rows.cl}). Each method queues its
- * kernel and returns at once; arguments were checked by {@code OpChecks}.
+ * and the per-row, per-column, loss and reduction kernels ({@code rows.cl}, where every use of
+ * a class index is). Each method queues its kernel and returns at once; arguments were checked
+ * by {@code OpChecks}. A class index that names no column gives a NaN loss and gradient row
+ * and counts as wrong; no kernel indexes outside a buffer for it.
  */
 final class ClKernels {
     private static final String ELEMENTWISE = "elementwise.cl";
@@ -45,7 +47,7 @@ final class ClKernels {
         this.dropout = programs.kernel(ELEMENTWISE, "dropout");
         this.biasActivation = programs.kernel(ELEMENTWISE, "bias_activation");
         this.activationBackward = programs.kernel(ELEMENTWISE, "activation_backward");
-        this.lossGradient = programs.kernel(ELEMENTWISE, "loss_gradient");
+        this.lossGradient = programs.kernel(ROWS, "loss_gradient");
         this.biasSoftmax = programs.kernel(ROWS, "bias_softmax");
         this.softmaxBackward = programs.kernel(ROWS, "softmax_backward");
         this.argmaxRows = programs.kernel(ROWS, "argmax_rows");

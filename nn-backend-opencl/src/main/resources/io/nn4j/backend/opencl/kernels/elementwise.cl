@@ -149,18 +149,3 @@ __kernel void activation_backward(__global const float* z, __global const float*
         dz[i] = activation_grad(f, z[i], a[i], da[i]);
     }
 }
-
-// grad = scale * (output - Y) over a 2-D range (column, row): scale is 2/K for mean squared
-// error, 1/K for binary cross-entropy and 1 for the softmax cross-entropies. Y is target
-// itself, or for sparse targets (one class index per row) the one-hot row of the index.
-__kernel void loss_gradient(__global const float* output, __global const float* target,
-                            __global float* grad, const int rows, const int cols,
-                            const float scale, const int sparse) {
-    int j = get_global_id(0);
-    int r = get_global_id(1);
-    if (j < cols && r < rows) {
-        size_t i = (size_t) r * cols + j;
-        float y = sparse ? (j == (int) target[r] ? 1.0f : 0.0f) : target[i];
-        grad[i] = scale * (output[i] - y);
-    }
-}

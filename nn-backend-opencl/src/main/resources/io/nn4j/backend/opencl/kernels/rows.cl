@@ -1,7 +1,8 @@
 // Kernels that walk whole rows or columns: softmax forward and backward and argmax (one
-// work-item per row), column sums (one work-item per column), and the loss and accuracy
-// reductions (one work-group of REDUCE_SIZE work-items adding into a one-element total).
-// Targets are rows like the output, or one class index per row (sparse cross-entropy).
+// work-item per row), column sums (one work-item per column), and the losses: the loss gradient
+// (one work-item per element) and the loss and accuracy reductions (one work-group of
+// REDUCE_SIZE work-items adding into a one-element total). Targets are rows like the output,
+// or one class index per row (sparse cross-entropy).
 
 // Loss codes: ClKernels passes the same numbers.
 #define LOSS_MSE 0
@@ -16,6 +17,14 @@
 // p clamped below at LOG_CLAMP, NaN kept.
 inline float clamp_low(float p) {
     return isnan(p) ? p : fmax(p, LOG_CLAMP);
+}
+
+// Whether a sparse target c names a column of a row of cols: an integer in [0, cols). Any other
+// value (NaN, infinite, fractional, out of range) gives a NaN loss and is never counted correct,
+// and no kernel reads or writes outside the row for it. Compared as floats, so c is converted
+// to int only when it is in range.
+inline bool is_class(float c, int cols) {
+    return c >= 0.0f && c < (float) cols && c == floor(c);
 }
 
 // The column of the first largest element of a row.
@@ -42,7 +51,7 @@ inline float example_loss(int kind, __global const float* output, __global const
             }
             return sum / cols;
         case LOSS_SPARSE_CROSSENTROPY:
-            return -log(clamp_low(output[(int) target[0]]));
+            return is_class(target[0], cols) ? -log(clamp_low(output[(int) target[0]])) : NAN;
         case LOSS_BINARY_CROSSENTROPY:
             for (int j = 0; j < cols; j++) {
                 float a = clamp_low(output[j]);
@@ -125,6 +134,28 @@ __kernel void column_sums(__global const float* m, __global float* out, const in
     out[j] = beta != 0.0f ? sum * alpha + beta * out[j] : sum * alpha;
 }
 
+// grad = scale * (output - Y) over a 2-D range (column, row): scale is 2/K for mean squared
+// error, 1/K for binary cross-entropy and 1 for the softmax cross-entropies. Y is target
+// itself, or for sparse targets (one class index per row) the one-hot row of the index, a row
+// of NaN when the index is not a class.
+__kernel void loss_gradient(__global const float* output, __global const float* target,
+                            __global float* grad, const int rows, const int cols,
+                            const float scale, const int sparse) {
+    int j = get_global_id(0);
+    int r = get_global_id(1);
+    if (j < cols && r < rows) {
+        size_t i = (size_t) r * cols + j;
+        float y;
+        if (sparse) {
+            float c = target[r];
+            y = is_class(c, cols) ? (j == (int) c ? 1.0f : 0.0f) : NAN;
+        } else {
+            y = target[i];
+        }
+        grad[i] = scale * (output[i] - y);
+    }
+}
+
 // total[0] += sum over rows of the per-example loss; target rows hold target_cols values.
 // One work-group of REDUCE_SIZE.
 __kernel void accumulate_loss(__global const float* output, __global const float* target,
@@ -166,7 +197,7 @@ __kernel void accumulate_correct(__global const float* output, __global const fl
         if (cols == 1) {
             right = (out[0] >= BINARY_THRESHOLD) == (y[0] >= BINARY_THRESHOLD);
         } else if (target_cols == 1) {
-            right = row_argmax(out, cols) == (int) y[0];
+            right = is_class(y[0], cols) && row_argmax(out, cols) == (int) y[0];
         } else {
             right = row_argmax(out, cols) == row_argmax(y, cols);
         }

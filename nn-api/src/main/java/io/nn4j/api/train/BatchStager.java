@@ -1,0 +1,56 @@
+package io.nn4j.api.train;
+
+import io.nn4j.api.Backend;
+import io.nn4j.api.Shape;
+import io.nn4j.api.Tensor;
+import io.nn4j.api.nn.BuffersByBatchSize;
+
+/**
+ * Copies shuffled rows of a data set straight into backend tensors kept per batch size, with
+ * a loss-gradient tensor of the model's output width beside them. Used by one thread.
+ */
+final class BatchStager implements AutoCloseable {
+    private final Backend backend;
+    private final Dataset data;
+    private final BuffersByBatchSize<Batch> batches;
+
+    BatchStager(Backend backend, Dataset data, int outputs) {
+        this.backend = backend;
+        this.data = data;
+        this.batches = new BuffersByBatchSize<>(
+                n -> new Batch(backend, n, data.featureCount(), data.targetCount(), outputs));
+    }
+
+    /** Stages examples {@code order[from] … order[from + rows − 1]}. */
+    Batch stage(int[] order, int from, int rows) {
+        Batch batch = batches.get(rows);
+        backend.copyInRows(data.features(), order, from, batch.features);
+        backend.copyInRows(data.targets(), order, from, batch.targets);
+        return batch;
+    }
+
+    @Override
+    public void close() {
+        batches.close();
+    }
+
+    /** The backend tensors of one batch size. */
+    static final class Batch implements AutoCloseable {
+        final Tensor features;
+        final Tensor targets;
+        final Tensor gradient;
+
+        Batch(Backend backend, int rows, int featureCount, int targetCount, int outputs) {
+            features = backend.zeros(Shape.matrix(rows, featureCount));
+            targets = backend.zeros(Shape.matrix(rows, targetCount));
+            gradient = backend.zeros(Shape.matrix(rows, outputs));
+        }
+
+        @Override
+        public void close() {
+            features.close();
+            targets.close();
+            gradient.close();
+        }
+    }
+}

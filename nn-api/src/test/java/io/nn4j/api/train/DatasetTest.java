@@ -1,0 +1,67 @@
+package io.nn4j.api.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+/** A data set refuses NaN and infinities where it is made, unless told not to. */
+class DatasetTest {
+
+    private static float[] ramp(int n) {
+        float[] values = new float[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = i * 0.25f;
+        }
+        return values;
+    }
+
+    @Test
+    void aNaNFeatureIsRefusedByRowAndColumn() {
+        float[] features = ramp(12);
+        features[7] = Float.NaN;
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Dataset(features, 3, new float[] {0, 1, 0, 1}, 1));
+        assertEquals("features row 2, column 1 is NaN; a data set holds finite values only "
+                + "(Dataset.allowingNonFinite skips this check)", e.getMessage());
+    }
+
+    @Test
+    void infiniteFeaturesAndTargetsAreRefused() {
+        float[] features = ramp(6);
+        features[5] = Float.NEGATIVE_INFINITY;
+        IllegalArgumentException inFeatures = assertThrows(IllegalArgumentException.class,
+                () -> Dataset.ofClasses(features, 2, new int[] {0, 1, 1}, 2));
+        assertEquals("features row 2, column 1 is -Infinity",
+                inFeatures.getMessage().split(";")[0]);
+        float[] targets = {0, 0, 1, Float.POSITIVE_INFINITY, 0, 1};
+        IllegalArgumentException inTargets = assertThrows(IllegalArgumentException.class,
+                () -> new Dataset(ramp(6), 2, targets, 2));
+        assertEquals("targets row 1, column 1 is Infinity", inTargets.getMessage().split(";")[0]);
+    }
+
+    @Test
+    void sparseLabelsRefuseNaNFeaturesToo() {
+        float[] features = ramp(4);
+        features[0] = Float.NaN;
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Dataset.ofLabels(features, 2, new int[] {0, 1}, 2));
+        assertEquals("features row 0, column 0 is NaN", e.getMessage().split(";")[0]);
+    }
+
+    @Test
+    void theOptOutKeepsNonFiniteValuesAndStillChecksShapes() {
+        float[] features = ramp(6);
+        features[4] = Float.NaN;
+        float[] targets = {1, Float.NaN, 0};
+        Dataset data = Dataset.allowingNonFinite(features, 2, targets, 1);
+        assertEquals(3, data.size());
+        int[] order = {2, 0, 1};
+        assertEquals("features row 2, column 0 is NaN", data.describeNonFinite(order, 0, 1));
+        assertNull(data.describeNonFinite(order, 1, 1));
+        assertEquals("targets row 1, column 0 is NaN", data.describeNonFinite(order, 1, 2));
+        assertThrows(IllegalArgumentException.class,
+                () -> Dataset.allowingNonFinite(features, 4, targets, 1));
+    }
+}
