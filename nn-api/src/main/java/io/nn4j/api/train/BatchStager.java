@@ -7,7 +7,7 @@ import io.nn4j.api.nn.BuffersByBatchSize;
 
 /**
  * Copies shuffled rows of a data set straight into backend tensors kept per batch size, with
- * a loss-gradient tensor of the model's output width beside them. Used by one thread.
+ * a work tensor of the model's output width beside them. Used by one thread.
  */
 final class BatchStager implements AutoCloseable {
     private final Backend backend;
@@ -34,23 +34,27 @@ final class BatchStager implements AutoCloseable {
         batches.close();
     }
 
-    /** The backend tensors of one batch size. */
+    /**
+     * The backend tensors of one batch size: the staged features and targets, and {@code work},
+     * as wide as the model's output (a training step's loss gradient, or the predictions of an
+     * evaluation).
+     */
     static final class Batch implements AutoCloseable {
         final Tensor features;
         final Tensor targets;
-        final Tensor gradient;
+        final Tensor work;
 
         Batch(Backend backend, int rows, int featureCount, int targetCount, int outputs) {
             features = backend.zeros(Shape.matrix(rows, featureCount));
             targets = backend.zeros(Shape.matrix(rows, targetCount));
-            gradient = backend.zeros(Shape.matrix(rows, outputs));
+            work = backend.zeros(Shape.matrix(rows, outputs));
         }
 
         @Override
         public void close() {
             features.close();
             targets.close();
-            gradient.close();
+            work.close();
         }
     }
 }

@@ -4,19 +4,12 @@ import io.nn4j.api.Backend;
 import io.nn4j.api.Loss;
 import io.nn4j.api.Shape;
 import io.nn4j.api.Tensor;
-import io.nn4j.api.io.Checkpoint;
 import io.nn4j.api.nn.InPlaceSgd;
 import io.nn4j.api.nn.Sequential;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The mini-batch training loop: every epoch draws a fresh shuffle of the training set, trains
@@ -39,15 +32,16 @@ import org.slf4j.LoggerFactory;
  * backend memory again as the parameters and the optimizer's state.
  *
  * <p>With a checkpoint directory, the state after every epoch is written there
- * ({@link Checkpoint}), and {@link #fit} resumes from the latest checkpoint it finds.
+ * ({@link io.nn4j.api.io.Checkpoint}), and {@link #fit} resumes from the latest one it finds.
  *
  * <p>A trainer's settings never change, but its optimizer does: a trainer trains one model at a
  * time, on the thread that calls {@link #fit}, and is not safe to use from several threads at
- * once. The static {@link #evaluate} and {@link #step} follow the model's own rules.
+ * once. {@code fit} holds the model for its thread from start to end
+ * ({@link Sequential#beginTraining}), so another thread's training or prediction of that model
+ * is refused meanwhile. The static {@link #evaluate} runs through predictions, which threads may
+ * share; {@link #step} is training use of the model.
  */
 public final class Trainer {
-    private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
-
     /**
      * Training steps between two divergence checks, each of which reads the summed loss from
      * the backend once: divergence is caught within this many steps of its start.
@@ -71,7 +65,7 @@ public final class Trainer {
     private final int epochs;
     private final long seed;
     private final List<TrainingListener> listeners;
-    private final Path checkpoints;
+    private final CheckpointFolder checkpoints;
     private final int runningLossEvery;
 
     private Trainer(Builder builder) {
@@ -81,7 +75,7 @@ public final class Trainer {
         this.epochs = builder.epochs;
         this.seed = builder.seed;
         this.listeners = List.copyOf(builder.listeners);
-        this.checkpoints = builder.checkpoints;
+        this.checkpoints = new CheckpointFolder(builder.checkpoints);
         this.runningLossEvery = builder.runningLossEvery;
     }
 
@@ -97,6 +91,7 @@ public final class Trainer {
      * @return the statistics of every epoch
      * @throws IllegalArgumentException   when the data does not fit the model or the loss
      * @throws TrainingDivergedException  when the loss becomes NaN, infinite, or explodes
+     * @throws IllegalStateException      when another thread trains the model
      */
     public List<EpochStats> fit(Sequential model, Dataset train) {
         return run(model, train, null);
@@ -118,21 +113,32 @@ public final class Trainer {
      * @throws TrainingDivergedException  when the training loss becomes NaN, infinite, or
      *                                    explodes; the model is then as at the last good check
      * @throws IllegalStateException      when the test loss after an epoch is NaN or infinite
-     *                                    (no checkpoint is written for that epoch)
+     *                                    (no checkpoint is written for that epoch), or when
+     *                                    another thread trains the model
      */
     public List<EpochStats> fit(Sequential model, Dataset train, Dataset test) {
         Objects.requireNonNull(test, "test (use fit(model, train) to train without a test set)");
         return run(model, train, test);
     }
 
+    /** Holds the model for this thread (its training use) while {@link #train} runs. */
     private List<EpochStats> run(Sequential model, Dataset train, Dataset test) {
+        model.beginTraining();
+        try {
+            return train(model, train, test);
+        } finally {
+            model.endTraining();
+        }
+    }
+
+    private List<EpochStats> train(Sequential model, Dataset train, Dataset test) {
         model.checkLoss(loss);
         checkFits(model, train, loss, "training");
         if (test != null) {
             checkFits(model, test, loss, "test");
         }
         Backend backend = model.backend();
-        List<EpochStats> history = new ArrayList<>(resume(model));
+        List<EpochStats> history = new ArrayList<>(checkpoints.resume(model, optimizer));
         int[] order = new int[train.size()];
         float[] lossSoFar = new float[1];
         try (BatchStager stager = new BatchStager(backend, train, model.outputSize());
@@ -149,8 +155,7 @@ public final class Trainer {
                     int from = batch * batchSize;
                     int rows = Math.min(batchSize, train.size() - from);
                     BatchStager.Batch b = stager.stage(order, from, rows);
-                    Tensor output = step(model, optimizer, loss, b.features, b.targets,
-                            b.gradient);
+                    Tensor output = step(model, optimizer, loss, b.features, b.targets, b.work);
                     backend.accumulateLoss(loss, output, b.targets, lossTotal);
                     watch.afterStep(epoch, batch, rows);
                     for (int i = 0; i < listeners.size(); i++) {
@@ -172,7 +177,7 @@ public final class Trainer {
                                 train.size() / seconds)
                         : testedStats(model, test, epoch, trainLoss, seconds, train.size());
                 history.add(stats);
-                saveCheckpoint(history, model);
+                checkpoints.save(history, model, optimizer);
                 for (TrainingListener listener : listeners) {
                     listener.onEpochEnd(stats);
                 }
@@ -219,42 +224,10 @@ public final class Trainer {
         return output;
     }
 
-    private List<EpochStats> resume(Sequential model) {
-        if (checkpoints == null) {
-            return List.of();
-        }
-        try {
-            Optional<Path> latest = Checkpoint.latest(checkpoints);
-            if (latest.isEmpty()) {
-                return List.of();
-            }
-            Checkpoint.Restored restored = Checkpoint.restore(latest.get(), model, optimizer);
-            LOG.info("Resuming after epoch {} from {}", restored.epoch(), latest.get());
-            return restored.history();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot resume from " + checkpoints + ": "
-                    + e.getMessage(), e);
-        }
-    }
-
-    private void saveCheckpoint(List<EpochStats> history, Sequential model) {
-        if (checkpoints == null) {
-            return;
-        }
-        try {
-            Files.createDirectories(checkpoints);
-            Checkpoint.write(Checkpoint.fileFor(checkpoints, history.size()), history, model,
-                    optimizer);
-            Files.deleteIfExists(Checkpoint.fileFor(checkpoints, history.size() - 1));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write a checkpoint to " + checkpoints + ": "
-                    + e.getMessage(), e);
-        }
-    }
-
     /**
      * Mean loss and accuracy of {@code model} on {@code data}, run in batches of
-     * {@code batchSize} without training.
+     * {@code batchSize} through {@link Sequential#predict(Tensor, Tensor)}: safe from many
+     * threads at once, as predictions are.
      *
      * @throws IllegalArgumentException when the data does not fit the model or the loss (see
      *                                  {@link #fit(Sequential, Dataset, Dataset)}), naming the
@@ -278,9 +251,9 @@ public final class Trainer {
             for (int from = 0; from < data.size(); from += batchSize) {
                 BatchStager.Batch b = stager.stage(order, from,
                         Math.min(batchSize, data.size() - from));
-                Tensor output = model.forward(b.features, false);
-                backend.accumulateLoss(loss, output, b.targets, lossTotal);
-                backend.accumulateCorrect(output, b.targets, correct);
+                model.predict(b.features, b.work);
+                backend.accumulateLoss(loss, b.work, b.targets, lossTotal);
+                backend.accumulateCorrect(b.work, b.targets, correct);
             }
             return new Evaluation(backend.toArray(lossTotal)[0] / (double) data.size(),
                     backend.toArray(correct)[0] / (double) data.size(), data.size());

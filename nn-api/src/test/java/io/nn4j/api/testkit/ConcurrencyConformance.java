@@ -6,10 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nn4j.api.Activation;
 import io.nn4j.api.Backend;
+import io.nn4j.api.Loss;
 import io.nn4j.api.MemoryStats;
 import io.nn4j.api.Shape;
 import io.nn4j.api.Tensor;
 import io.nn4j.api.nn.Sequential;
+import io.nn4j.api.train.Dataset;
+import io.nn4j.api.train.Sgd;
+import io.nn4j.api.train.Trainer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -142,9 +146,10 @@ final class ConcurrencyConformance {
     }
 
     /**
-     * While one thread trains a model (between {@code beginTraining} and {@code endTraining}),
-     * another thread's predictions and training are refused naming the trainer; afterwards
-     * they work, and a closed model refuses everything.
+     * While one thread trains a model (between {@code beginTraining} and {@code endTraining}, as
+     * {@code Trainer.fit} does), another thread's predictions and training ({@code fit}
+     * included) are refused naming the trainer; afterwards they work, and a closed model
+     * refuses everything.
      */
     static void checkTrainingIsExclusive(Backend backend) throws Exception {
         try (Sequential model = Sequential.builder(4).dense(3, Activation.SOFTMAX)
@@ -172,6 +177,9 @@ final class ConcurrencyConformance {
                 refused(busy, () -> model.predict(input, output));
                 refused(busy, () -> model.forward(input, true));
                 refused(busy, model::beginTraining);
+                refused(busy, () -> Trainer.builder().loss(Loss.CATEGORICAL_CROSSENTROPY)
+                        .optimizer(new Sgd(0.1f)).build()
+                        .fit(model, Dataset.ofClasses(new float[8], 4, new int[] {0, 2}, 3)));
                 refused(busy, model::close);
             } finally {
                 release.countDown();
