@@ -10,6 +10,12 @@ import org.ejml.data.FMatrixRMaj;
  * <p>BLAS is column-major. A row-major {@code r × c} matrix is, read column-major, its
  * transpose; so the row-major {@code C = op(A)·op(B)} is computed as the column-major
  * {@code Cᵀ = op(B)ᵀ·op(A)ᵀ}, passing B before A with the same transpose flags. No copies.
+ *
+ * <p>Threads: one {@code sgemm} runs at a time in the process. OpenBLAS splits each call between
+ * its own threads; calls from several Java threads at once fight over them, and on two cores
+ * eight threads predicting at once made 52 predictions a second instead of about 3,500 (and
+ * older builds are not safe to call concurrently at all). Queued on this lock, they share
+ * OpenBLAS's threads in turn.
  */
 final class BlasGemm implements GemmEngine {
     private final BLAS blas;
@@ -32,7 +38,9 @@ final class BlasGemm implements GemmEngine {
         int m = c.numRows;
         int n = c.numCols;
         int k = transposeA ? a.numRows : a.numCols;
-        blas.sgemm(transposeB ? "T" : "N", transposeA ? "T" : "N", n, m, k, alpha,
-                b.data, b.numCols, a.data, a.numCols, beta, c.data, n);
+        synchronized (BlasGemm.class) {
+            blas.sgemm(transposeB ? "T" : "N", transposeA ? "T" : "N", n, m, k, alpha,
+                    b.data, b.numCols, a.data, a.numCols, beta, c.data, n);
+        }
     }
 }
