@@ -147,6 +147,29 @@ class BenchmarkBodiesTest {
         }
     }
 
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("trainingCases")
+    void predictionMatchesAFloat64ForwardPass(String backend, String config) throws Exception {
+        PredictBenchmark bench = new PredictBenchmark();
+        bench.backend = backend;
+        bench.config = config;
+        open(bench);
+        try {
+            TrainingConfig network = TrainingConfig.parse(config);
+            int[] widths = network.widths();
+            List<float[]> weights = bench.model().parameters().stream()
+                    .map(p -> bench.engine.toArray(p.value())).toList();
+            ReferenceTrainingStep expected = new ReferenceTrainingStep(widths, weights,
+                    bench.input(), new float[network.batchSize() * widths[widths.length - 1]],
+                    network.batchSize(), TrainingStepBenchmark.LEARNING_RATE);
+            bench.predict();
+            assertClose(expected.output, bench.predict(), "predict of " + config + " on "
+                    + backend);
+        } finally {
+            bench.close();
+        }
+    }
+
     @Test
     void referenceRunsEveryGemmShape() {
         assertArrayEquals(paramValues(GemmBenchmark.class, "size"),
@@ -174,6 +197,7 @@ class BenchmarkBodiesTest {
         assertEquals(TrainingConfig.SMALL, TrainingConfig.parse("S"));
         assertEquals(TrainingConfig.LARGE, TrainingConfig.parse("L"));
         assertArrayEquals(new String[] {"S", "L"}, paramValues(TrainingStepBenchmark.class, "config"));
+        assertArrayEquals(new String[] {"S"}, paramValues(PredictBenchmark.class, "config"));
     }
 
     private static String[] paramValues(Class<?> suite, String field) {
