@@ -3,9 +3,12 @@ package io.nn4j.api.io;
 import io.nn4j.api.Shape;
 import io.nn4j.api.Tensor;
 import io.nn4j.api.nn.Architecture;
+import io.nn4j.api.nn.Dropout;
+import io.nn4j.api.nn.Layer;
 import io.nn4j.api.nn.Sequential;
 import io.nn4j.api.train.EpochStats;
 import io.nn4j.api.train.Optimizer;
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +22,8 @@ import java.util.stream.Stream;
 
 /**
  * What training needs to go on after a stop: the epochs done with their statistics, the model
- * (as in a {@link ModelFile}), and the optimizer's step count and state tensors. One file per
+ * (as in a {@link ModelFile}), the optimizer's step count and state tensors, and where each
+ * dropout layer is in its masks, so a resumed run is bit for bit the run that never stopped. One file per
  * epoch, {@code checkpoint-epoch-NNNN.nn4j}, framed like a model file (magic {@code NN4C},
  * version, CRC-32) and written whole or not at all, like a model file. {@link #restore} is all
  * or nothing.
@@ -30,8 +34,12 @@ import java.util.stream.Stream;
 public final class Checkpoint {
     /** The first four bytes of a checkpoint: {@code NN4C}. */
     public static final int MAGIC = 0x4E4E3443;
-    /** The format version this library writes and the newest it reads. */
-    public static final int VERSION = 1;
+    /**
+     * The format version this library writes and the newest it reads: 2 adds each dropout
+     * layer's mask stream (seed and masks drawn); version 1 files still restore, leaving the
+     * masks as they are.
+     */
+    public static final int VERSION = 2;
 
     private static final String KIND = "nn4j checkpoint";
     /** One epoch's statistics: an int32 and five float64s. */
@@ -102,6 +110,7 @@ public final class Checkpoint {
         Map<String, float[]> stateValues = HostTensors.copyOut(model.backend(), state);
         HostTensors.requireFinite(file, stateValues, stateShapes);
         int steps = optimizer.steps();
+        List<Dropout> dropouts = dropouts(model);
         Envelope.write(file, MAGIC, VERSION, out -> {
             out.writeInt(history.size());
             for (EpochStats stats : history) {
@@ -115,14 +124,20 @@ public final class Checkpoint {
             ModelFile.writeModel(out, model.architecture(), values, shapes);
             out.writeInt(steps);
             HostTensors.write(out, stateValues, stateShapes);
+            out.writeInt(dropouts.size());
+            for (Dropout dropout : dropouts) {
+                out.writeLong(dropout.maskStream().seed());
+                out.writeLong(dropout.maskStream().drawn());
+            }
         });
     }
 
     /**
      * Restores {@code model}'s weights and {@code optimizer}'s state from {@code file}, all or
      * nothing: the whole file is read and checked into host memory first (history, architecture,
-     * every tensor, the step count, every optimizer state tensor), and only then copied into the
-     * model and the optimizer. On any failure both are as they were.
+     * every tensor, the step count, every optimizer state tensor, the dropout layers' mask
+     * streams), and only then copied into the model and the optimizer. On any failure both are as
+     * they were.
      *
      * @throws ModelFormatException naming the file, when it is bad or was written for another
      *                              architecture or optimizer
@@ -132,7 +147,8 @@ public final class Checkpoint {
             throws IOException {
         Map<String, Tensor> parameters = ModelFile.parametersByName(model);
         Map<String, Tensor> state = optimizer.stateTensors(model.parameters());
-        Read read = Envelope.read(file, MAGIC, VERSION, KIND, (in, bodyBytes) -> {
+        List<Dropout> dropouts = dropouts(model);
+        Read read = Envelope.read(file, MAGIC, VERSION, KIND, (in, bodyBytes, version) -> {
             int epochs = in.readInt();
             if (epochs < 0 || epochs > bodyBytes / EPOCH_BYTES) {
                 throw new ModelFormatException(file, "says " + epochs + " epochs were done; "
@@ -158,12 +174,50 @@ public final class Checkpoint {
             }
             Map<String, float[]> stateValues = HostTensors.read(file, in,
                     "optimizer state (written by another optimizer?)", HostTensors.shapes(state));
-            return new Read(new Restored(epochs, history), values, steps, stateValues);
+            List<Dropout.MaskStream> masks = version < 2 ? null
+                    : readMaskStreams(file, in, dropouts.size());
+            return new Read(new Restored(epochs, history), values, steps, stateValues, masks);
         });
         HostTensors.copyIn(model.backend(), read.values(), parameters);
         HostTensors.copyIn(model.backend(), read.stateValues(), state);
         optimizer.restoreSteps(read.steps());
+        if (read.masks() != null) {
+            for (int i = 0; i < dropouts.size(); i++) {
+                dropouts.get(i).continueMasks(read.masks().get(i));
+            }
+        }
         return read.restored();
+    }
+
+    private static List<Dropout.MaskStream> readMaskStreams(Path file, DataInputStream in,
+                                                            int expected) throws IOException {
+        int count = in.readInt();
+        if (count != expected) {
+            throw new ModelFormatException(file, count + " dropout mask streams; expected "
+                    + expected + ", one per dropout layer");
+        }
+        List<Dropout.MaskStream> streams = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            long seed = in.readLong();
+            long drawn = in.readLong();
+            if (drawn < 0) {
+                throw new ModelFormatException(file, "dropout layer " + i + " has drawn "
+                        + drawn + " masks; expected at least 0");
+            }
+            streams.add(new Dropout.MaskStream(seed, drawn));
+        }
+        return streams;
+    }
+
+    /** The model's dropout layers, input side first. */
+    private static List<Dropout> dropouts(Sequential model) {
+        List<Dropout> found = new ArrayList<>();
+        for (Layer layer : model.layers()) {
+            if (layer instanceof Dropout dropout) {
+                found.add(dropout);
+            }
+        }
+        return found;
     }
 
     private static int epochOf(Path file) {
@@ -180,6 +234,6 @@ public final class Checkpoint {
 
     /** A checkpoint read and checked in full, not yet applied. */
     private record Read(Restored restored, Map<String, float[]> values, int steps,
-                        Map<String, float[]> stateValues) {
+                        Map<String, float[]> stateValues, List<Dropout.MaskStream> masks) {
     }
 }

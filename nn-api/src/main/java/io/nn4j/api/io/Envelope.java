@@ -48,11 +48,12 @@ final class Envelope {
     @FunctionalInterface
     interface Parser<T> {
         /**
-         * Reads the body from {@code in}; {@code bodyBytes} bounds every count read from it.
-         * Runtime exceptions of type {@link IllegalArgumentException} become format errors. A
-         * result that is {@link AutoCloseable} is closed when the body turns out to be too long.
+         * Reads the body of a file of format {@code version} from {@code in}; {@code bodyBytes}
+         * bounds every count read from it. Runtime exceptions of type
+         * {@link IllegalArgumentException} become format errors. A result that is
+         * {@link AutoCloseable} is closed when the body turns out to be too long.
          */
-        T parse(DataInputStream in, long bodyBytes) throws IOException;
+        T parse(DataInputStream in, long bodyBytes, int version) throws IOException;
     }
 
     private Envelope() {
@@ -125,7 +126,7 @@ final class Envelope {
                         + "library reads versions 1 to " + newestVersion + (version > newestVersion
                         ? " (the file was written by a newer nn4j)" : ""));
             }
-            return parseBody(file, channel, size - FRAME_BYTES, parser);
+            return parseBody(file, channel, size - FRAME_BYTES, version, parser);
         }
     }
 
@@ -154,14 +155,14 @@ final class Envelope {
         }
     }
 
-    private static <T> T parseBody(Path file, FileChannel channel, long bodyBytes,
+    private static <T> T parseBody(Path file, FileChannel channel, long bodyBytes, int version,
                                    Parser<T> parser) throws IOException {
         channel.position(8);
         BoundedInput bounded = new BoundedInput(Channels.newInputStream(channel), bodyBytes);
         DataInputStream in = new DataInputStream(new BufferedInputStream(bounded, BUFFER));
         T parsed;
         try {
-            parsed = parser.parse(in, bodyBytes);
+            parsed = parser.parse(in, bodyBytes, version);
         } catch (EOFException e) {
             throw new ModelFormatException(file, "ends early: its body (" + bodyBytes
                     + " bytes) stops inside a field", e);

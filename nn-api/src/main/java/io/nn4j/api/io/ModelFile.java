@@ -77,7 +77,7 @@ public final class ModelFile {
      * @throws IOException          when the file cannot be read
      */
     public static Sequential load(Path file, Backend backend) throws IOException {
-        return Envelope.read(file, MAGIC, VERSION, KIND, (in, bodyBytes) -> {
+        return Envelope.read(file, MAGIC, VERSION, KIND, (in, bodyBytes, version) -> {
             Architecture architecture = readArchitecture(file, in, bodyBytes);
             Sequential model = architecture.build(backend, 0);
             try {
@@ -107,6 +107,9 @@ public final class ModelFile {
             } else if (layer instanceof DropoutSpec dropout) {
                 out.writeByte(DROPOUT);
                 out.writeFloat(dropout.rate());
+            } else {
+                throw new IllegalStateException("the model file format has no layout for the "
+                        + "layer " + layer + "; the file is not written");
             }
         }
         HostTensors.write(out, values, shapes);

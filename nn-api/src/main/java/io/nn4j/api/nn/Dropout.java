@@ -21,7 +21,7 @@ public final class Dropout implements Layer {
     private final Backend backend;
     private final int size;
     private final float rate;
-    private final long seed;
+    private long seed;
     private final BuffersByBatchSize<Buffers> buffers;
     private long step;
     private Buffers last;
@@ -45,6 +45,36 @@ public final class Dropout implements Layer {
     /** The probability of dropping an element while training. */
     public float rate() {
         return rate;
+    }
+
+    /** Where the layer's masks come from: its seed and how many masks it has drawn. */
+    public MaskStream maskStream() {
+        return new MaskStream(seed, step);
+    }
+
+    /**
+     * Continues the masks from {@code stream}, when restoring a checkpoint: the next training pass
+     * draws the mask an unbroken run would have drawn.
+     */
+    public void continueMasks(MaskStream stream) {
+        this.seed = stream.seed();
+        this.step = stream.drawn();
+    }
+
+    /**
+     * The position in a dropout layer's masks: the next training pass draws its mask from
+     * {@code seed} and {@code drawn}. Immutable: safe to share between threads.
+     *
+     * @param seed  the layer's seed, drawn when the network was built
+     * @param drawn masks drawn so far, at least 0
+     */
+    public record MaskStream(long seed, long drawn) {
+        /** Checks the count. */
+        public MaskStream {
+            if (drawn < 0) {
+                throw new IllegalArgumentException("masks drawn must be >= 0, got " + drawn);
+            }
+        }
     }
 
     @Override

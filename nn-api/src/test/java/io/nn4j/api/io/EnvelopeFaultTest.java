@@ -109,7 +109,7 @@ class EnvelopeFaultTest {
         assertArrayEquals(previous, Files.readAllBytes(target));
         assertEquals(List.of(target), files());
         byte[] body = Envelope.read(target, MAGIC, 1, "test file",
-                (in, bytes) -> in.readNBytes((int) bytes));
+                (in, bytes, version) -> in.readNBytes((int) bytes));
         assertArrayEquals(pattern(OLD_BODY), body);
     }
 

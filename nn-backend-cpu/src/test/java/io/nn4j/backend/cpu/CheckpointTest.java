@@ -17,6 +17,7 @@ import io.nn4j.api.train.EpochStats;
 import io.nn4j.api.train.Optimizer;
 import io.nn4j.api.train.Sgd;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -92,6 +93,21 @@ class CheckpointTest {
             Checkpoint.Restored result = Checkpoint.restore(file, model, restored);
             assertEquals(2, result.epoch());
             assertEquals(HISTORY, result.history());
+            assertEquals(7, restored.steps());
+            assertSameBits(values(saved, adam), values(model, restored));
+        }
+    }
+
+    @Test
+    void aVersion1CheckpointStillRestores() throws IOException {
+        byte[] version2 = Files.readAllBytes(file);
+        assertEquals(0, ByteBuffer.wrap(version2).getInt(version2.length - 8),
+                "a network without dropout ends its body with no mask stream");
+        byte[] version1 = Arrays.copyOf(version2, version2.length - 4);
+        ByteBuffer.wrap(version1).putInt(4, 1);
+        Files.write(file, CraftedFiles.resigned(version1));
+        try (Sequential model = network(11); Adam restored = new Adam(0.01f)) {
+            assertEquals(2, Checkpoint.restore(file, model, restored).epoch());
             assertEquals(7, restored.steps());
             assertSameBits(values(saved, adam), values(model, restored));
         }

@@ -36,6 +36,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Training features on the cpu backend: optimizers, sparse and binary losses, dropout, and
@@ -198,23 +200,24 @@ class TrainingFeaturesTest {
         }
     }
 
-    @Test
-    void resumingFromACheckpointGivesTheUninterruptedRun() throws IOException {
+    @ParameterizedTest(name = "dropout {0}")
+    @ValueSource(floats = {0f, 0.3f})
+    void resumingFromACheckpointGivesTheUninterruptedRun(float dropout) throws IOException {
         List<EpochStats> straight;
         List<float[]> straightWeights;
-        try (Sequential model = network(6, 0); Optimizer adam = new Adam(0.005f)) {
+        try (Sequential model = network(6, dropout); Optimizer adam = new Adam(0.005f)) {
             straight = train(model, adam, Loss.CATEGORICAL_CROSSENTROPY, TRAIN.oneHot(),
                     TEST.oneHot(), 3, null);
             straightWeights = weights(model);
         }
         Path checkpoints = dir.resolve("checkpoints");
-        try (Sequential model = network(6, 0); Optimizer adam = new Adam(0.005f)) {
+        try (Sequential model = network(6, dropout); Optimizer adam = new Adam(0.005f)) {
             train(model, adam, Loss.CATEGORICAL_CROSSENTROPY, TRAIN.oneHot(), TEST.oneHot(), 2,
                     checkpoints);
         }
         assertTrue(Files.exists(Checkpoint.fileFor(checkpoints, 2)));
         assertTrue(Files.notExists(Checkpoint.fileFor(checkpoints, 1)), "only the latest is kept");
-        try (Sequential model = network(99, 0); Optimizer adam = new Adam(0.005f)) {
+        try (Sequential model = network(99, dropout); Optimizer adam = new Adam(0.005f)) {
             List<EpochStats> resumed = train(model, adam, Loss.CATEGORICAL_CROSSENTROPY,
                     TRAIN.oneHot(), TEST.oneHot(), 3, checkpoints);
             assertEquals(3, resumed.size());
