@@ -12,10 +12,10 @@ import org.ejml.data.FMatrixRMaj;
  * {@code Cᵀ = op(B)ᵀ·op(A)ᵀ}, passing B before A with the same transpose flags. No copies.
  *
  * <p>Threads: one {@code sgemm} runs at a time in the process. OpenBLAS splits each call between
- * its own threads; calls from several Java threads at once fight over them, and on two cores
- * eight threads predicting at once made 52 predictions a second instead of about 3,500 (and
- * older builds are not safe to call concurrently at all). Queued on this lock, they share
- * OpenBLAS's threads in turn.
+ * its own threads; calls from several Java threads at once fight over them (the collapse is
+ * measured in {@code docs/benchmarks.md}, "Sharing a model between threads"), and older builds
+ * are not safe to call concurrently at all. Queued on this lock, they share OpenBLAS's threads
+ * in turn.
  */
 final class BlasGemm implements GemmEngine {
     private final BLAS blas;

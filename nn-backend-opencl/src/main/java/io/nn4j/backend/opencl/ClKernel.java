@@ -16,10 +16,11 @@ import org.jocl.cl_program;
  *
  * <p>OpenCL keeps a kernel object's arguments from one launch to the next. A training step
  * launches the same kernel for each layer with that layer's buffers and sizes, and the next
- * step repeats them, so with one object per layer a warm step sets almost no argument. Each
- * {@code clSetKernelArg} costs 0.4 to 0.6 µs through JOCL on PoCL. A new object is made only
- * while no object holds a launch's arguments and fewer than {@value #MAX_INSTANCES} exist, so
- * a warm step allocates nothing. Not thread-safe: the backend launches under its own lock.
+ * step repeats them, so with one object per layer a warm step sets almost no argument (what
+ * each {@code clSetKernelArg} costs is in {@code docs/benchmarks.md}). A new object is made
+ * only while no object holds a launch's arguments and fewer than {@value #MAX_INSTANCES}
+ * exist, so a warm step allocates nothing. Not thread-safe: the backend launches under its own
+ * lock.
  */
 final class ClKernel implements AutoCloseable {
     /** Kernel objects per kernel: more than the distinct argument sets a layer's step uses. */

@@ -12,8 +12,8 @@ import org.jocl.Pointer;
  * product with fewer tiles than the device has compute units is cut into slices of {@code k}:
  * as many as make about {@code SPLIT_GROUPS_PER_UNIT} work-groups per compute unit, each at
  * least {@code SPLIT_MIN_K} deep. The slices write partial products to a scratch buffer and a
- * second kernel adds them up into {@code C}. On an H100 this took L's forward products from
- * 120-145 µs to 70-90 and S's from 115 to 36-47 (docs/benchmarks.md).
+ * second kernel adds them up into {@code C}. What that gained on a GPU is measured in
+ * {@code docs/benchmarks.md} ("The opencl backend on a GPU").
  */
 final class ClTiledGemm implements ClGemm {
     private final ClLauncher launcher;
