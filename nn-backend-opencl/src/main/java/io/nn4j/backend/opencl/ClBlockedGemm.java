@@ -29,25 +29,59 @@ final class ClBlockedGemm implements ClGemm {
     private final int dotCols;
     private final int dotLocalCols;
 
-    ClBlockedGemm(ClTuning tuning, ClProgramCache programs, ClBuffers buffers,
-                  ClLauncher launcher) {
+    ClBlockedGemm(Sizes sizes, ClProgramCache programs, ClBuffers buffers, ClLauncher launcher) {
         this.packing = new ClScratch(buffers, "the GEMM packing buffer");
         this.launcher = launcher;
-        String program = tuning.gemmProgram();
+        String program = sizes.program();
         this.pack = programs.kernel(program, "pack_b");
         this.packTransposed = programs.kernel(program, "pack_bt");
         this.product = programs.kernel(program, "gemm_blocked");
         this.narrowProduct = programs.kernel(program, "gemm_blocked_narrow");
         this.dotProduct = programs.kernel(program, "gemm_nt");
-        this.vector = tuning.value("VW");
-        this.rows = tuning.value("ROWS");
-        this.wideStrip = vector * tuning.value("STRIP_VECS");
-        this.localRows = tuning.value("GEMM_LOCAL_ROWS");
-        this.packLocal = tuning.value("PACK_LOCAL");
-        this.packK = tuning.value("PACK_K");
-        this.dotRows = tuning.value("DOT_ROWS");
-        this.dotCols = tuning.value("DOT_COLS");
-        this.dotLocalCols = tuning.value("DOT_LOCAL_COLS");
+        this.vector = sizes.vectorWidth();
+        this.rows = sizes.rows();
+        this.wideStrip = sizes.stripWidth();
+        this.localRows = sizes.gemmLocalRows();
+        this.packLocal = sizes.packLocal();
+        this.packK = sizes.packK();
+        this.dotRows = sizes.dotRows();
+        this.dotCols = sizes.dotCols();
+        this.dotLocalCols = sizes.dotLocalCols();
+    }
+
+    /**
+     * The sizes of {@code gemm_blocked.cl}. Immutable.
+     *
+     * @param vectorWidth   floats per vector ({@code VW}): 8 or 16
+     * @param rows          rows of a strip each work-item keeps ({@code ROWS})
+     * @param stripVectors  vectors per strip of the wide product ({@code STRIP_VECS})
+     * @param gemmLocalRows work-items per work-group of the product ({@code GEMM_LOCAL_ROWS})
+     * @param packLocal     work-group size of the packing kernels ({@code PACK_LOCAL})
+     * @param packK         rows of {@code op(B)} a packing work-item copies ({@code PACK_K})
+     * @param dotRows       rows of the dot-product blocks of {@code A·Bᵀ} ({@code DOT_ROWS})
+     * @param dotCols       columns of those blocks ({@code DOT_COLS})
+     * @param dotLocalCols  work-group columns of the dot-product kernel ({@code DOT_LOCAL_COLS})
+     */
+    record Sizes(int vectorWidth, int rows, int stripVectors, int gemmLocalRows, int packLocal,
+                 int packK, int dotRows, int dotCols, int dotLocalCols) implements ClGemm.Sizes {
+
+        /** Floats per strip of the wide product. */
+        int stripWidth() {
+            return vectorWidth * stripVectors;
+        }
+
+        @Override
+        public String program() {
+            return "gemm_blocked.cl";
+        }
+
+        @Override
+        public String buildOptions() {
+            return "-D VW=" + vectorWidth + " -D ROWS=" + rows + " -D STRIP_VECS=" + stripVectors
+                    + " -D GEMM_LOCAL_ROWS=" + gemmLocalRows + " -D PACK_LOCAL=" + packLocal
+                    + " -D PACK_K=" + packK + " -D DOT_ROWS=" + dotRows + " -D DOT_COLS=" + dotCols
+                    + " -D DOT_LOCAL_COLS=" + dotLocalCols;
+        }
     }
 
     @Override

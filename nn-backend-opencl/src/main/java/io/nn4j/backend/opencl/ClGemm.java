@@ -12,11 +12,24 @@ interface ClGemm extends AutoCloseable {
      */
     static ClGemm create(ClTuning tuning, ClDeviceInfo device, ClProgramCache programs,
                          ClBuffers buffers, ClLauncher launcher) {
-        return switch (tuning) {
-            case BLOCKED, BLOCKED_WIDE -> new ClBlockedGemm(tuning, programs, buffers, launcher);
-            case TILED -> new ClTiledGemm(tuning, programs, buffers, launcher,
+        Sizes sizes = tuning.gemm();
+        if (sizes instanceof ClBlockedGemm.Sizes blocked) {
+            return new ClBlockedGemm(blocked, programs, buffers, launcher);
+        }
+        if (sizes instanceof ClTiledGemm.Sizes tiled) {
+            return new ClTiledGemm(tiled, tuning.launch(), programs, buffers, launcher,
                     device.computeUnits());
-        };
+        }
+        throw new IllegalStateException("no GEMM family for the sizes " + sizes);
+    }
+
+    /** A family's kernel sizes: its program and its build options. Immutable. */
+    sealed interface Sizes permits ClBlockedGemm.Sizes, ClTiledGemm.Sizes {
+        /** The resource holding the family's kernels. */
+        String program();
+
+        /** The sizes as the kernels' build options. */
+        String buildOptions();
     }
 
     /** Queues the product; arguments already checked by {@code OpChecks.gemm}. */

@@ -35,12 +35,12 @@ final class ClKernels {
     private final ClKernel accumulateCorrect;
 
     /** Builds both programs (if not yet built) and takes every kernel from them. */
-    ClKernels(ClProgramCache programs, ClLauncher launcher, ClTuning tuning) {
+    ClKernels(ClProgramCache programs, ClLauncher launcher, ClLaunchSizes sizes) {
         this.launcher = launcher;
-        this.localSize = tuning.value("LOCAL_SIZE");
-        this.reduceSize = tuning.value("REDUCE_SIZE");
-        this.matrixLocalCols = tuning.value("MATRIX_LOCAL_COLS");
-        this.matrixLocalRows = tuning.value("MATRIX_LOCAL_ROWS");
+        this.localSize = sizes.localSize();
+        this.reduceSize = sizes.reduceSize();
+        this.matrixLocalCols = sizes.matrixLocalCols();
+        this.matrixLocalRows = sizes.matrixLocalRows();
         this.fill = programs.kernel(ELEMENTWISE, "fill");
         this.scale = programs.kernel(ELEMENTWISE, "scale");
         this.multiply = programs.kernel(ELEMENTWISE, "multiply");

@@ -34,21 +34,50 @@ final class ClTiledGemm implements ClGemm {
      * The family on a device of {@code computeUnits} compute units, its kernels taken from
      * {@code programs} and its scratch from {@code buffers}.
      */
-    ClTiledGemm(ClTuning tuning, ClProgramCache programs, ClBuffers buffers, ClLauncher launcher,
-                int computeUnits) {
+    ClTiledGemm(Sizes sizes, ClLaunchSizes launch, ClProgramCache programs, ClBuffers buffers,
+                ClLauncher launcher, int computeUnits) {
         this.launcher = launcher;
-        this.product = programs.kernel(tuning.gemmProgram(), "gemm_tiled");
-        this.sumSlices = programs.kernel(tuning.gemmProgram(), "gemm_sum_slices");
+        this.product = programs.kernel(sizes.program(), "gemm_tiled");
+        this.sumSlices = programs.kernel(sizes.program(), "gemm_sum_slices");
         this.partials = new ClScratch(buffers, "the GEMM's partial products");
-        this.tileM = tuning.value("TILE_M");
-        this.tileN = tuning.value("TILE_N");
-        this.tileK = tuning.value("TILE_K");
-        this.threadsM = tileM / tuning.value("WPT_M");
-        this.threadsN = tileN / tuning.value("WPT_N");
-        this.localSize = tuning.value("LOCAL_SIZE");
+        this.tileM = sizes.tileM();
+        this.tileN = sizes.tileN();
+        this.tileK = sizes.tileK();
+        this.threadsM = tileM / sizes.workPerThreadM();
+        this.threadsN = tileN / sizes.workPerThreadN();
+        this.localSize = launch.localSize();
         this.computeUnits = computeUnits;
-        this.groupsToFill = (long) computeUnits * tuning.value("SPLIT_GROUPS_PER_UNIT");
-        this.minSliceK = tuning.value("SPLIT_MIN_K");
+        this.groupsToFill = (long) computeUnits * sizes.splitGroupsPerUnit();
+        this.minSliceK = sizes.splitMinK();
+    }
+
+    /**
+     * The sizes of {@code gemm_tiled.cl}. Immutable.
+     *
+     * @param tileM              rows of {@code C} per work-group ({@code TILE_M})
+     * @param tileN              columns of {@code C} per work-group ({@code TILE_N})
+     * @param tileK              depth of a tile in local memory ({@code TILE_K})
+     * @param workPerThreadM     rows per work-item ({@code WPT_M})
+     * @param workPerThreadN     columns per work-item ({@code WPT_N})
+     * @param splitGroupsPerUnit work-groups per compute unit a split along {@code k} aims at
+     *                           ({@code SPLIT_GROUPS_PER_UNIT})
+     * @param splitMinK          the shallowest slice of {@code k} ({@code SPLIT_MIN_K})
+     */
+    record Sizes(int tileM, int tileN, int tileK, int workPerThreadM, int workPerThreadN,
+                 int splitGroupsPerUnit, int splitMinK) implements ClGemm.Sizes {
+
+        @Override
+        public String program() {
+            return "gemm_tiled.cl";
+        }
+
+        @Override
+        public String buildOptions() {
+            return "-D TILE_M=" + tileM + " -D TILE_N=" + tileN + " -D TILE_K=" + tileK
+                    + " -D WPT_M=" + workPerThreadM + " -D WPT_N=" + workPerThreadN
+                    + " -D SPLIT_GROUPS_PER_UNIT=" + splitGroupsPerUnit + " -D SPLIT_MIN_K="
+                    + splitMinK;
+        }
     }
 
     @Override

@@ -1,14 +1,11 @@
 package io.nn4j.backend.opencl;
 
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
- * The one table of kernel sizes, a row per GEMM kernel family, chosen by device type. Every
- * value reaches the kernels as a {@code -D NAME=value} build option and the launchers as the
- * matching work sizes.
+ * The one table of kernel sizes, a row per GEMM kernel family, chosen by device type: typed
+ * records ({@link ClBlockedGemm.Sizes}, {@link ClTiledGemm.Sizes}, {@link ClLaunchSizes}) that
+ * the launchers read by name and that write the kernels' {@code -D NAME=value} build options.
  *
  * <ul>
  *   <li>{@link #BLOCKED} and {@link #BLOCKED_WIDE} (CPU devices such as PoCL): barrier-free
@@ -30,36 +27,28 @@ import java.util.stream.Collectors;
  */
 enum ClTuning {
     /** Register-blocked GEMM for CPU devices with 8-float vectors (AVX2): 4 × 16 blocks. */
-    BLOCKED("gemm_blocked.cl", "VW=8 ROWS=4 STRIP_VECS=2 GEMM_LOCAL_ROWS=4 PACK_LOCAL=64 "
-            + "PACK_K=64 DOT_ROWS=2 DOT_COLS=4 DOT_LOCAL_COLS=16 LOCAL_SIZE=1024 "
-            + "MATRIX_LOCAL_COLS=64 MATRIX_LOCAL_ROWS=4 REDUCE_SIZE=64"),
+    BLOCKED(new ClBlockedGemm.Sizes(8, 4, 2, 4, 64, 64, 2, 4, 16),
+            new ClLaunchSizes(1024, 64, 4, 64)),
     /** Register-blocked GEMM for CPU devices with 16-float vectors (AVX-512): 8 × 32 blocks. */
-    BLOCKED_WIDE("gemm_blocked.cl", "VW=16 ROWS=8 STRIP_VECS=2 GEMM_LOCAL_ROWS=4 PACK_LOCAL=64 "
-            + "PACK_K=64 DOT_ROWS=4 DOT_COLS=4 DOT_LOCAL_COLS=16 LOCAL_SIZE=1024 "
-            + "MATRIX_LOCAL_COLS=64 MATRIX_LOCAL_ROWS=4 REDUCE_SIZE=64"),
+    BLOCKED_WIDE(new ClBlockedGemm.Sizes(16, 8, 2, 4, 64, 64, 4, 4, 16),
+            new ClLaunchSizes(1024, 64, 4, 64)),
     /**
      * Local-memory tiled GEMM for GPUs. A product of fewer tiles than compute units is split
      * along {@code k} into slices at least {@code SPLIT_MIN_K} deep, about
      * {@code SPLIT_GROUPS_PER_UNIT} work-groups per compute unit in all.
      */
-    TILED("gemm_tiled.cl", "TILE_M=64 TILE_N=64 TILE_K=16 WPT_M=4 WPT_N=4 SPLIT_GROUPS_PER_UNIT=4 "
-            + "SPLIT_MIN_K=64 LOCAL_SIZE=256 MATRIX_LOCAL_COLS=64 MATRIX_LOCAL_ROWS=4 "
-            + "REDUCE_SIZE=256");
+    TILED(new ClTiledGemm.Sizes(64, 64, 16, 4, 4, 4, 64), new ClLaunchSizes(256, 64, 4, 256));
 
     /** The option that forces a row: {@code blocked}, {@code blocked_wide} or {@code tiled}. */
     static final String OPTION = "nn.opencl.gemm";
 
-    private final String gemmProgram;
-    private final Map<String, Integer> values;
+    private final ClGemm.Sizes gemm;
+    private final ClLaunchSizes launch;
 
-    /** A row: the GEMM program and its sizes as {@code NAME=value} pairs. */
-    ClTuning(String gemmProgram, String sizes) {
-        this.gemmProgram = gemmProgram;
-        this.values = new TreeMap<>();
-        for (String pair : sizes.trim().split("\\s+")) {
-            String[] nameValue = pair.split("=");
-            values.put(nameValue[0], Integer.valueOf(nameValue[1]));
-        }
+    /** A row: the GEMM family's sizes and the other kernels' work-group sizes. */
+    ClTuning(ClGemm.Sizes gemm, ClLaunchSizes launch) {
+        this.gemm = gemm;
+        this.launch = launch;
     }
 
     /**
@@ -86,32 +75,23 @@ enum ClTuning {
                 + "'; expected blocked, blocked_wide or tiled");
     }
 
-    /** The resource holding this family's GEMM kernels. */
-    String gemmProgram() {
-        return gemmProgram;
+    /** The GEMM family's sizes. */
+    ClGemm.Sizes gemm() {
+        return gemm;
     }
 
-    /**
-     * The value of one size.
-     *
-     * @throws IllegalStateException when this row has no such size
-     */
-    int value(String name) {
-        Integer value = values.get(name);
-        if (value == null) {
-            throw new IllegalStateException("the " + this + " kernel table has no " + name);
-        }
-        return value;
+    /** The work-group sizes of the other kernels. */
+    ClLaunchSizes launch() {
+        return launch;
     }
 
-    /** Every size as {@code -D NAME=value}, in name order. */
+    /** Every size as {@code -D NAME=value}: the GEMM family's, then the others'. */
     String buildOptions() {
-        return values.entrySet().stream().map(e -> "-D " + e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining(" "));
+        return gemm.buildOptions() + " " + launch.buildOptions();
     }
 
-    /** The row and its sizes, e.g. {@code blocked_wide {GEMM_LOCAL_ROWS=4, ...}}. */
+    /** The row and its sizes, e.g. {@code blocked_wide Sizes[vectorWidth=16, ...]}. */
     String describe() {
-        return name().toLowerCase(Locale.ROOT) + " " + values;
+        return name().toLowerCase(Locale.ROOT) + " " + gemm + " " + launch;
     }
 }

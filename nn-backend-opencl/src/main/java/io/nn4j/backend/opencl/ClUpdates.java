@@ -16,9 +16,9 @@ final class ClUpdates {
     private final ClKernel adam;
 
     /** Builds the program (if not yet built) and takes its kernels. */
-    ClUpdates(ClProgramCache programs, ClLauncher launcher, ClTuning tuning) {
+    ClUpdates(ClProgramCache programs, ClLauncher launcher, ClLaunchSizes sizes) {
         this.launcher = launcher;
-        this.localSize = tuning.value("LOCAL_SIZE");
+        this.localSize = sizes.localSize();
         this.sgd = programs.kernel(UPDATES, "sgd_update");
         this.momentum = programs.kernel(UPDATES, "momentum_update");
         this.adam = programs.kernel(UPDATES, "adam_update");

@@ -43,8 +43,8 @@ final class OpenClBackend implements Backend {
         this.tuning = tuning;
         this.programs = programs;
         this.buffers = buffers;
-        this.kernels = new ClKernels(programs, launcher, tuning);
-        this.updates = new ClUpdates(programs, launcher, tuning);
+        this.kernels = new ClKernels(programs, launcher, tuning.launch());
+        this.updates = new ClUpdates(programs, launcher, tuning.launch());
         this.gemm = gemm;
     }
 

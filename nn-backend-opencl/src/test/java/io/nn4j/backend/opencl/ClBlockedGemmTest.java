@@ -42,7 +42,7 @@ class ClBlockedGemmTest {
     @EnumSource(value = ClTuning.class, names = {"BLOCKED", "BLOCKED_WIDE"})
     void packWritesThePaddedStripsAndNothingBeyond(ClTuning tuning) {
         try (ClProgramCache programs = new ClProgramCache(device, tuning.buildOptions());
-             ClBlockedGemm gemm = new ClBlockedGemm(tuning, programs, buffers,
+             ClBlockedGemm gemm = new ClBlockedGemm(sizes(tuning), programs, buffers,
                      new ClLauncher(device))) {
             Random random = new Random(5);
             for (int n : new int[] {1, 5, 8, 16, 17, 33, 100}) {
@@ -58,10 +58,10 @@ class ClBlockedGemmTest {
     @ParameterizedTest
     @EnumSource(value = ClTuning.class, names = {"BLOCKED", "BLOCKED_WIDE"})
     void productsAtStripWidthsMatchFloat64(ClTuning tuning) {
-        int vector = tuning.value("VW");
-        int wide = vector * tuning.value("STRIP_VECS");
+        int vector = sizes(tuning).vectorWidth();
+        int wide = sizes(tuning).stripWidth();
         try (ClProgramCache programs = new ClProgramCache(device, tuning.buildOptions());
-             ClBlockedGemm gemm = new ClBlockedGemm(tuning, programs, buffers,
+             ClBlockedGemm gemm = new ClBlockedGemm(sizes(tuning), programs, buffers,
                      new ClLauncher(device))) {
             GemmProducts products = new GemmProducts(buffers, 9);
             int[] widths = {vector - 1, vector, vector + 1, wide, 2 * wide, 2 * wide + 3};
@@ -112,5 +112,9 @@ class ClBlockedGemmTest {
             }
             assertEquals(size + GUARD, actual.length);
         }
+    }
+
+    private static ClBlockedGemm.Sizes sizes(ClTuning tuning) {
+        return (ClBlockedGemm.Sizes) tuning.gemm();
     }
 }

@@ -37,7 +37,7 @@ class ClTiledGemmTest {
     @Test
     void fewTilesAndALongKAreSplitIntoWholeStepsOfK() {
         try (ClTiledGemm gemm = tiledGemm(H100_UNITS)) {
-            int step = ClTuning.TILED.value("TILE_K");
+            int step = ((ClTiledGemm.Sizes) ClTuning.TILED.gemm()).tileK();
             // S's forward product (2 tiles, k 784): 528 groups would fill the device, but a
             // slice is at least 64 deep, so 12 slices, rounded to 80 = 5 steps: 10 slices.
             assertEquals(80, gemm.sliceDepth(2, 784));
@@ -90,7 +90,7 @@ class ClTiledGemmTest {
     }
 
     private static ClTiledGemm tiledGemm(int computeUnits) {
-        return new ClTiledGemm(ClTuning.TILED, programs, buffers, new ClLauncher(device),
-                computeUnits);
+        return new ClTiledGemm((ClTiledGemm.Sizes) ClTuning.TILED.gemm(), ClTuning.TILED.launch(),
+                programs, buffers, new ClLauncher(device), computeUnits);
     }
 }
