@@ -116,14 +116,17 @@ public interface Backend extends AutoCloseable {
      * The per-example loss gradient, written to {@code grad}: with respect to {@code Z} when
      * the loss is fused with the output activation ({@code A − Y}), else with respect to
      * {@code A}. See {@link Loss} for each formula. {@code output} and {@code grad} are
-     * {@code [m, k]}; {@code target} is {@code [m, loss.targetColumns(k)]}. Modifies {@code grad}.
+     * {@code [m, k]}; {@code target} is {@code [m, loss.targetColumns(k)]}. A class index (a
+     * sparse target) that is not an integer in {@code [0, k)}, NaN included, gives its row a
+     * gradient of NaN, and no memory outside the row is touched. Modifies {@code grad}.
      */
     void lossGradient(Loss loss, Tensor output, Tensor target, Tensor grad);
 
     /**
      * Adds the sum over rows of the per-example loss to {@code total[0]}, so a whole epoch's
      * loss can be summed on the device and read once. Shapes as for {@link #lossGradient};
-     * {@code total} is {@code [1]}. Modifies {@code total}.
+     * {@code total} is {@code [1]}. A class index that names no column makes its row's loss,
+     * and so the total, NaN. Modifies {@code total}.
      */
     void accumulateLoss(Loss loss, Tensor output, Tensor target, Tensor total);
 
@@ -134,7 +137,8 @@ public interface Backend extends AutoCloseable {
      * {@code [m, 1]} and {@code k > 1}, when the largest output sits at the column the target
      * holds (a class index); for {@code k = 1} and a target {@code [m, 1]}, when output and
      * target are on the same side of 0.5 (a binary decision at threshold 0.5: {@code ≥ 0.5} is
-     * positive). {@code count} is {@code [1]}. Modifies {@code count}.
+     * positive). A class index that names no column counts as wrong. {@code count} is
+     * {@code [1]}. Modifies {@code count}.
      */
     void accumulateCorrect(Tensor output, Tensor target, Tensor count);
 
