@@ -8,7 +8,7 @@ package io.nn4j.api;
  * from this backend and be open; shapes must match as stated. Violations throw
  * {@link IllegalArgumentException} (or {@link IllegalStateException} for a closed tensor)
  * naming the op, the argument, its shape and what was expected; the shared checks live in
- * {@link io.nn4j.api.spi.OpChecks}.
+ * {@link io.nn4j.api.spi.CheckedBackend}, the base every backend extends.
  *
  * <p>Ops may run asynchronously (on a device queue); {@link #toArray(Tensor)} and
  * {@link #copyOut(Tensor, float[], int)} wait for the work that produces their data.

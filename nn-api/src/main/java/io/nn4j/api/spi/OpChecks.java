@@ -11,18 +11,19 @@ import java.util.Objects;
  * The argument checks of every {@link Backend} op, shared so that all backends reject bad input
  * with the same message: the op, the argument, its shape and what was expected.
  *
- * <p>A backend calls the matching check first thing in each op; after it passes, the op may
- * assume its arguments are open tensors of its own with consistent shapes.
+ * <p>{@link CheckedBackend} calls the matching check first thing in each op; after it passes,
+ * the backend's own code may assume its arguments are open tensors of its own with consistent
+ * shapes.
  *
  * <p>Stateless: safe to call from any thread.
  */
-public final class OpChecks {
+final class OpChecks {
 
     private OpChecks() {
     }
 
     /** Checks {@code gemm}: ownership, {@code op(A)·op(B)} fits {@code C}, no aliasing. */
-    public static void gemm(Backend backend, boolean transposeA, boolean transposeB, Tensor a,
+    static void gemm(Backend backend, boolean transposeA, boolean transposeB, Tensor a,
                             Tensor b, Tensor c) {
         owned(backend, "gemm", "A", a);
         owned(backend, "gemm", "B", b);
@@ -50,7 +51,7 @@ public final class OpChecks {
     }
 
     /** Checks {@code biasActivation}: {@code Z}, {@code A} {@code [m, n]}, bias {@code [n]}. */
-    public static void biasActivation(Backend backend, Activation f, Tensor z, Tensor bias,
+    static void biasActivation(Backend backend, Activation f, Tensor z, Tensor bias,
                                       Tensor a) {
         String op = "biasActivation";
         Objects.requireNonNull(f, "activation");
@@ -65,7 +66,7 @@ public final class OpChecks {
     }
 
     /** Checks {@code activationBackward}: four tensors of one shape. */
-    public static void activationBackward(Backend backend, Activation f, Tensor z, Tensor a,
+    static void activationBackward(Backend backend, Activation f, Tensor z, Tensor a,
                                           Tensor dA, Tensor dZ) {
         String op = "activationBackward";
         Objects.requireNonNull(f, "activation");
@@ -79,14 +80,14 @@ public final class OpChecks {
     }
 
     /** Checks {@code columnSums}: {@code out} is a vector as long as {@code m} is wide. */
-    public static void columnSums(Backend backend, Tensor m, Tensor out) {
+    static void columnSums(Backend backend, Tensor m, Tensor out) {
         owned(backend, "columnSums", "m", m);
         owned(backend, "columnSums", "out", out);
         vectorOf("columnSums", "out", out, m.shape().cols(), "m's columns");
     }
 
     /** Checks {@code lossGradient}: output, target and gradient of one shape. */
-    public static void lossGradient(Backend backend, Loss loss, Tensor output, Tensor target,
+    static void lossGradient(Backend backend, Loss loss, Tensor output, Tensor target,
                                     Tensor grad) {
         String op = "lossGradient";
         Objects.requireNonNull(loss, "loss");
@@ -98,7 +99,7 @@ public final class OpChecks {
     }
 
     /** Checks {@code accumulateLoss}: output and target of one shape, a {@code [1]} total. */
-    public static void accumulateLoss(Backend backend, Loss loss, Tensor output, Tensor target,
+    static void accumulateLoss(Backend backend, Loss loss, Tensor output, Tensor target,
                                       Tensor total) {
         String op = "accumulateLoss";
         Objects.requireNonNull(loss, "loss");
@@ -110,7 +111,7 @@ public final class OpChecks {
     }
 
     /** Checks {@code accumulateCorrect}: output and target of one shape, a {@code [1]} count. */
-    public static void accumulateCorrect(Backend backend, Tensor output, Tensor target,
+    static void accumulateCorrect(Backend backend, Tensor output, Tensor target,
                                          Tensor count) {
         owned(backend, "accumulateCorrect", "output", output);
         owned(backend, "accumulateCorrect", "target", target);
@@ -127,7 +128,7 @@ public final class OpChecks {
     }
 
     /** Checks {@code argmaxRows}: one index per row of {@code m}. */
-    public static void argmaxRows(Backend backend, Tensor m, Tensor indices) {
+    static void argmaxRows(Backend backend, Tensor m, Tensor indices) {
         owned(backend, "argmaxRows", "m", m);
         owned(backend, "argmaxRows", "indices", indices);
         vectorOf("argmaxRows", "indices", indices, m.shape().rows(), "m's rows");
@@ -137,7 +138,7 @@ public final class OpChecks {
      * Checks a stateless optimizer update: the parameter and its gradient share one shape and
      * the learning rate is finite.
      */
-    public static void update(Backend backend, String op, float learningRate, Tensor param,
+    static void update(Backend backend, String op, float learningRate, Tensor param,
                               Tensor grad) {
         owned(backend, op, "param", param);
         owned(backend, op, "grad", grad);
@@ -149,7 +150,7 @@ public final class OpChecks {
     }
 
     /** Checks an update with one state tensor ({@code state0}) of the parameter's shape. */
-    public static void update(Backend backend, String op, float learningRate, Tensor param,
+    static void update(Backend backend, String op, float learningRate, Tensor param,
                               Tensor grad, Tensor state0) {
         update(backend, op, learningRate, param, grad);
         owned(backend, op, "state0", state0);
@@ -157,7 +158,7 @@ public final class OpChecks {
     }
 
     /** Checks an update with two state tensors ({@code state0}, {@code state1}). */
-    public static void update(Backend backend, String op, float learningRate, Tensor param,
+    static void update(Backend backend, String op, float learningRate, Tensor param,
                               Tensor grad, Tensor state0, Tensor state1) {
         update(backend, op, learningRate, param, grad, state0);
         owned(backend, op, "state1", state1);
@@ -165,7 +166,7 @@ public final class OpChecks {
     }
 
     /** Checks {@code dropout}: three tensors of one shape and a rate in {@code [0, 1)}. */
-    public static void dropout(Backend backend, float rate, Tensor x, Tensor mask, Tensor y) {
+    static void dropout(Backend backend, float rate, Tensor x, Tensor mask, Tensor y) {
         owned(backend, "dropout", "x", x);
         owned(backend, "dropout", "mask", mask);
         owned(backend, "dropout", "y", y);
@@ -177,7 +178,7 @@ public final class OpChecks {
     }
 
     /** Checks {@code multiply}: three tensors of one shape. */
-    public static void multiply(Backend backend, Tensor a, Tensor b, Tensor out) {
+    static void multiply(Backend backend, Tensor a, Tensor b, Tensor out) {
         owned(backend, "multiply", "a", a);
         owned(backend, "multiply", "b", b);
         owned(backend, "multiply", "out", out);
@@ -186,7 +187,7 @@ public final class OpChecks {
     }
 
     /** Checks {@code copy}: same number of elements. */
-    public static void copy(Backend backend, Tensor src, Tensor dst) {
+    static void copy(Backend backend, Tensor src, Tensor dst) {
         owned(backend, "copy", "src", src);
         owned(backend, "copy", "dst", dst);
         if (src.shape().size() != dst.shape().size()) {
@@ -196,7 +197,7 @@ public final class OpChecks {
     }
 
     /** Checks {@code copyIn}: {@code src} holds {@code dst}'s size from {@code offset} on. */
-    public static void copyIn(Backend backend, float[] src, int offset, Tensor dst) {
+    static void copyIn(Backend backend, float[] src, int offset, Tensor dst) {
         Objects.requireNonNull(src, "copyIn: src");
         owned(backend, "copyIn", "dst", dst);
         arrayRange("copyIn", "src", src, offset, dst.shape());
@@ -206,7 +207,7 @@ public final class OpChecks {
      * Checks {@code copyInRows}: {@code rows[from …]} holds {@code dst}'s rows, each naming a
      * whole row of {@code src}.
      */
-    public static void copyInRows(Backend backend, float[] src, int[] rows, int from, Tensor dst) {
+    static void copyInRows(Backend backend, float[] src, int[] rows, int from, Tensor dst) {
         Objects.requireNonNull(src, "copyInRows: src");
         Objects.requireNonNull(rows, "copyInRows: rows");
         owned(backend, "copyInRows", "dst", dst);
@@ -228,14 +229,14 @@ public final class OpChecks {
     }
 
     /** Checks {@code copyOut}: {@code dst} has room for {@code src} from {@code offset} on. */
-    public static void copyOut(Backend backend, Tensor src, float[] dst, int offset) {
+    static void copyOut(Backend backend, Tensor src, float[] dst, int offset) {
         Objects.requireNonNull(dst, "copyOut: dst");
         owned(backend, "copyOut", "src", src);
         arrayRange("copyOut", "dst", dst, offset, src.shape());
     }
 
     /** Checks {@code fromArray}: the array holds exactly the shape's elements. */
-    public static void fromArray(float[] data, Shape shape) {
+    static void fromArray(float[] data, Shape shape) {
         Objects.requireNonNull(data, "fromArray: data");
         Objects.requireNonNull(shape, "fromArray: shape");
         if (data.length != shape.size()) {
@@ -250,7 +251,7 @@ public final class OpChecks {
      * @throws IllegalArgumentException for null or a tensor of another backend
      * @throws IllegalStateException    for a closed tensor
      */
-    public static void owned(Backend backend, String op, String argument, Tensor t) {
+    static void owned(Backend backend, String op, String argument, Tensor t) {
         owned(backend, op, null, argument, t);
     }
 

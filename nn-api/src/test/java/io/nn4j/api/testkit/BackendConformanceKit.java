@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>Every op of {@link Backend} is compared with the float64 {@link ReferenceOps} on fresh
  * seeded inputs, outputs poisoned with NaN first, within the {@link Tolerances}; whole small
  * networks pass finite-difference {@link GradientCheck}s; bad input is rejected as
- * {@link io.nn4j.api.spi.OpChecks} says; and class indices that name no class give NaN without
+ * {@link io.nn4j.api.spi.CheckedBackend} checks; and class indices that name no class give NaN without
  * leaving their row ({@link ClassIndexConformance}). Cases over {@link Activation} and {@link Loss} follow
  * their {@code values()}, so a new activation or loss is tested as soon as it exists. The
  * backend is opened once for the class and closed after it.

@@ -13,7 +13,7 @@ import io.nn4j.api.Tensor;
 import org.junit.jupiter.api.function.Executable;
 
 /**
- * The contract every backend shares through {@link io.nn4j.api.spi.OpChecks}: bad input is
+ * The contract every backend shares through {@link io.nn4j.api.spi.CheckedBackend}: bad input is
  * rejected with a message naming the op, the argument and what was expected, and memory
  * accounting returns to where it started once tensors are closed.
  */

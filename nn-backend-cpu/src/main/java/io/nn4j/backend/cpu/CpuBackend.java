@@ -1,13 +1,12 @@
 package io.nn4j.backend.cpu;
 
 import io.nn4j.api.Activation;
-import io.nn4j.api.Backend;
 import io.nn4j.api.Loss;
 import io.nn4j.api.MemoryStats;
 import io.nn4j.api.Shape;
 import io.nn4j.api.Tensor;
 import io.nn4j.api.spi.DropoutMask;
-import io.nn4j.api.spi.OpChecks;
+import io.nn4j.api.spi.CheckedBackend;
 import java.util.Arrays;
 
 /**
@@ -18,14 +17,13 @@ import java.util.Arrays;
  * one large loop at a time), so threads may run ops at once on tensors that no other thread
  * writes meanwhile; the tensor counts are kept under a lock.
  */
-final class CpuBackend implements Backend {
+final class CpuBackend extends CheckedBackend {
     private static final int FLOAT_BYTES = Float.BYTES;
 
     private final GemmEngine gemm;
     private final CpuParallel parallel;
     private long liveTensors;
     private long liveBytes;
-    private volatile boolean closed;
 
     CpuBackend(GemmEngine gemm, CpuParallel parallel) {
         this.gemm = gemm;
@@ -44,10 +42,7 @@ final class CpuBackend implements Backend {
     }
 
     @Override
-    public synchronized Tensor zeros(Shape shape) {
-        if (closed) {
-            throw new IllegalStateException("zeros: the cpu backend has been closed");
-        }
+    protected synchronized Tensor doZeros(Shape shape) {
         CpuTensor tensor = new CpuTensor(this, shape);
         liveTensors++;
         liveBytes += (long) shape.size() * FLOAT_BYTES;
@@ -61,22 +56,12 @@ final class CpuBackend implements Backend {
     }
 
     @Override
-    public Tensor fromArray(float[] data, Shape shape) {
-        OpChecks.fromArray(data, shape);
-        Tensor tensor = zeros(shape);
-        System.arraycopy(data, 0, cpu(tensor).data(), 0, data.length);
-        return tensor;
-    }
-
-    @Override
-    public void copyIn(float[] src, int offset, Tensor dst) {
-        OpChecks.copyIn(this, src, offset, dst);
+    protected void doCopyIn(float[] src, int offset, Tensor dst) {
         System.arraycopy(src, offset, cpu(dst).data(), 0, dst.shape().size());
     }
 
     @Override
-    public void copyInRows(float[] src, int[] rows, int from, Tensor dst) {
-        OpChecks.copyInRows(this, src, rows, from, dst);
+    protected void doCopyInRows(float[] src, int[] rows, int from, Tensor dst) {
         float[] data = cpu(dst).data();
         int width = dst.shape().cols();
         for (int r = 0; r < dst.shape().rows(); r++) {
@@ -85,8 +70,7 @@ final class CpuBackend implements Backend {
     }
 
     @Override
-    public void copyOut(Tensor src, float[] dst, int offset) {
-        OpChecks.copyOut(this, src, dst, offset);
+    protected void doCopyOut(Tensor src, float[] dst, int offset) {
         System.arraycopy(cpu(src).data(), 0, dst, offset, src.shape().size());
     }
 
@@ -96,16 +80,14 @@ final class CpuBackend implements Backend {
     }
 
     @Override
-    public void gemm(boolean transposeA, boolean transposeB, float alpha, Tensor a, Tensor b,
-                     float beta, Tensor c) {
-        OpChecks.gemm(this, transposeA, transposeB, a, b, c);
+    protected void doGemm(boolean transposeA, boolean transposeB, float alpha, Tensor a, Tensor b,
+                          float beta, Tensor c) {
         gemm.gemm(transposeA, transposeB, alpha, cpu(a).matrix(), cpu(b).matrix(), beta,
                 cpu(c).matrix());
     }
 
     @Override
-    public void biasActivation(Activation f, Tensor z, Tensor bias, Tensor a) {
-        OpChecks.biasActivation(this, f, z, bias, a);
+    protected void doBiasActivation(Activation f, Tensor z, Tensor bias, Tensor a) {
         float[] zs = cpu(z).data();
         float[] b = cpu(bias).data();
         float[] as = cpu(a).data();
@@ -120,8 +102,7 @@ final class CpuBackend implements Backend {
     }
 
     @Override
-    public void activationBackward(Activation f, Tensor z, Tensor a, Tensor dA, Tensor dZ) {
-        OpChecks.activationBackward(this, f, z, a, dA, dZ);
+    protected void doActivationBackward(Activation f, Tensor z, Tensor a, Tensor dA, Tensor dZ) {
         float[] zs = cpu(z).data();
         float[] as = cpu(a).data();
         float[] da = cpu(dA).data();
@@ -137,8 +118,7 @@ final class CpuBackend implements Backend {
     }
 
     @Override
-    public void columnSums(float alpha, Tensor m, float beta, Tensor out) {
-        OpChecks.columnSums(this, m, out);
+    protected void doColumnSums(float alpha, Tensor m, float beta, Tensor out) {
         float[] data = cpu(m).data();
         float[] sums = cpu(out).data();
         int rows = m.shape().rows();
@@ -159,29 +139,25 @@ final class CpuBackend implements Backend {
     }
 
     @Override
-    public void lossGradient(Loss loss, Tensor output, Tensor target, Tensor grad) {
-        OpChecks.lossGradient(this, loss, output, target, grad);
+    protected void doLossGradient(Loss loss, Tensor output, Tensor target, Tensor grad) {
         CpuLosses.gradient(loss, cpu(output).data(), cpu(target).data(), cpu(grad).data(),
                 output.shape().rows(), output.shape().cols());
     }
 
     @Override
-    public void accumulateLoss(Loss loss, Tensor output, Tensor target, Tensor total) {
-        OpChecks.accumulateLoss(this, loss, output, target, total);
+    protected void doAccumulateLoss(Loss loss, Tensor output, Tensor target, Tensor total) {
         cpu(total).data()[0] += (float) CpuLosses.sum(loss, cpu(output).data(),
                 cpu(target).data(), output.shape().rows(), output.shape().cols());
     }
 
     @Override
-    public void accumulateCorrect(Tensor output, Tensor target, Tensor count) {
-        OpChecks.accumulateCorrect(this, output, target, count);
+    protected void doAccumulateCorrect(Tensor output, Tensor target, Tensor count) {
         cpu(count).data()[0] += CpuLosses.correct(cpu(output).data(), cpu(target).data(),
                 output.shape().rows(), output.shape().cols(), target.shape().cols());
     }
 
     @Override
-    public void argmaxRows(Tensor m, Tensor indices) {
-        OpChecks.argmaxRows(this, m, indices);
+    protected void doArgmaxRows(Tensor m, Tensor indices) {
         float[] data = cpu(m).data();
         float[] out = cpu(indices).data();
         int cols = m.shape().cols();
@@ -191,17 +167,15 @@ final class CpuBackend implements Backend {
     }
 
     @Override
-    public void sgdUpdate(Tensor param, Tensor grad, float learningRate, float weightDecay) {
-        OpChecks.update(this, "sgdUpdate", learningRate, param, grad);
+    protected void doSgdUpdate(Tensor param, Tensor grad, float learningRate, float weightDecay) {
         float[] p = cpu(param).data();
         float[] g = cpu(grad).data();
         CpuUpdates.sgd(p, g, learningRate, weightDecay);
     }
 
     @Override
-    public void momentumUpdate(Tensor param, Tensor grad, Tensor velocity, float learningRate,
-                               float momentum, boolean nesterov, float weightDecay) {
-        OpChecks.update(this, "momentumUpdate", learningRate, param, grad, velocity);
+    protected void doMomentumUpdate(Tensor param, Tensor grad, Tensor velocity, float learningRate,
+                                    float momentum, boolean nesterov, float weightDecay) {
         float[] p = cpu(param).data();
         float[] g = cpu(grad).data();
         float[] v = cpu(velocity).data();
@@ -209,9 +183,9 @@ final class CpuBackend implements Backend {
     }
 
     @Override
-    public void adamUpdate(Tensor param, Tensor grad, Tensor m, Tensor v, float learningRate,
-                           float beta1, float beta2, float epsilon, float weightDecay, int step) {
-        OpChecks.update(this, "adamUpdate", learningRate, param, grad, m, v);
+    protected void doAdamUpdate(Tensor param, Tensor grad, Tensor m, Tensor v, float learningRate,
+                                float beta1, float beta2, float epsilon, float weightDecay,
+                                int step) {
         float[] p = cpu(param).data();
         float[] g = cpu(grad).data();
         float[] first = cpu(m).data();
@@ -228,8 +202,7 @@ final class CpuBackend implements Backend {
     }
 
     @Override
-    public void dropout(float rate, long seed, Tensor x, Tensor mask, Tensor y) {
-        OpChecks.dropout(this, rate, x, mask, y);
+    protected void doDropout(float rate, long seed, Tensor x, Tensor mask, Tensor y) {
         float[] in = cpu(x).data();
         float[] keep = cpu(mask).data();
         float[] out = cpu(y).data();
@@ -241,8 +214,7 @@ final class CpuBackend implements Backend {
     }
 
     @Override
-    public void multiply(Tensor a, Tensor b, Tensor out) {
-        OpChecks.multiply(this, a, b, out);
+    protected void doMultiply(Tensor a, Tensor b, Tensor out) {
         float[] x = cpu(a).data();
         float[] y = cpu(b).data();
         float[] product = cpu(out).data();
@@ -252,20 +224,17 @@ final class CpuBackend implements Backend {
     }
 
     @Override
-    public void fill(Tensor t, float value) {
-        OpChecks.owned(this, "fill", "t", t);
+    protected void doFill(Tensor t, float value) {
         Arrays.fill(cpu(t).data(), value);
     }
 
     @Override
-    public void copy(Tensor src, Tensor dst) {
-        OpChecks.copy(this, src, dst);
+    protected void doCopy(Tensor src, Tensor dst) {
         System.arraycopy(cpu(src).data(), 0, cpu(dst).data(), 0, src.shape().size());
     }
 
     @Override
-    public void scale(float alpha, Tensor t) {
-        OpChecks.owned(this, "scale", "t", t);
+    protected void doScale(float alpha, Tensor t) {
         float[] data = cpu(t).data();
         for (int i = 0; i < data.length; i++) {
             data[i] *= alpha;
@@ -277,16 +246,10 @@ final class CpuBackend implements Backend {
         // every op has finished when it returns
     }
 
-    /** Makes every tensor of this backend unusable (as closed) and stops the helper threads. */
+    /** Stops the helper threads; the tensors read as closed from now on. */
     @Override
-    public synchronized void close() {
-        closed = true;
+    protected void release() {
         parallel.close();
-    }
-
-    /** Whether {@link #close()} has been called: then every tensor reads as closed. */
-    boolean isClosed() {
-        return closed;
     }
 
     private static CpuTensor cpu(Tensor t) {

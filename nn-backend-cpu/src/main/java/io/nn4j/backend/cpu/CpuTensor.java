@@ -21,7 +21,7 @@ final class CpuTensor implements Tensor {
         this.matrix = new FMatrixRMaj(shape.rows(), shape.cols());
     }
 
-    /** The matrix; only called after {@link io.nn4j.api.spi.OpChecks} found the tensor open. */
+    /** The matrix; only called after {@link io.nn4j.api.spi.CheckedBackend} found the tensor open. */
     FMatrixRMaj matrix() {
         return matrix;
     }

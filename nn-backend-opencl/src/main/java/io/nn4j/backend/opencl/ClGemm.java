@@ -32,7 +32,7 @@ interface ClGemm extends AutoCloseable {
         String buildOptions();
     }
 
-    /** Queues the product; arguments already checked by {@code OpChecks.gemm}. */
+    /** Queues the product; arguments already checked by {@code CheckedBackend.gemm}. */
     void gemm(boolean transposeA, boolean transposeB, float alpha, ClTensor a, ClTensor b,
               float beta, ClTensor c);
 

@@ -8,7 +8,7 @@ import io.nn4j.api.spi.DropoutMask;
  * The launchers of the layer, loss and metric kernels: elementwise ops ({@code elementwise.cl})
  * and the per-row, per-column, loss and reduction kernels ({@code rows.cl}, where every use of
  * a class index is). Each method queues its kernel and returns at once; arguments were checked
- * by {@code OpChecks}. A class index that names no column gives a NaN loss and gradient row
+ * by {@code CheckedBackend}. A class index that names no column gives a NaN loss and gradient row
  * and counts as wrong; no kernel indexes outside a buffer for it.
  */
 final class ClKernels {

@@ -22,7 +22,7 @@ final class ClTensor implements Tensor {
         this.argument = Pointer.to(mem);
     }
 
-    /** The device buffer; only called after {@link io.nn4j.api.spi.OpChecks} found it open. */
+    /** The device buffer; only called after {@link io.nn4j.api.spi.CheckedBackend} found it open. */
     cl_mem mem() {
         return mem;
     }

@@ -4,7 +4,7 @@ package io.nn4j.backend.opencl;
 /**
  * The launchers of the optimizer updates ({@code updates.cl}): each one fused kernel over a
  * parameter, its gradient and its state, queued without waiting. Arguments were checked by
- * {@code OpChecks}.
+ * {@code CheckedBackend}.
  */
 final class ClUpdates {
     private static final String UPDATES = "updates.cl";

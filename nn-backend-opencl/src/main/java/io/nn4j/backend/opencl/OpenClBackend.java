@@ -1,12 +1,11 @@
 package io.nn4j.backend.opencl;
 
 import io.nn4j.api.Activation;
-import io.nn4j.api.Backend;
 import io.nn4j.api.Loss;
 import io.nn4j.api.MemoryStats;
 import io.nn4j.api.Shape;
 import io.nn4j.api.Tensor;
-import io.nn4j.api.spi.OpChecks;
+import io.nn4j.api.spi.CheckedBackend;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.jocl.CLException;
@@ -23,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * <p>Opening builds every program and launches every kernel once, so that a driver that
  * compiles lazily (PoCL) does it before the first real step.
  */
-final class OpenClBackend implements Backend {
+final class OpenClBackend extends CheckedBackend {
     private static final Logger LOG = LoggerFactory.getLogger(OpenClBackend.class);
 
     private final ClDevice device;
@@ -35,7 +34,6 @@ final class OpenClBackend implements Backend {
     private final ClGemm gemm;
     private float[] rowStaging = new float[0];
     private Pointer rowStagingPointer = Pointer.to(rowStaging);
-    private boolean closed;
 
     private OpenClBackend(ClDevice device, ClTuning tuning, ClProgramCache programs,
                           ClBuffers buffers, ClLauncher launcher, ClGemm gemm) {
@@ -105,10 +103,7 @@ final class OpenClBackend implements Backend {
     }
 
     @Override
-    public synchronized Tensor zeros(Shape shape) {
-        if (closed) {
-            throw new IllegalStateException("zeros: the opencl backend has been closed");
-        }
+    protected synchronized Tensor doZeros(Shape shape) {
         ClTensor tensor = buffers.tensor(this, shape);
         try {
             kernels.fill(tensor, 0f);
@@ -120,21 +115,8 @@ final class OpenClBackend implements Backend {
     }
 
     @Override
-    public Tensor fromArray(float[] data, Shape shape) {
-        OpChecks.fromArray(data, shape);
-        Tensor tensor = zeros(shape);
-        copyIn(data, 0, tensor);
-        return tensor;
-    }
-
-    @Override
-    public synchronized void copyIn(float[] src, int offset, Tensor dst) {
-        OpChecks.copyIn(this, src, offset, dst);
-        try {
-            buffers.write(src, offset, cl(dst));
-        } catch (CLException e) {
-            throw failed("copyIn", e, dst);
-        }
+    protected synchronized void doCopyIn(float[] src, int offset, Tensor dst) {
+        buffers.write(src, offset, cl(dst));
     }
 
     /**
@@ -142,8 +124,7 @@ final class OpenClBackend implements Backend {
      * larger batch comes), then writes it with one blocking transfer.
      */
     @Override
-    public synchronized void copyInRows(float[] src, int[] rows, int from, Tensor dst) {
-        OpChecks.copyInRows(this, src, rows, from, dst);
+    protected synchronized void doCopyInRows(float[] src, int[] rows, int from, Tensor dst) {
         int width = dst.shape().cols();
         int size = dst.shape().size();
         if (rowStaging.length < size) {
@@ -153,21 +134,12 @@ final class OpenClBackend implements Backend {
         for (int r = 0; r < dst.shape().rows(); r++) {
             System.arraycopy(src, rows[from + r] * width, rowStaging, r * width, width);
         }
-        try {
-            buffers.write(rowStagingPointer, cl(dst));
-        } catch (CLException e) {
-            throw failed("copyInRows", e, dst);
-        }
+        buffers.write(rowStagingPointer, cl(dst));
     }
 
     @Override
-    public synchronized void copyOut(Tensor src, float[] dst, int offset) {
-        OpChecks.copyOut(this, src, dst, offset);
-        try {
-            buffers.read(cl(src), dst, offset);
-        } catch (CLException e) {
-            throw failed("copyOut", e, src);
-        }
+    protected synchronized void doCopyOut(Tensor src, float[] dst, int offset) {
+        buffers.read(cl(src), dst, offset);
     }
 
     @Override
@@ -176,198 +148,121 @@ final class OpenClBackend implements Backend {
     }
 
     @Override
-    public synchronized void gemm(boolean transposeA, boolean transposeB, float alpha, Tensor a,
-                                  Tensor b, float beta, Tensor c) {
-        OpChecks.gemm(this, transposeA, transposeB, a, b, c);
-        try {
-            gemm.gemm(transposeA, transposeB, alpha, cl(a), cl(b), beta, cl(c));
-        } catch (CLException e) {
-            throw failed("gemm(" + (transposeA ? "T" : "N") + (transposeB ? "T" : "N") + ")", e,
-                    a, b, c);
-        }
+    protected synchronized void doGemm(boolean transposeA, boolean transposeB, float alpha,
+                                       Tensor a, Tensor b, float beta, Tensor c) {
+        gemm.gemm(transposeA, transposeB, alpha, cl(a), cl(b), beta, cl(c));
     }
 
     @Override
-    public synchronized void biasActivation(Activation f, Tensor z, Tensor bias, Tensor a) {
-        OpChecks.biasActivation(this, f, z, bias, a);
-        try {
-            kernels.biasActivation(f, cl(z), cl(bias), cl(a));
-        } catch (CLException e) {
-            throw failed("biasActivation(" + f.id() + ")", e, z, bias, a);
-        }
+    protected synchronized void doBiasActivation(Activation f, Tensor z, Tensor bias, Tensor a) {
+        kernels.biasActivation(f, cl(z), cl(bias), cl(a));
     }
 
     @Override
-    public synchronized void activationBackward(Activation f, Tensor z, Tensor a, Tensor dA,
-                                                Tensor dZ) {
-        OpChecks.activationBackward(this, f, z, a, dA, dZ);
-        try {
-            kernels.activationBackward(f, cl(z), cl(a), cl(dA), cl(dZ));
-        } catch (CLException e) {
-            throw failed("activationBackward(" + f.id() + ")", e, z, a, dA, dZ);
-        }
+    protected synchronized void doActivationBackward(Activation f, Tensor z, Tensor a, Tensor dA,
+                                                     Tensor dZ) {
+        kernels.activationBackward(f, cl(z), cl(a), cl(dA), cl(dZ));
     }
 
     @Override
-    public synchronized void columnSums(float alpha, Tensor m, float beta, Tensor out) {
-        OpChecks.columnSums(this, m, out);
-        try {
-            kernels.columnSums(alpha, cl(m), beta, cl(out));
-        } catch (CLException e) {
-            throw failed("columnSums", e, m, out);
-        }
+    protected synchronized void doColumnSums(float alpha, Tensor m, float beta, Tensor out) {
+        kernels.columnSums(alpha, cl(m), beta, cl(out));
     }
 
     @Override
-    public synchronized void lossGradient(Loss loss, Tensor output, Tensor target, Tensor grad) {
-        OpChecks.lossGradient(this, loss, output, target, grad);
-        try {
-            kernels.lossGradient(loss, cl(output), cl(target), cl(grad));
-        } catch (CLException e) {
-            throw failed("lossGradient(" + loss.id() + ")", e, output, target, grad);
-        }
+    protected synchronized void doLossGradient(Loss loss, Tensor output, Tensor target,
+                                               Tensor grad) {
+        kernels.lossGradient(loss, cl(output), cl(target), cl(grad));
     }
 
     @Override
-    public synchronized void accumulateLoss(Loss loss, Tensor output, Tensor target,
-                                            Tensor total) {
-        OpChecks.accumulateLoss(this, loss, output, target, total);
-        try {
-            kernels.accumulateLoss(loss, cl(output), cl(target), cl(total));
-        } catch (CLException e) {
-            throw failed("accumulateLoss(" + loss.id() + ")", e, output, target, total);
-        }
+    protected synchronized void doAccumulateLoss(Loss loss, Tensor output, Tensor target,
+                                                 Tensor total) {
+        kernels.accumulateLoss(loss, cl(output), cl(target), cl(total));
     }
 
     @Override
-    public synchronized void accumulateCorrect(Tensor output, Tensor target, Tensor count) {
-        OpChecks.accumulateCorrect(this, output, target, count);
-        try {
-            kernels.accumulateCorrect(cl(output), cl(target), cl(count));
-        } catch (CLException e) {
-            throw failed("accumulateCorrect", e, output, target, count);
-        }
+    protected synchronized void doAccumulateCorrect(Tensor output, Tensor target, Tensor count) {
+        kernels.accumulateCorrect(cl(output), cl(target), cl(count));
     }
 
     @Override
-    public synchronized void argmaxRows(Tensor m, Tensor indices) {
-        OpChecks.argmaxRows(this, m, indices);
-        try {
-            kernels.argmaxRows(cl(m), cl(indices));
-        } catch (CLException e) {
-            throw failed("argmaxRows", e, m, indices);
-        }
+    protected synchronized void doArgmaxRows(Tensor m, Tensor indices) {
+        kernels.argmaxRows(cl(m), cl(indices));
     }
 
     @Override
-    public synchronized void sgdUpdate(Tensor param, Tensor grad, float learningRate,
-                                       float weightDecay) {
-        OpChecks.update(this, "sgdUpdate", learningRate, param, grad);
-        try {
-            updates.sgd(cl(param), cl(grad), learningRate, weightDecay);
-        } catch (CLException e) {
-            throw failed("sgdUpdate", e, param, grad);
-        }
+    protected synchronized void doSgdUpdate(Tensor param, Tensor grad, float learningRate,
+                                            float weightDecay) {
+        updates.sgd(cl(param), cl(grad), learningRate, weightDecay);
     }
 
     @Override
-    public synchronized void momentumUpdate(Tensor param, Tensor grad, Tensor velocity,
-                                            float learningRate, float momentum,
-                                            boolean nesterov, float weightDecay) {
-        OpChecks.update(this, "momentumUpdate", learningRate, param, grad, velocity);
-        try {
-            updates.momentum(cl(param), cl(grad), cl(velocity), learningRate, momentum,
-                    nesterov, weightDecay);
-        } catch (CLException e) {
-            throw failed("momentumUpdate", e, param, grad, velocity);
-        }
+    protected synchronized void doMomentumUpdate(Tensor param, Tensor grad, Tensor velocity,
+                                                 float learningRate, float momentum,
+                                                 boolean nesterov, float weightDecay) {
+        updates.momentum(cl(param), cl(grad), cl(velocity), learningRate, momentum,
+                nesterov, weightDecay);
     }
 
     @Override
-    public synchronized void adamUpdate(Tensor param, Tensor grad, Tensor m, Tensor v,
-                                        float learningRate, float beta1, float beta2,
-                                        float epsilon, float weightDecay, int step) {
-        OpChecks.update(this, "adamUpdate", learningRate, param, grad, m, v);
-        try {
-            updates.adam(cl(param), cl(grad), cl(m), cl(v), learningRate, beta1, beta2,
-                    epsilon, weightDecay, step);
-        } catch (CLException e) {
-            throw failed("adamUpdate", e, param, grad, m, v);
-        }
+    protected synchronized void doAdamUpdate(Tensor param, Tensor grad, Tensor m, Tensor v,
+                                             float learningRate, float beta1, float beta2,
+                                             float epsilon, float weightDecay, int step) {
+        updates.adam(cl(param), cl(grad), cl(m), cl(v), learningRate, beta1, beta2,
+                epsilon, weightDecay, step);
     }
 
     @Override
-    public synchronized void dropout(float rate, long seed, Tensor x, Tensor mask, Tensor y) {
-        OpChecks.dropout(this, rate, x, mask, y);
-        try {
-            kernels.dropout(rate, seed, cl(x), cl(mask), cl(y));
-        } catch (CLException e) {
-            throw failed("dropout", e, x, mask, y);
-        }
+    protected synchronized void doDropout(float rate, long seed, Tensor x, Tensor mask, Tensor y) {
+        kernels.dropout(rate, seed, cl(x), cl(mask), cl(y));
     }
 
     @Override
-    public synchronized void multiply(Tensor a, Tensor b, Tensor out) {
-        OpChecks.multiply(this, a, b, out);
-        try {
-            kernels.multiply(cl(a), cl(b), cl(out));
-        } catch (CLException e) {
-            throw failed("multiply", e, a, b, out);
-        }
+    protected synchronized void doMultiply(Tensor a, Tensor b, Tensor out) {
+        kernels.multiply(cl(a), cl(b), cl(out));
     }
 
     @Override
-    public synchronized void fill(Tensor t, float value) {
-        OpChecks.owned(this, "fill", "t", t);
-        try {
-            kernels.fill(cl(t), value);
-        } catch (CLException e) {
-            throw failed("fill", e, t);
-        }
+    protected synchronized void doFill(Tensor t, float value) {
+        kernels.fill(cl(t), value);
     }
 
     @Override
-    public synchronized void copy(Tensor src, Tensor dst) {
-        OpChecks.copy(this, src, dst);
-        try {
-            buffers.copy(cl(src), cl(dst));
-        } catch (CLException e) {
-            throw failed("copy", e, src, dst);
-        }
+    protected synchronized void doCopy(Tensor src, Tensor dst) {
+        buffers.copy(cl(src), cl(dst));
     }
 
     @Override
-    public synchronized void scale(float alpha, Tensor t) {
-        OpChecks.owned(this, "scale", "t", t);
-        try {
-            kernels.scale(alpha, cl(t));
-        } catch (CLException e) {
-            throw failed("scale", e, t);
-        }
+    protected synchronized void doScale(float alpha, Tensor t) {
+        kernels.scale(alpha, cl(t));
     }
 
     @Override
     public synchronized void synchronize() {
-        if (!closed) {
+        if (!isClosed()) {
             device.synchronize();
         }
     }
 
     /** Releases every open tensor, the GEMM scratch, kernels, programs, queue and context. */
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
+    protected synchronized void release() {
         gemm.close();
         buffers.close();
         programs.close();
         device.close();
     }
 
-    /** The exception for a failed OpenCL call in {@code op}: op, shapes, device and status. */
-    private OpenClException failed(String op, CLException e, Tensor... tensors) {
+    /**
+     * A failed OpenCL call in {@code op} as an {@link OpenClException} naming the op, the
+     * shapes, the device and the status; other failures pass unchanged.
+     */
+    @Override
+    protected RuntimeException failed(String op, RuntimeException failure, Tensor... tensors) {
+        if (!(failure instanceof CLException e)) {
+            return failure;
+        }
         String shapes = Arrays.stream(tensors).map(t -> t.shape().toString())
                 .collect(Collectors.joining(", "));
         return device.error("opencl " + op + " on " + shapes, e);
