@@ -199,9 +199,6 @@ public interface Backend extends AutoCloseable {
     /** {@code dst = src}; same number of elements. Modifies {@code dst}. */
     void copy(Tensor src, Tensor dst);
 
-    /** {@code t = alpha · t}. Modifies {@code t}. */
-    void scale(float alpha, Tensor t);
-
     /**
      * Waits until every op queued so far has finished. Backends that run ops synchronously
      * return at once.

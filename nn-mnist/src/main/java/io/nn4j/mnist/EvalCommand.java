@@ -56,7 +56,7 @@ final class EvalCommand implements Callable<Integer> {
 
     private void evaluate(PrintWriter out, Backend opened, Sequential net, LabeledImages test,
                           List<String> names) {
-        int[] predicted = Predictions.argmax(Predictions.outputs(net, test), names.size());
+        int[] predicted = Predictions.classes(net, test);
         ConfusionMatrix confusion = new ConfusionMatrix(names.size());
         for (int i = 0; i < test.size(); i++) {
             confusion.add(test.label(i), predicted[i]);

@@ -5,7 +5,10 @@ import io.nn4j.api.Shape;
 import io.nn4j.api.Tensor;
 import io.nn4j.api.nn.Sequential;
 
-/** Runs a model over labelled images in batches and reads its outputs back to the host. */
+/**
+ * Runs a model over labelled images in batches and reads back its outputs, or only the class
+ * it predicts for each.
+ */
 final class Predictions {
     /** Images per forward pass. */
     static final int BATCH = 1000;
@@ -20,11 +23,7 @@ final class Predictions {
      * @throws IllegalArgumentException when the model does not take images of this size
      */
     static float[] outputs(Sequential model, LabeledImages images) {
-        int features = images.pixelsPerImage();
-        if (model.inputSize() != features) {
-            throw new IllegalArgumentException("the model takes " + model.inputSize()
-                    + " inputs per example; the images have " + features + " pixels");
-        }
+        int features = checkInput(model, images);
         Backend backend = model.backend();
         int outputs = model.outputSize();
         float[] result = new float[images.size() * outputs];
@@ -40,7 +39,48 @@ final class Predictions {
         return result;
     }
 
-    /** The index of the largest of each row of {@code classes} values (the first on ties). */
+    /**
+     * The class the model predicts for every image: the index of its largest output (the first
+     * on ties), found on the backend ({@link Backend#argmaxRows}) so only one number per image
+     * is read back.
+     *
+     * @throws IllegalArgumentException when the model does not take images of this size
+     */
+    static int[] classes(Sequential model, LabeledImages images) {
+        int features = checkInput(model, images);
+        Backend backend = model.backend();
+        int[] classes = new int[images.size()];
+        float[] indices = new float[Math.min(BATCH, images.size())];
+        for (int from = 0; from < images.size(); from += BATCH) {
+            int rows = Math.min(BATCH, images.size() - from);
+            try (Tensor batch = backend.zeros(Shape.matrix(rows, features));
+                 Tensor output = backend.zeros(Shape.matrix(rows, model.outputSize()));
+                 Tensor best = backend.zeros(Shape.vector(rows))) {
+                backend.copyIn(images.pixels(), from * features, batch);
+                model.predict(batch, output);
+                backend.argmaxRows(output, best);
+                backend.copyOut(best, indices, 0);
+            }
+            for (int r = 0; r < rows; r++) {
+                classes[from + r] = (int) indices[r];
+            }
+        }
+        return classes;
+    }
+
+    private static int checkInput(Sequential model, LabeledImages images) {
+        int features = images.pixelsPerImage();
+        if (model.inputSize() != features) {
+            throw new IllegalArgumentException("the model takes " + model.inputSize()
+                    + " inputs per example; the images have " + features + " pixels");
+        }
+        return features;
+    }
+
+    /**
+     * The index of the largest of each row of {@code classes} values (the first on ties), for
+     * outputs already read to the host.
+     */
     static int[] argmax(float[] rows, int classes) {
         int[] best = new int[rows.length / classes];
         for (int r = 0; r < best.length; r++) {

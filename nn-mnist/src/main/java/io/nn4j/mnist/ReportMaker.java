@@ -31,7 +31,7 @@ final class ReportMaker {
         LabeledImages test = data.test();
         List<String> names = data.kind().classNames();
         int classes = data.kind().classes();
-        int[] predicted = Predictions.argmax(Predictions.outputs(model, test), classes);
+        int[] predicted = Predictions.classes(model, test);
         ConfusionMatrix confusion = new ConfusionMatrix(classes);
         List<Misclassified> mistakes = new ArrayList<>();
         int mistakeCount = 0;

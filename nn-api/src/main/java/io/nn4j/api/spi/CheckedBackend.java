@@ -353,18 +353,4 @@ public abstract class CheckedBackend implements Backend {
 
     /** {@link #copy}, checked. */
     protected abstract void doCopy(Tensor src, Tensor dst);
-
-    @Override
-    public final void scale(float alpha, Tensor t) {
-        checkOpen("scale");
-        OpChecks.owned(this, "scale", "t", t);
-        try {
-            doScale(alpha, t);
-        } catch (RuntimeException e) {
-            throw failed("scale", e, t);
-        }
-    }
-
-    /** {@link #scale}, checked. */
-    protected abstract void doScale(float alpha, Tensor t);
 }

@@ -234,7 +234,6 @@ public abstract class BackendConformanceKit {
         TensorConformance.checkCopyInOut(backend, shape, 5);
         TensorConformance.checkCopyInRows(backend, shape);
         TensorConformance.checkFill(backend, shape, -2.5f);
-        TensorConformance.checkScale(backend, shape, -0.3f);
     }
 
     @Test

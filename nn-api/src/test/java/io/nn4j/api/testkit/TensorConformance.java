@@ -10,7 +10,7 @@ import java.util.Arrays;
 /**
  * Conformance of moving data in and out of tensors and of the elementwise utilities:
  * {@code fromArray}, {@code toArray}, {@code zeros}, {@code copyIn}, {@code copyOut},
- * {@code fill}, {@code copy} and {@code scale}. All exact but {@code scale}.
+ * {@code fill} and {@code copy}. All exact.
  */
 public final class TensorConformance {
 
@@ -105,22 +105,6 @@ public final class TensorConformance {
             backend.copy(src, dst);
             KitAssertions.assertClose(what, data, backend.toArray(dst), to.cols(),
                     Tolerances.EXACT);
-        }
-    }
-
-    /** {@code t = alpha · t}. */
-    public static void checkScale(Backend backend, Shape shape, float alpha) {
-        String what = "scale(" + alpha + ") " + shape;
-        float[] data = RandomTensors.forCase(what).uniform(shape.size(), -1, 1);
-        double[] expected = new double[data.length];
-        for (int i = 0; i < data.length; i++) {
-            expected[i] = (double) alpha * data[i];
-        }
-        try (Tensor t = backend.fromArray(data, shape)) {
-            backend.scale(alpha, t);
-            backend.synchronize();
-            KitAssertions.assertClose(what, expected, backend.toArray(t), shape.cols(),
-                    Tolerances.ELEMENTWISE);
         }
     }
 }

@@ -234,14 +234,6 @@ final class CpuBackend extends CheckedBackend {
     }
 
     @Override
-    protected void doScale(float alpha, Tensor t) {
-        float[] data = cpu(t).data();
-        for (int i = 0; i < data.length; i++) {
-            data[i] *= alpha;
-        }
-    }
-
-    @Override
     public void synchronize() {
         // every op has finished when it returns
     }

@@ -21,7 +21,6 @@ final class ClKernels {
     private final int matrixLocalCols;
     private final int matrixLocalRows;
     private final ClKernel fill;
-    private final ClKernel scale;
     private final ClKernel multiply;
     private final ClKernel dropout;
     private final ClKernel biasActivation;
@@ -42,7 +41,6 @@ final class ClKernels {
         this.matrixLocalCols = sizes.matrixLocalCols();
         this.matrixLocalRows = sizes.matrixLocalRows();
         this.fill = programs.kernel(ELEMENTWISE, "fill");
-        this.scale = programs.kernel(ELEMENTWISE, "scale");
         this.multiply = programs.kernel(ELEMENTWISE, "multiply");
         this.dropout = programs.kernel(ELEMENTWISE, "dropout");
         this.biasActivation = programs.kernel(ELEMENTWISE, "bias_activation");
@@ -60,12 +58,6 @@ final class ClKernels {
     void fill(ClTensor t, float value) {
         int n = t.shape().size();
         launcher.kernel(fill).mem(t.argument()).floats(value).ints(n).run1(n, localSize);
-    }
-
-    /** {@code t = alpha · t}. */
-    void scale(float alpha, ClTensor t) {
-        int n = t.shape().size();
-        launcher.kernel(scale).mem(t.argument()).floats(alpha).ints(n).run1(n, localSize);
     }
 
     /** {@code out = a ∘ b}. */

@@ -56,7 +56,6 @@ final class ClWarmUp {
             backend.adamUpdate(z, a, a, a, 0.5f, 0.9f, 0.999f, 1e-8f, 0f, 1);
             backend.dropout(0.5f, 1L, z, a, a);
             backend.multiply(z, a, a);
-            backend.scale(2f, z);
             backend.copy(z, a);
         }
     }

@@ -234,11 +234,6 @@ final class OpenClBackend extends CheckedBackend {
     }
 
     @Override
-    protected synchronized void doScale(float alpha, Tensor t) {
-        kernels.scale(alpha, cl(t));
-    }
-
-    @Override
     public synchronized void synchronize() {
         if (!isClosed()) {
             device.synchronize();

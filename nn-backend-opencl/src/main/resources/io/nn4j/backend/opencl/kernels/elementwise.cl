@@ -94,14 +94,6 @@ __kernel void fill(__global float* t, const float value, const int n) {
     }
 }
 
-// t = alpha * t
-__kernel void scale(__global float* t, const float alpha, const int n) {
-    int i = get_global_id(0);
-    if (i < n) {
-        t[i] = alpha * t[i];
-    }
-}
-
 // out = a * b; out may be a or b.
 __kernel void multiply(__global const float* a, __global const float* b, __global float* out,
                        const int n) {
