@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
 public final class CpuBackendProvider implements BackendProvider {
     /** The backend's name. */
     public static final String NAME = "cpu";
-    /** The backend's priority. */
+    /** The priority its probe always answers: below opencl on a GPU, above opencl on a CPU. */
     public static final int PRIORITY = 10;
     /** The option choosing the GEMM engine. */
     public static final String GEMM_OPTION = "nn.cpu.gemm";
@@ -85,11 +85,13 @@ public final class CpuBackendProvider implements BackendProvider {
         String library = options.get(BLAS_OPTION, null);
         try {
             return "native BLAS (" + NativeBlasLibrary.expected(library) + ")";
-        } catch (IllegalArgumentException | IllegalStateException e) {
+        } catch (Throwable t) {
+            String why = t instanceof IllegalArgumentException || t instanceof IllegalStateException
+                    ? t.getMessage() : t.toString();
             if (engine.equals("auto") && library == null) {
-                return "EJML (no native BLAS: " + e.getMessage() + ")";
+                return "EJML (no native BLAS: " + why + ")";
             }
-            return "native BLAS, which will not open (" + e.getMessage() + ")";
+            return "native BLAS, which will not open (" + why + ")";
         }
     }
 
