@@ -8,15 +8,19 @@ import io.nn4j.api.spi.Availability;
  * <p>Immutable: safe to share between threads.
  *
  * @param name         the name to select it by
- * @param priority     its preference order, higher first
- * @param availability whether it can be opened here, and why not
+ * @param availability what its probe said: whether it can be opened here, why not, its priority
  */
-public record BackendStatus(String name, int priority, Availability availability) {
+public record BackendStatus(String name, Availability availability) {
+
+    /** Its preference order, higher first, as its probe gave it. */
+    public int priority() {
+        return availability.priority();
+    }
 
     /** {@code name (priority p): available, details} or {@code ...: unavailable, reason}. */
     @Override
     public String toString() {
-        return name + " (priority " + priority + "): "
+        return name + " (priority " + priority() + "): "
                 + (availability.available() ? "available, " : "unavailable, ")
                 + availability.reason();
     }

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.function.Supplier;
@@ -23,6 +24,11 @@ import org.slf4j.LoggerFactory;
  * backend of highest priority. An explicit choice never falls back to another backend: if it is
  * missing or unavailable, {@link BackendUnavailableException} lists what is there and why. A
  * default choice logs which backend it took and why it passed over the others.
+ *
+ * <p>Each call reads the JVM's settings once, with {@link BackendOptions#fromSystem()}, and
+ * passes those same options to every provider's {@code probe} and to the chosen one's
+ * {@code create}. A priority is what a provider's probe answered; a probe that throws is
+ * listed as unavailable with priority 0 and the throwable as its cause.
  *
  * <p>Stateless: safe to call from any thread; each call looks the providers up afresh and each
  * {@code load} opens a backend of its own.
@@ -40,36 +46,34 @@ public final class Backends {
 
     /** Every discovered backend with its availability, highest priority first. */
     public static List<BackendStatus> list() {
-        return statuses(probeAll(discover()));
+        return statuses(probeAll(discover(), BackendOptions.fromSystem()));
     }
 
     /**
      * Opens the backend named by {@value #PROPERTY} or {@value #ENVIRONMENT}, else the available
-     * one of highest priority, with options from the system properties.
+     * one of highest priority, with options from {@link BackendOptions#fromSystem()}.
      *
      * @throws BackendUnavailableException when the named one, or every one, is unavailable
      */
     public static Backend load() {
-        String named = System.getProperty(PROPERTY);
-        if (named == null || named.isBlank()) {
-            named = System.getenv(ENVIRONMENT);
+        BackendOptions options = BackendOptions.fromSystem();
+        String named = options.get(PROPERTY, "");
+        if (!named.isBlank()) {
+            return load(named.trim(), discover(), options);
         }
-        if (named != null && !named.isBlank()) {
-            return load(named.trim());
-        }
-        return loadDefault(discover());
+        return loadDefault(discover(), options);
     }
 
-    /** {@link #load()} without the property and environment look-up, over given providers. */
-    static Backend loadDefault(List<BackendProvider> discovered) {
-        Map<BackendProvider, Availability> providers = probeAll(discovered);
+    /** {@link #load()} without the look-up of {@value #PROPERTY}, over given providers. */
+    static Backend loadDefault(List<BackendProvider> discovered, BackendOptions options) {
+        Map<BackendProvider, Availability> providers = probeAll(discovered, options);
         List<BackendStatus> statuses = statuses(providers);
         for (Map.Entry<BackendProvider, Availability> entry : byPriority(providers)) {
             if (entry.getValue().available()) {
                 BackendProvider chosen = entry.getKey();
                 LOG.info("Using backend '{}' (highest available priority); all backends: {}",
                         chosen.name(), describe(statuses));
-                return open(chosen, () -> statuses);
+                return open(chosen, options, () -> statuses);
             }
         }
         throw new BackendUnavailableException(providers.isEmpty() ? noneDiscovered()
@@ -77,13 +81,14 @@ public final class Backends {
     }
 
     /**
-     * Opens the backend called {@code name}, with options from the system properties.
+     * Opens the backend called {@code name}, with options from
+     * {@link BackendOptions#fromSystem()}.
      *
      * @throws BackendUnavailableException when it is missing or unavailable; the message lists
      *                                     every discovered backend and why each is (not) there
      */
     public static Backend load(String name) {
-        return load(name, discover());
+        return load(name, discover(), BackendOptions.fromSystem());
     }
 
     /**
@@ -91,46 +96,49 @@ public final class Backends {
      * for one backend never loads another's native runtime; the others are probed only to
      * describe them when the named one cannot be opened.
      */
-    static Backend load(String name, List<BackendProvider> discovered) {
+    static Backend load(String name, List<BackendProvider> discovered, BackendOptions options) {
         for (BackendProvider provider : discovered) {
             if (provider.name().equalsIgnoreCase(name)) {
                 Map<BackendProvider, Availability> probed = new LinkedHashMap<>();
-                Availability availability = safeProbe(provider);
+                Availability availability = safeProbe(provider, options);
                 probed.put(provider, availability);
                 if (!availability.available()) {
                     throw new BackendUnavailableException("backend '" + name
                             + "' is unavailable: " + availability.reason() + "; all backends: "
-                            + describe(statuses(probeAll(discovered, probed))),
+                            + describe(statuses(probeAll(discovered, options, probed))),
                             availability.cause());
                 }
-                return open(provider, () -> statuses(probeAll(discovered, probed)));
+                return open(provider, options,
+                        () -> statuses(probeAll(discovered, options, probed)));
             }
         }
-        Map<BackendProvider, Availability> providers = probeAll(discovered);
+        Map<BackendProvider, Availability> providers = probeAll(discovered, options);
         throw new BackendUnavailableException(providers.isEmpty() ? noneDiscovered()
                 : "no backend named '" + name + "'; discovered: "
                         + describe(statuses(providers)), null);
     }
 
     /** Opens {@code provider}; {@code others} describes every backend if that fails. */
-    private static Backend open(BackendProvider provider, Supplier<List<BackendStatus>> others) {
+    private static Backend open(BackendProvider provider, BackendOptions options,
+                                Supplier<List<BackendStatus>> others) {
         try {
-            return provider.create(BackendOptions.fromSystemProperties());
+            return provider.create(options);
         } catch (RuntimeException | LinkageError e) {
             throw new BackendUnavailableException("backend '" + provider.name()
                     + "' failed to open: " + e + "; all backends: " + describe(others.get()), e);
         }
     }
 
-    private static Map<BackendProvider, Availability> probeAll(List<BackendProvider> providers) {
-        return probeAll(providers, new LinkedHashMap<>());
+    private static Map<BackendProvider, Availability> probeAll(List<BackendProvider> providers,
+                                                               BackendOptions options) {
+        return probeAll(providers, options, new LinkedHashMap<>());
     }
 
     /** Adds to {@code probed} the availability of every provider it does not hold yet. */
     private static Map<BackendProvider, Availability> probeAll(List<BackendProvider> providers,
-                                                               Map<BackendProvider, Availability> probed) {
+            BackendOptions options, Map<BackendProvider, Availability> probed) {
         for (BackendProvider provider : providers) {
-            probed.computeIfAbsent(provider, Backends::safeProbe);
+            probed.computeIfAbsent(provider, p -> safeProbe(p, options));
         }
         return probed;
     }
@@ -160,25 +168,25 @@ public final class Backends {
         return found;
     }
 
-    private static Availability safeProbe(BackendProvider provider) {
+    private static Availability safeProbe(BackendProvider provider, BackendOptions options) {
         try {
-            return provider.probe();
+            return Objects.requireNonNull(provider.probe(options), "probe returned null");
         } catch (Throwable t) {
-            return Availability.unavailable("probe failed: " + t, t);
+            return Availability.unavailable(0, "probe failed: " + t, t);
         }
     }
 
     private static List<Map.Entry<BackendProvider, Availability>> byPriority(
             Map<BackendProvider, Availability> providers) {
         List<Map.Entry<BackendProvider, Availability>> entries = new ArrayList<>(providers.entrySet());
-        entries.sort(Comparator.comparingInt(
-                (Map.Entry<BackendProvider, Availability> e) -> e.getKey().priority()).reversed());
+        entries.sort(Comparator.comparingInt((Map.Entry<BackendProvider, Availability> e) ->
+                e.getValue().priority()).reversed());
         return entries;
     }
 
     private static List<BackendStatus> statuses(Map<BackendProvider, Availability> providers) {
         return byPriority(providers).stream()
-                .map(e -> new BackendStatus(e.getKey().name(), e.getKey().priority(), e.getValue()))
+                .map(e -> new BackendStatus(e.getKey().name(), e.getValue()))
                 .collect(Collectors.toList());
     }
 

@@ -9,27 +9,33 @@ import io.nn4j.api.spi.Availability;
 import io.nn4j.api.spi.BackendOptions;
 import io.nn4j.api.spi.BackendProvider;
 import java.lang.reflect.Proxy;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** Backend selection over fake providers: priority, probe failures, explicit names, none found. */
+/**
+ * Backend selection over fake providers: priority, probe failures, explicit names, none found,
+ * and the options that reach probe and create.
+ */
 class BackendsTest {
+    private static final BackendOptions NO_OPTIONS = BackendOptions.of(Map.of());
 
     /** A provider whose backend only answers {@code name()}. */
-    private record FakeProvider(String name, int priority, Availability availability,
+    private record FakeProvider(String name, Availability availability,
                                 RuntimeException createFailure) implements BackendProvider {
 
         static FakeProvider available(String name, int priority) {
-            return new FakeProvider(name, priority, Availability.available("fake device"), null);
+            return new FakeProvider(name, Availability.available(priority, "fake device"), null);
         }
 
         static FakeProvider unavailable(String name, int priority, String reason, Throwable cause) {
-            return new FakeProvider(name, priority, Availability.unavailable(reason, cause), null);
+            return new FakeProvider(name, Availability.unavailable(priority, reason, cause), null);
         }
 
         @Override
-        public Availability probe() {
+        public Availability probe(BackendOptions options) {
             return availability;
         }
 
@@ -38,14 +44,45 @@ class BackendsTest {
             if (createFailure != null) {
                 throw createFailure;
             }
-            return (Backend) Proxy.newProxyInstance(Backend.class.getClassLoader(),
-                    new Class<?>[] {Backend.class}, (proxy, method, args) -> {
-                        if (method.getName().equals("name")) {
-                            return name;
-                        }
-                        throw new UnsupportedOperationException(method.getName());
-                    });
+            return named(name);
         }
+    }
+
+    /**
+     * A provider whose probe finds a GPU when the option {@code fake.gpu} is {@code yes}, and
+     * answers a priority above cpu's only then; it records the options each call got.
+     */
+    private static final class OptionsProvider implements BackendProvider {
+        final List<BackendOptions> probedWith = new ArrayList<>();
+        final List<BackendOptions> createdWith = new ArrayList<>();
+
+        @Override
+        public String name() {
+            return "gpu";
+        }
+
+        @Override
+        public Availability probe(BackendOptions options) {
+            probedWith.add(options);
+            boolean gpu = options.get("fake.gpu", "no").equals("yes");
+            return Availability.available(gpu ? 20 : 5, gpu ? "a GPU" : "no GPU");
+        }
+
+        @Override
+        public Backend create(BackendOptions options) {
+            createdWith.add(options);
+            return named(name());
+        }
+    }
+
+    private static Backend named(String name) {
+        return (Backend) Proxy.newProxyInstance(Backend.class.getClassLoader(),
+                new Class<?>[] {Backend.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("name")) {
+                        return name;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
     }
 
     @Test
@@ -53,7 +90,7 @@ class BackendsTest {
         List<BackendProvider> providers = List.of(FakeProvider.available("cpu", 10),
                 FakeProvider.unavailable("opencl", 5, "no OpenCL platform found", null));
         BackendUnavailableException e = assertThrows(BackendUnavailableException.class,
-                () -> Backends.load("nope", providers));
+                () -> Backends.load("nope", providers, NO_OPTIONS));
         assertTrue(e.getMessage().contains("no backend named 'nope'"), e.getMessage());
         assertTrue(e.getMessage().contains("cpu (priority 10): available"), e.getMessage());
         assertTrue(e.getMessage().contains("opencl (priority 5): unavailable, no OpenCL platform found"),
@@ -65,7 +102,38 @@ class BackendsTest {
         List<BackendProvider> providers = List.of(FakeProvider.available("cpu", 10),
                 FakeProvider.unavailable("gpu", 100, "driver missing", null),
                 FakeProvider.available("fast", 20));
-        assertEquals("fast", Backends.loadDefault(providers).name());
+        assertEquals("fast", Backends.loadDefault(providers, NO_OPTIONS).name());
+    }
+
+    @Test
+    void thePriorityIsWhatTheProbeAnsweredWithTheseOptions() {
+        OptionsProvider gpu = new OptionsProvider();
+        List<BackendProvider> providers = List.of(FakeProvider.available("cpu", 10), gpu);
+        BackendOptions withGpu = BackendOptions.of(Map.of("fake.gpu", "yes"));
+
+        assertEquals("gpu", Backends.loadDefault(providers, withGpu).name());
+        assertEquals("cpu", Backends.loadDefault(providers, NO_OPTIONS).name());
+
+        BackendUnavailableException e = assertThrows(BackendUnavailableException.class,
+                () -> Backends.load("nope", providers, withGpu));
+        assertTrue(e.getMessage().endsWith("discovered: gpu (priority 20): available, a GPU; "
+                + "cpu (priority 10): available, fake device"), e.getMessage());
+    }
+
+    @Test
+    void probeAndCreateGetTheSameOptions() {
+        OptionsProvider gpu = new OptionsProvider();
+        BackendOptions options = BackendOptions.of(Map.of("fake.gpu", "yes"));
+
+        Backends.loadDefault(List.of(gpu), options);
+        Backends.load("gpu", List.of(gpu), options);
+
+        assertEquals(List.of(options, options), gpu.probedWith);
+        assertSame(options, gpu.probedWith.get(0));
+        assertSame(options, gpu.probedWith.get(1));
+        assertEquals(List.of(options, options), gpu.createdWith);
+        assertSame(options, gpu.createdWith.get(0));
+        assertSame(options, gpu.createdWith.get(1));
     }
 
     @Test
@@ -74,7 +142,7 @@ class BackendsTest {
         List<BackendProvider> providers = List.of(FakeProvider.available("cpu", 10),
                 FakeProvider.unavailable("opencl", 5, "no ICD loader", cause));
         BackendUnavailableException e = assertThrows(BackendUnavailableException.class,
-                () -> Backends.load("opencl", providers));
+                () -> Backends.load("opencl", providers, NO_OPTIONS));
         assertTrue(e.getMessage().startsWith("backend 'opencl' is unavailable: no ICD loader"),
                 e.getMessage());
         assertSame(cause, e.getCause());
@@ -90,14 +158,9 @@ class BackendsTest {
             }
 
             @Override
-            public int priority() {
-                return 20;
-            }
-
-            @Override
-            public Availability probe() {
+            public Availability probe(BackendOptions options) {
                 otherProbes.incrementAndGet();
-                return Availability.available("loads a native runtime");
+                return Availability.available(20, "loads a native runtime");
             }
 
             @Override
@@ -105,17 +168,19 @@ class BackendsTest {
                 throw new AssertionError("must not be opened");
             }
         };
-        assertEquals("cpu", Backends.load("cpu", List.of(other, FakeProvider.available("cpu", 10)))
-                .name());
+        assertEquals("cpu", Backends.load("cpu", List.of(other, FakeProvider.available("cpu", 10)),
+                NO_OPTIONS).name());
         assertEquals(0, otherProbes.get());
         assertThrows(BackendUnavailableException.class, () -> Backends.load("cpu",
-                List.of(other, FakeProvider.unavailable("cpu", 10, "disabled", null))));
+                List.of(other, FakeProvider.unavailable("cpu", 10, "disabled", null)),
+                NO_OPTIONS));
         assertEquals(1, otherProbes.get(), "probed once the named backend failed, to list it");
     }
 
     @Test
     void namesMatchIgnoringCase() {
-        assertEquals("cpu", Backends.load("CPU", List.of(FakeProvider.available("cpu", 10))).name());
+        assertEquals("cpu", Backends.load("CPU", List.of(FakeProvider.available("cpu", 10)),
+                NO_OPTIONS).name());
     }
 
     @Test
@@ -128,12 +193,7 @@ class BackendsTest {
             }
 
             @Override
-            public int priority() {
-                return 50;
-            }
-
-            @Override
-            public Availability probe() {
+            public Availability probe(BackendOptions options) {
                 throw failure;
             }
 
@@ -142,21 +202,22 @@ class BackendsTest {
                 throw new AssertionError("must not be opened");
             }
         };
-        assertEquals("cpu", Backends.loadDefault(List.of(broken, FakeProvider.available("cpu", 10)))
-                .name());
+        assertEquals("cpu", Backends.loadDefault(List.of(broken, FakeProvider.available("cpu", 10)),
+                NO_OPTIONS).name());
         BackendUnavailableException e = assertThrows(BackendUnavailableException.class,
-                () -> Backends.load("broken", List.of(broken)));
-        assertTrue(e.getMessage().contains("probe failed: java.lang.NoClassDefFoundError: org/jocl/CL"),
-                e.getMessage());
+                () -> Backends.load("broken", List.of(broken), NO_OPTIONS));
+        assertTrue(e.getMessage().contains("all backends: broken (priority 0): unavailable, "
+                + "probe failed: java.lang.NoClassDefFoundError: org/jocl/CL"), e.getMessage());
         assertSame(failure, e.getCause());
     }
 
     @Test
     void aFailureWhileOpeningIsReportedWithItsCause() {
         IllegalStateException failure = new IllegalStateException("device lost");
-        BackendProvider provider = new FakeProvider("gpu", 20, Availability.available("fake"), failure);
+        BackendProvider provider = new FakeProvider("gpu", Availability.available(20, "fake"),
+                failure);
         BackendUnavailableException e = assertThrows(BackendUnavailableException.class,
-                () -> Backends.load("gpu", List.of(provider)));
+                () -> Backends.load("gpu", List.of(provider), NO_OPTIONS));
         assertTrue(e.getMessage().contains("backend 'gpu' failed to open"), e.getMessage());
         assertSame(failure, e.getCause());
     }
@@ -165,7 +226,8 @@ class BackendsTest {
     void noAvailableProviderSaysWhyEachIsMissing() {
         BackendUnavailableException e = assertThrows(BackendUnavailableException.class,
                 () -> Backends.loadDefault(List.of(
-                        FakeProvider.unavailable("opencl", 5, "no OpenCL platform found", null))));
+                        FakeProvider.unavailable("opencl", 5, "no OpenCL platform found", null)),
+                NO_OPTIONS));
         assertTrue(e.getMessage().startsWith("no backend is available: opencl (priority 5)"),
                 e.getMessage());
     }
@@ -173,7 +235,7 @@ class BackendsTest {
     @Test
     void noProviderAtAllHintsAtLostServiceFiles() {
         BackendUnavailableException e = assertThrows(BackendUnavailableException.class,
-                () -> Backends.loadDefault(List.of()));
+                () -> Backends.loadDefault(List.of(), NO_OPTIONS));
         assertTrue(e.getMessage().contains("ServicesResourceTransformer"), e.getMessage());
     }
 }

@@ -3,28 +3,34 @@ package io.nn4j.api.spi;
 import java.util.Objects;
 
 /**
- * Whether a backend can be opened on this machine, and if not, why.
+ * A provider's answer to {@link BackendProvider#probe(BackendOptions)}: whether its backend can
+ * be opened here with the given options, why not if it cannot, and its priority.
+ *
+ * <p>The priority travels with the answer because it may depend on what the probe found (the
+ * OpenCL backend ranks above the cpu backend only when it found a GPU).
  *
  * <p>Immutable: safe to share between threads.
  *
  * @param available whether {@link BackendProvider#create(BackendOptions)} is expected to work
+ * @param priority  the order in which {@link io.nn4j.api.Backends#load()} prefers available
+ *                  backends: higher wins; the cpu backend has 10
  * @param reason    a human-readable reason: what was found, or what is missing and how to fix it
  * @param cause     the failure behind an unavailable backend, or {@code null}
  */
-public record Availability(boolean available, String reason, Throwable cause) {
+public record Availability(boolean available, int priority, String reason, Throwable cause) {
 
     /** Checks that a reason is given. */
     public Availability {
         Objects.requireNonNull(reason, "reason");
     }
 
-    /** An available backend, with a note on what it found (e.g. the device). */
-    public static Availability available(String details) {
-        return new Availability(true, details, null);
+    /** An available backend of {@code priority}, with a note on what it found (the device). */
+    public static Availability available(int priority, String details) {
+        return new Availability(true, priority, details, null);
     }
 
-    /** An unavailable backend with the reason and the failure behind it (may be null). */
-    public static Availability unavailable(String reason, Throwable cause) {
-        return new Availability(false, reason, cause);
+    /** An unavailable backend, with the reason and the failure behind it (may be null). */
+    public static Availability unavailable(int priority, String reason, Throwable cause) {
+        return new Availability(false, priority, reason, cause);
     }
 }

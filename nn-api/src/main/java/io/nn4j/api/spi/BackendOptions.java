@@ -1,13 +1,20 @@
 package io.nn4j.api.spi;
 
+import io.nn4j.api.Backends;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 
 /**
- * Settings passed to a backend when it is opened: string keys such as {@code nn.cpu.threads}.
+ * Settings that {@link io.nn4j.api.Backends} passes to a provider's
+ * {@link BackendProvider#probe(BackendOptions) probe} and
+ * {@link BackendProvider#create(BackendOptions) create} alike: string keys such as
+ * {@code nn.cpu.threads}.
  *
- * <p>By default they are the JVM's system properties whose names start with {@code nn.}.
+ * <p>{@link #fromSystem()} is the one place where the JVM's settings become options; a
+ * provider reads its settings from here, never from system properties.
+ *
+ * <p>Immutable: safe to share between threads.
  */
 public final class BackendOptions {
     private final Map<String, String> values;
@@ -21,14 +28,26 @@ public final class BackendOptions {
         return new BackendOptions(values);
     }
 
-    /** The system properties whose names start with {@code nn.}. */
-    public static BackendOptions fromSystemProperties() {
+    /**
+     * The system properties whose names start with {@code nn.}, and the environment variable
+     * {@value Backends#ENVIRONMENT} as {@value Backends#PROPERTY} when that property is unset
+     * or blank.
+     */
+    public static BackendOptions fromSystem() {
+        return from(System.getProperties(), System.getenv());
+    }
+
+    /** {@link #fromSystem()} over given properties and environment. */
+    static BackendOptions from(Properties properties, Map<String, String> environment) {
         Map<String, String> values = new TreeMap<>();
-        Properties properties = System.getProperties();
         for (String name : properties.stringPropertyNames()) {
             if (name.startsWith("nn.")) {
                 values.put(name, properties.getProperty(name));
             }
+        }
+        String variable = environment.get(Backends.ENVIRONMENT);
+        if (isBlank(values.get(Backends.PROPERTY)) && !isBlank(variable)) {
+            values.put(Backends.PROPERTY, variable);
         }
         return new BackendOptions(values);
     }
@@ -36,6 +55,10 @@ public final class BackendOptions {
     /** The value of {@code key}, or {@code fallback} when it is not set. */
     public String get(String key, String fallback) {
         return values.getOrDefault(key, fallback);
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 
     @Override

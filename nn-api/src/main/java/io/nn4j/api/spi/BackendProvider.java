@@ -6,11 +6,14 @@ import io.nn4j.api.Backend;
  * The {@link java.util.ServiceLoader} entry point of a backend: cheap to discover, opened on
  * demand.
  *
- * <p>Constructors, {@link #name()} and {@link #priority()} do no work. {@link #probe()} does the
- * cheap checks (is the native library there, is there a device) and reports instead of
- * throwing: it must catch {@link Throwable}, since native loading fails with an {@link Error}.
- * {@link #create(BackendOptions)} does the real work. Nothing happens in a static initializer.
- * Register an implementation in {@code META-INF/services/io.nn4j.api.spi.BackendProvider}.
+ * <p>Constructors and {@link #name()} do no work, and nothing happens in a static initializer.
+ * {@link #probe(BackendOptions)} reads and reports: it makes the cheap checks (is the native
+ * library there, is there a device), changes nothing (no files written, no system property
+ * set, no state that changes what another method returns) and never throws: it must catch
+ * {@link Throwable}, since native loading fails with an {@link Error}, and keep it as the cause.
+ * {@link #create(BackendOptions)} does the real work. Both get the same options from
+ * {@link io.nn4j.api.Backends}. Register an implementation in
+ * {@code META-INF/services/io.nn4j.api.spi.BackendProvider}.
  *
  * <p>Threads: implementations must be safe to share; {@link io.nn4j.api.Backends} may call them
  * from any thread.
@@ -21,13 +24,10 @@ public interface BackendProvider {
     String name();
 
     /**
-     * The order in which {@link io.nn4j.api.Backends#load()} prefers available backends:
-     * higher wins. The CPU backend has 10.
+     * Whether this backend can be opened here with {@code options}, why not if it cannot, and
+     * its priority. Changes nothing; never throws.
      */
-    int priority();
-
-    /** Whether this backend can be opened here, and why not if it cannot. Never throws. */
-    Availability probe();
+    Availability probe(BackendOptions options);
 
     /**
      * Opens the backend. The caller closes it.

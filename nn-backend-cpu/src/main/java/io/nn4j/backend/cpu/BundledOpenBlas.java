@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -20,6 +21,9 @@ import org.slf4j.LoggerFactory;
  * {@code org.bytedeco:openblas}, classifier {@code linux-x86_64}), whose library and the three
  * it links to are unpacked from the class path into a per-user cache folder, because a native
  * library is loaded from a file.
+ *
+ * <p>Threads: safe to call from any thread; JVMs and threads that unpack at once end up with one
+ * copy (see {@link #unpack(Path)}).
  */
 final class BundledOpenBlas {
     private static final Logger LOG = LoggerFactory.getLogger(BundledOpenBlas.class);
@@ -73,6 +77,34 @@ final class BundledOpenBlas {
     }
 
     /**
+     * Why {@link #unpack(Path)} would fail for {@code folder}, found by looking only (nothing is
+     * written): empty when the folder holds a complete copy, or when it is missing and its
+     * nearest existing parent is a folder this process may write to. A full disk is not
+     * foreseen.
+     */
+    static Optional<String> unpackProblem(Path folder) {
+        try {
+            if (complete(folder)) {
+                return Optional.empty();
+            }
+        } catch (IOException | UncheckedIOException e) {
+            return Optional.of(e.toString());
+        }
+        if (Files.exists(folder)) {
+            return Optional.of(incomplete(folder));
+        }
+        Path parent = folder.toAbsolutePath().getParent();
+        while (parent != null && !Files.exists(parent)) {
+            parent = parent.getParent();
+        }
+        if (parent == null || !Files.isDirectory(parent) || !Files.isWritable(parent)) {
+            return Optional.of("cannot create it: " + parent
+                    + " is not a folder this process may write to");
+        }
+        return Optional.empty();
+    }
+
+    /**
      * The library's path in {@code folder}, after unpacking the files there unless a
      * complete copy is already there. Files go to a fresh folder beside it that is then renamed
      * into place, so a JVM never loads a half-written copy, and JVMs unpacking at once agree.
@@ -96,8 +128,7 @@ final class BundledOpenBlas {
                 deleteIfThere(staging);
             }
             if (!complete(folder)) {
-                throw new IOException(folder + " does not hold a complete copy of " + FILES
-                        + "; delete it to have it unpacked again");
+                throw new IOException(incomplete(folder));
             }
             LOG.info("cpu backend: unpacked the bundled OpenBLAS {} into {}", version(), folder);
         }
@@ -117,6 +148,11 @@ final class BundledOpenBlas {
             }
             LOG.debug("cpu backend: {} was already there ({})", folder, e.toString());
         }
+    }
+
+    private static String incomplete(Path folder) {
+        return folder + " does not hold a complete copy of " + FILES
+                + "; delete it to have it unpacked again";
     }
 
     private static boolean complete(Path folder) throws IOException {

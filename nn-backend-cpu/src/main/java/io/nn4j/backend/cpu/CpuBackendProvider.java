@@ -4,6 +4,7 @@ import io.nn4j.api.Backend;
 import io.nn4j.api.spi.Availability;
 import io.nn4j.api.spi.BackendOptions;
 import io.nn4j.api.spi.BackendProvider;
+import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,23 +12,33 @@ import org.slf4j.LoggerFactory;
 /**
  * Registers the {@code cpu} backend. Always available; priority {@value #PRIORITY}.
  *
+ * <p>Its probe reads and reports: it says which GEMM {@link #create(BackendOptions)} is expected
+ * to use ({@link NativeBlasLibrary#expected(String)}: it looks for the library's files, but
+ * unpacks, loads and sets nothing). {@code create} unpacks and loads the library, once per JVM.
+ * A library that would not load leaves the backend available: by default {@code create} falls
+ * back to EJML's GEMM; when the options ask for native BLAS, {@code create} fails and says why,
+ * and so does the probe's note.
+ *
  * <p>Option {@value #GEMM_OPTION} picks the GEMM engine: {@code auto} (default: native BLAS when
  * it loads, EJML otherwise, logged), {@code blas} (native BLAS or fail) or {@code ejml}.
  * Option {@value #BLAS_OPTION} picks the native library ({@link NativeBlasLibrary}, once per
- * JVM, so also read as a system property): {@code bundled}, the current OpenBLAS this backend
- * ships (the default on Linux x86-64; where it cannot be unpacked, the system's is used,
- * logged), or {@code system}, the system's {@code libblas.so.3}.
+ * JVM): {@code bundled}, the current OpenBLAS this backend ships (the default on Linux x86-64;
+ * where it cannot be unpacked, the system's is used, logged), or {@code system}, the system's
+ * {@code libblas.so.3}; a library named here must load.
  * Option {@value #THREADS_OPTION} sets how many threads the costly elementwise ops
  * (transcendental activations, Adam) are split between. The default is 1: splitting gains
  * 25-40% on those ops only, and a JVM that has also loaded PoCL (the OpenCL probe does) was
  * seen to crash with SIGSEGV at safepoint polls once these helper threads ran, unless started
  * with HotSpot's signal-chaining library ({@code LD_PRELOAD=$JAVA_HOME/lib/libjsig.so}); see
  * docs/backends.md.
+ *
+ * <p>Threads: safe to share; it holds no state, and each {@code create} opens a backend of its
+ * own.
  */
 public final class CpuBackendProvider implements BackendProvider {
     /** The backend's name. */
     public static final String NAME = "cpu";
-    /** The backend's priority. */
+    /** The priority its probe always answers: below opencl on a GPU, above opencl on a CPU. */
     public static final int PRIORITY = 10;
     /** The option choosing the GEMM engine. */
     public static final String GEMM_OPTION = "nn.cpu.gemm";
@@ -44,34 +55,54 @@ public final class CpuBackendProvider implements BackendProvider {
     }
 
     @Override
-    public int priority() {
-        return PRIORITY;
-    }
-
-    @Override
-    public Availability probe() {
-        String cores = Runtime.getRuntime().availableProcessors() + " cores";
-        try {
-            return Availability.available("EJML, GEMM through native BLAS ("
-                    + NativeBlasLibrary.loadDefault().library() + "), " + cores);
-        } catch (RuntimeException noBlas) {
-            return Availability.available("EJML, GEMM through EJML (no native BLAS: "
-                    + NativeBlasLibrary.rootMessage(noBlas) + "), " + cores);
-        }
+    public Availability probe(BackendOptions options) {
+        return Availability.available(PRIORITY, "EJML, GEMM through " + expectedGemm(options)
+                + ", " + Runtime.getRuntime().availableProcessors() + " cores");
     }
 
     @Override
     public Backend create(BackendOptions options) {
-        String engine = options.get(GEMM_OPTION, "auto").toLowerCase(Locale.ROOT);
         String library = options.get(BLAS_OPTION, null);
-        GemmEngine gemm = switch (engine) {
+        GemmEngine gemm = switch (engine(options)) {
             case "auto" -> nativeBlasOrEjml(library);
             case "blas" -> nativeBlasGemm(library);
-            case "ejml" -> new EjmlGemm();
-            default -> throw new IllegalArgumentException(GEMM_OPTION + " is '" + engine
-                    + "'; expected auto, blas or ejml");
+            default -> new EjmlGemm();
         };
         return new CpuBackend(gemm, new CpuParallel(threads(options)));
+    }
+
+    /** The GEMM that {@link #create(BackendOptions)} is expected to use, in words. */
+    private static String expectedGemm(BackendOptions options) {
+        String engine;
+        try {
+            engine = engine(options);
+        } catch (IllegalArgumentException e) {
+            return "no engine (" + e.getMessage() + ")";
+        }
+        if (engine.equals("ejml")) {
+            return "EJML (" + GEMM_OPTION + "=ejml)";
+        }
+        String library = options.get(BLAS_OPTION, null);
+        try {
+            return "native BLAS (" + NativeBlasLibrary.expected(library) + ")";
+        } catch (Throwable t) {
+            String why = t instanceof IllegalArgumentException || t instanceof IllegalStateException
+                    ? t.getMessage() : t.toString();
+            if (engine.equals("auto") && library == null) {
+                return "EJML (no native BLAS: " + why + ")";
+            }
+            return "native BLAS, which will not open (" + why + ")";
+        }
+    }
+
+    /** The GEMM engine option in lower case: {@code auto}, {@code blas} or {@code ejml}. */
+    private static String engine(BackendOptions options) {
+        String engine = options.get(GEMM_OPTION, "auto").toLowerCase(Locale.ROOT);
+        if (!List.of("auto", "blas", "ejml").contains(engine)) {
+            throw new IllegalArgumentException(GEMM_OPTION + " is '" + engine
+                    + "'; expected auto, blas or ejml");
+        }
+        return engine;
     }
 
     private static int threads(BackendOptions options) {
@@ -90,8 +121,7 @@ public final class CpuBackendProvider implements BackendProvider {
 
     /** GEMM through the native BLAS from {@code library}, or by default when it is null. */
     private static GemmEngine nativeBlasGemm(String library) {
-        NativeBlasLibrary.Loaded loaded = library == null
-                ? NativeBlasLibrary.loadDefault() : NativeBlasLibrary.load(library);
+        NativeBlasLibrary.Loaded loaded = NativeBlasLibrary.load(library);
         return new BlasGemm(loaded.blas(), loaded.library());
     }
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,10 +15,17 @@ import org.slf4j.LoggerFactory;
  * bundled with this backend, or the system's {@code libblas.so.3}.
  *
  * <p>The bundled library ({@link BundledOpenBlas}) is a current build: it knows processors that
- * older ones, such as Debian 12's 0.3.21, do not, and picks their best kernels. The binding loads its library on first use and keeps it for the life of the
- * JVM, so the first choice holds and a different later one is refused. A library named through
- * netlib's own properties ({@value #NETLIB_PATH_PROPERTY}, {@value #NETLIB_NAME_PROPERTY}) is
- * left as named.
+ * older ones, such as Debian 12's 0.3.21, do not, and picks their best kernels. The binding
+ * loads its library on first use and keeps it for the life of the JVM, so the first choice
+ * holds and a different later one is refused. A library named through netlib's own properties
+ * ({@value #NETLIB_PATH_PROPERTY}, {@value #NETLIB_NAME_PROPERTY}) is left as named.
+ *
+ * <p>{@link #expected(String)} is the probe's side: it says what {@link #load(String)} would
+ * load, from files and resources it only looks at. {@link #load(String)} is {@code create}'s
+ * side: it unpacks the bundled library, points netlib at it ({@link System#setProperty}, which
+ * is how netlib is told) and loads it.
+ *
+ * <p>Threads: every method is synchronized on the class, so the one load of a JVM happens once.
  */
 final class NativeBlasLibrary {
     /** The option: {@code bundled} (the default where this platform has one) or {@code system}. */
@@ -45,34 +53,47 @@ final class NativeBlasLibrary {
     }
 
     /**
-     * The binding on the library this JVM loaded; or else on the one the system property
-     * {@value #OPTION} names; or else on the bundled one, where this platform has it and it can
-     * be unpacked; or else on the system's.
+     * The library that {@link #load(String)} would load for {@code source}, in words, found
+     * without unpacking or loading anything: the one this JVM loaded; the one netlib's
+     * properties name; the bundled one when its folder holds a complete copy or could be made;
+     * the system's when the dynamic linker would find it ({@link SystemBlas}). With
+     * {@code source} null, the bundled one where it would unpack, else the system's.
      *
-     * @throws IllegalArgumentException when the system property names no library
-     * @throws IllegalStateException    when no library could be loaded
+     * @throws IllegalArgumentException as {@link #load(String)} does for a bad {@code source}
+     * @throws IllegalStateException    with the reason when that library would not load
      */
-    static synchronized Loaded loadDefault() {
+    static synchronized String expected(String source) {
+        String wanted = source == null ? null : checked(source);
         if (loadedSource != null) {
-            return new Loaded(binding(), loadedLibrary);
+            refuseAnother(wanted);
+            return loadedLibrary;
         }
-        String property = System.getProperty(OPTION);
-        if (property != null) {
-            return load(property);
+        if (namedByNetlibProperty()) {
+            return namedLibrary();
         }
-        if (BundledOpenBlas.available()) {
-            try {
-                return load(BUNDLED);
-            } catch (IllegalStateException e) {
-                LOG.warn("cpu backend: {}; trying the system's BLAS", e.getMessage());
+        if (!SYSTEM.equals(wanted) && BundledOpenBlas.available()) {
+            Path folder = BundledOpenBlas.cacheFolder();
+            Optional<String> problem = BundledOpenBlas.unpackProblem(folder);
+            if (problem.isEmpty()) {
+                return bundledLibrary();
+            }
+            if (BUNDLED.equals(wanted)) {
+                throw new IllegalStateException("the " + bundledLibrary() + " could not be"
+                        + " unpacked into " + folder + " (" + problem.get() + ")");
             }
         }
-        return load(SYSTEM);
+        if (!SystemBlas.present()) {
+            throw new IllegalStateException("no native BLAS would load (" + SystemBlas.LIBRARY
+                    + " is not where the dynamic linker looks); install OpenBLAS (Debian:"
+                    + " libopenblas0-pthread)");
+        }
+        return systemLibrary();
     }
 
     /**
      * The binding on the library {@code source} names, loading it if this JVM has not loaded
-     * one yet.
+     * one yet. With {@code source} null: the library this JVM loaded; else the bundled one,
+     * where this platform has it and it can be unpacked; else the system's (logged).
      *
      * @throws IllegalArgumentException when {@code source} is neither {@code bundled} nor
      *                                  {@code system}, or is {@code bundled} on a platform
@@ -81,6 +102,26 @@ final class NativeBlasLibrary {
      *                                  none could be loaded
      */
     static synchronized Loaded load(String source) {
+        String wanted = source == null ? null : checked(source);
+        if (loadedSource != null) {
+            refuseAnother(wanted);
+        } else if (wanted != null) {
+            loadFirst(wanted);
+        } else if (BundledOpenBlas.available()) {
+            try {
+                loadFirst(BUNDLED);
+            } catch (IllegalStateException e) {
+                LOG.warn("cpu backend: {}; trying the system's BLAS", e.getMessage());
+                loadFirst(SYSTEM);
+            }
+        } else {
+            loadFirst(SYSTEM);
+        }
+        return new Loaded(binding(), loadedLibrary);
+    }
+
+    /** {@code source} in lower case, when it names a library this platform has. */
+    private static String checked(String source) {
         String wanted = source.toLowerCase(Locale.ROOT);
         if (!wanted.equals(BUNDLED) && !wanted.equals(SYSTEM)) {
             throw new IllegalArgumentException(OPTION + " is '" + source
@@ -91,25 +132,25 @@ final class NativeBlasLibrary {
                     + " OpenBLAS for " + System.getProperty("os.name") + " on "
                     + System.getProperty("os.arch") + "; use system");
         }
-        if (loadedSource == null) {
-            loadFirst(wanted);
-        } else if (!loadedSource.equals(wanted) && !loadedAsNamed) {
+        return wanted;
+    }
+
+    /** Refuses {@code wanted} when this JVM loaded the other library (by its own choice). */
+    private static void refuseAnother(String wanted) {
+        if (wanted != null && !loadedSource.equals(wanted) && !loadedAsNamed) {
             throw new IllegalStateException(OPTION + " is '" + wanted + "', but this JVM already"
                     + " loaded BLAS from " + loadedLibrary + "; a JVM loads one BLAS library,"
                     + " so choose it before the first cpu backend is made");
         }
-        return new Loaded(binding(), loadedLibrary);
     }
 
     private static void loadFirst(String wanted) {
         String library;
         boolean named = namedByNetlibProperty();
         if (named) {
-            library = "the library named by " + (System.getProperty(NETLIB_PATH_PROPERTY) != null
-                    ? NETLIB_PATH_PROPERTY + "=" + System.getProperty(NETLIB_PATH_PROPERTY)
-                    : NETLIB_NAME_PROPERTY + "=" + System.getProperty(NETLIB_NAME_PROPERTY));
+            library = namedLibrary();
         } else if (wanted.equals(BUNDLED)) {
-            library = "bundled OpenBLAS " + BundledOpenBlas.version();
+            library = bundledLibrary();
             Path folder = BundledOpenBlas.cacheFolder();
             Path path;
             try {
@@ -121,19 +162,35 @@ final class NativeBlasLibrary {
             System.setProperty(NETLIB_PATH_PROPERTY, path.toString());
             String pin = System.getenv(CORETYPE_VARIABLE);
             if (pin != null) {
-                LOG.info("cpu backend: {}={} pins the {} to those kernels; it is a current build,"
-                        + " so without the variable it would pick this processor's own",
-                        CORETYPE_VARIABLE, pin, library);
-                library += ", kernels pinned by " + CORETYPE_VARIABLE + "=" + pin;
+                LOG.info("cpu backend: {}={} pins the bundled OpenBLAS {} to those kernels; it is"
+                        + " a current build, so without the variable it would pick this"
+                        + " processor's own", CORETYPE_VARIABLE, pin, BundledOpenBlas.version());
             }
         } else {
-            library = "the system's libblas.so.3";
+            library = systemLibrary();
         }
         binding();
         loadedSource = wanted;
         loadedLibrary = library;
         loadedAsNamed = named;
         LOG.debug("cpu backend: BLAS from {}", library);
+    }
+
+    /** The bundled library in words, with the kernels it is pinned to, if any. */
+    private static String bundledLibrary() {
+        String pin = System.getenv(CORETYPE_VARIABLE);
+        return "bundled OpenBLAS " + BundledOpenBlas.version()
+                + (pin == null ? "" : ", kernels pinned by " + CORETYPE_VARIABLE + "=" + pin);
+    }
+
+    private static String systemLibrary() {
+        return "the system's " + SystemBlas.LIBRARY;
+    }
+
+    private static String namedLibrary() {
+        return "the library named by " + (System.getProperty(NETLIB_PATH_PROPERTY) != null
+                ? NETLIB_PATH_PROPERTY + "=" + System.getProperty(NETLIB_PATH_PROPERTY)
+                : NETLIB_NAME_PROPERTY + "=" + System.getProperty(NETLIB_NAME_PROPERTY));
     }
 
     private static BLAS binding() {

@@ -1,6 +1,7 @@
 package io.nn4j.backend.cpu;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,7 +20,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Unpacking the bundled OpenBLAS: once, whole, and once only when JVMs race. */
+/**
+ * Unpacking the bundled OpenBLAS: once, whole, and once only when JVMs race; and the probe's
+ * look at whether it would unpack, which writes nothing.
+ */
 class BundledOpenBlasTest {
     private static final List<String> FILES = List.of("libopenblas.so.0", "libgfortran.so.5",
             "libquadmath.so.0", "libgcc_s.so.1");
@@ -64,6 +69,33 @@ class BundledOpenBlasTest {
         assertEquals(folder + " does not hold a complete copy of " + FILES
                 + "; delete it to have it unpacked again", e.getMessage());
         assertEquals(List.of(folder), list(cache), "no staging folder is left behind");
+    }
+
+    @Test
+    void lookingWhetherItWouldUnpackWritesNothing(@TempDir Path cache) throws IOException {
+        Path folder = cache.resolve("nn4j").resolve("openblas-test");
+
+        assertEquals(Optional.empty(), BundledOpenBlas.unpackProblem(folder));
+
+        assertEquals(List.of(), list(cache), "the look wrote nothing");
+        BundledOpenBlas.unpack(folder);
+        assertEquals(Optional.empty(), BundledOpenBlas.unpackProblem(folder), "complete copy");
+    }
+
+    @Test
+    void lookingFindsAnIncompleteCopyAndAFolderThatCannotBeMade(@TempDir Path cache)
+            throws IOException {
+        Path folder = cache.resolve("openblas-test");
+        BundledOpenBlas.unpack(folder);
+        Files.write(folder.resolve("libquadmath.so.0"), new byte[] {1});
+        assertEquals(Optional.of(folder + " does not hold a complete copy of " + FILES
+                + "; delete it to have it unpacked again"), BundledOpenBlas.unpackProblem(folder));
+
+        Path file = Files.writeString(cache.resolve("a-file"), "not a folder");
+        Optional<String> problem = BundledOpenBlas.unpackProblem(file.resolve("nn4j/openblas"));
+        assertEquals(Optional.of("cannot create it: " + file
+                + " is not a folder this process may write to"), problem);
+        assertFalse(Files.exists(cache.resolve("a-file/nn4j")));
     }
 
     @Test

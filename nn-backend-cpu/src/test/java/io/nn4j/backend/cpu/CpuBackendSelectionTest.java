@@ -8,6 +8,7 @@ import io.nn4j.api.Backend;
 import io.nn4j.api.BackendStatus;
 import io.nn4j.api.BackendUnavailableException;
 import io.nn4j.api.Backends;
+import io.nn4j.api.spi.Availability;
 import io.nn4j.api.spi.BackendOptions;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,22 @@ class CpuBackendSelectionTest {
         BackendStatus cpu = Backends.list().stream().filter(s -> s.name().equals("cpu"))
                 .findFirst().orElseThrow();
         assertTrue(cpu.availability().available(), cpu.toString());
+    }
+
+    @Test
+    void theProbeSaysWhenItsOptionsWillNotOpenButStaysAvailable() {
+        Availability mkl = new CpuBackendProvider().probe(
+                BackendOptions.of(Map.of(CpuBackendProvider.BLAS_OPTION, "mkl")));
+        assertTrue(mkl.available());
+        assertEquals(CpuBackendProvider.PRIORITY, mkl.priority());
+        assertTrue(mkl.reason().startsWith("EJML, GEMM through native BLAS, which will not open"
+                + " (nn.cpu.blas is 'mkl'; expected bundled or system), "), mkl.reason());
+
+        Availability fortran = new CpuBackendProvider().probe(
+                BackendOptions.of(Map.of(CpuBackendProvider.GEMM_OPTION, "fortran")));
+        assertTrue(fortran.available());
+        assertTrue(fortran.reason().startsWith("EJML, GEMM through no engine (nn.cpu.gemm is"
+                + " 'fortran'; expected auto, blas or ejml), "), fortran.reason());
     }
 
     @Test

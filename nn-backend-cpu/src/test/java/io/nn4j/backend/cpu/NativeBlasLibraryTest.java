@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nn4j.api.Backend;
 import io.nn4j.api.spi.BackendOptions;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -14,8 +15,19 @@ import org.junit.jupiter.api.Test;
  * runs this class again with {@code -Dnn.cpu.blas=system}.
  */
 class NativeBlasLibraryTest {
+    /** The backend opened with {@code options} over this JVM's {@value NativeBlasLibrary#OPTION}. */
     private static Backend cpu(Map<String, String> options) {
-        return new CpuBackendProvider().create(BackendOptions.of(options));
+        return new CpuBackendProvider().create(BackendOptions.of(withThisJvmsLibrary(options)));
+    }
+
+    private static Map<String, String> withThisJvmsLibrary(Map<String, String> options) {
+        Map<String, String> all = new HashMap<>();
+        String library = System.getProperty(NativeBlasLibrary.OPTION);
+        if (library != null) {
+            all.put(NativeBlasLibrary.OPTION, library);
+        }
+        all.putAll(options);
+        return all;
     }
 
     /** The library this JVM is meant to load: the system property's, else the bundled one. */
@@ -34,6 +46,19 @@ class NativeBlasLibraryTest {
                     : "gemm: blas \\(the system's libblas\\.so\\.3\\)";
             assertTrue(backend.description().matches(".*" + expected + ".*"),
                     backend.description());
+        }
+    }
+
+    @Test
+    void theProbeNamesTheLibraryTheBackendUses() {
+        BackendOptions options = BackendOptions.of(withThisJvmsLibrary(Map.of()));
+        try (Backend backend = new CpuBackendProvider().create(options)) {
+            String note = new CpuBackendProvider().probe(options).reason();
+            assertTrue(note.startsWith("EJML, GEMM through native BLAS ("), note);
+            String library = note.substring(note.indexOf("native BLAS (") + 13,
+                    note.lastIndexOf("), "));
+            assertTrue(backend.description().contains("gemm: blas (" + library + ")"),
+                    note + " / " + backend.description());
         }
     }
 

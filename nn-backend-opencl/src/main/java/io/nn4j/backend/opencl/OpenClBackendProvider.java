@@ -7,14 +7,16 @@ import io.nn4j.api.spi.BackendProvider;
 import java.util.List;
 
 /**
- * Registers the {@code opencl} backend. Its priority is {@value #GPU_PRIORITY} (above cpu's
- * 10) when {@link #probe()} found a GPU, else {@value #NO_GPU_PRIORITY}.
+ * Registers the {@code opencl} backend. Its probe answers priority {@value #GPU_PRIORITY}
+ * (above cpu's 10) when it finds a GPU, else {@value #NO_GPU_PRIORITY}.
  *
  * <p>Options: {@value ClDeviceChoice#OPTION} picks the device by index or by a part of its
  * platform or device name (default: the first GPU, else the first device);
  * {@value ClTuning#OPTION} forces a GEMM kernel family ({@code blocked} or {@code tiled}).
- * Nothing touches JOCL before {@link #probe()} or {@link #create(BackendOptions)}, and the probe
- * turns every failure (no ICD loader, no platform, no device) into a reason.
+ * Nothing touches JOCL before {@link #probe(BackendOptions)} or {@link #create(BackendOptions)}.
+ * The probe lists the devices (which loads JOCL's native library and the ICD loader, since
+ * nothing less can tell whether there is a device) but opens no context, and turns every
+ * failure (no ICD loader, no platform, no device, no device matching the option) into a reason.
  *
  * <p>Threads: safe to share; it holds no state, and each {@code create} opens a backend of its own.
  */
@@ -27,7 +29,6 @@ public final class OpenClBackendProvider implements BackendProvider {
     public static final int NO_GPU_PRIORITY = 5;
 
     private final ClPlatformLookup lookup;
-    private volatile boolean gpuFound;
 
     /** The provider {@link java.util.ServiceLoader} makes; does no work. */
     public OpenClBackendProvider() {
@@ -45,21 +46,19 @@ public final class OpenClBackendProvider implements BackendProvider {
     }
 
     @Override
-    public int priority() {
-        return gpuFound ? GPU_PRIORITY : NO_GPU_PRIORITY;
-    }
-
-    @Override
-    public Availability probe() {
+    public Availability probe(BackendOptions options) {
+        int priority = NO_GPU_PRIORITY;
         try {
             List<ClDeviceInfo> devices = lookup.devices();
-            gpuFound = devices.stream().anyMatch(ClDeviceInfo::isGpu);
+            if (devices.stream().anyMatch(ClDeviceInfo::isGpu)) {
+                priority = GPU_PRIORITY;
+            }
             ClDeviceInfo chosen = ClDeviceChoice.choose(devices,
-                    System.getProperty(ClDeviceChoice.OPTION));
-            return Availability.available("device " + chosen.describe() + "; all devices: "
-                    + ClDeviceChoice.listing(devices));
+                    options.get(ClDeviceChoice.OPTION, null));
+            return Availability.available(priority, "device " + chosen.describe()
+                    + "; all devices: " + ClDeviceChoice.listing(devices));
         } catch (Throwable t) {
-            return Availability.unavailable(reason(t), t);
+            return Availability.unavailable(priority, reason(t), t);
         }
     }
 

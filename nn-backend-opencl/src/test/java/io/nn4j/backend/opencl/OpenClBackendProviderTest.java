@@ -9,12 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.nn4j.api.BackendStatus;
 import io.nn4j.api.Backends;
 import io.nn4j.api.spi.Availability;
+import io.nn4j.api.spi.BackendOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,23 +33,25 @@ class OpenClBackendProviderTest {
     private static final ClDeviceInfo PTHREAD = device(0, "Portable Computing Language",
             "pthread-zen3", CPU);
     private static final ClDeviceInfo RTX = device(1, "NVIDIA CUDA", "GeForce RTX", GPU);
+    private static final BackendOptions NO_OPTIONS = BackendOptions.of(Map.of());
 
     @Test
     void missingIcdLoaderMakesTheBackendUnavailableWithTheReasonAndCause() {
         UnsatisfiedLinkError first = new UnsatisfiedLinkError("libOpenCL.so.1: cannot open");
         Availability availability = new OpenClBackendProvider(() -> {
             throw first;
-        }).probe();
+        }).probe(NO_OPTIONS);
         assertFalse(availability.available());
         assertTrue(availability.reason().contains("ICD loader"), availability.reason());
         assertTrue(availability.reason().contains("pocl-opencl-icd"), availability.reason());
         assertSame(first, availability.cause());
+        assertEquals(OpenClBackendProvider.NO_GPU_PRIORITY, availability.priority());
 
         NoClassDefFoundError later =
                 new NoClassDefFoundError("Could not initialize class org.jocl.CL");
         Availability again = new OpenClBackendProvider(() -> {
             throw later;
-        }).probe();
+        }).probe(NO_OPTIONS);
         assertFalse(again.available());
         assertTrue(again.reason().contains("ICD loader"), again.reason());
         assertTrue(again.reason().contains("Could not initialize class"), again.reason());
@@ -74,24 +79,51 @@ class OpenClBackendProviderTest {
     }
 
     @Test
-    void priorityIsAboveCpuOnlyWithAGpu() {
-        OpenClBackendProvider cpuOnly = new OpenClBackendProvider(() -> List.of(PTHREAD));
-        assertTrue(cpuOnly.probe().available());
+    void theProbesAnswerCarriesAPriorityAboveCpuOnlyWithAGpu() {
+        Availability cpuOnly = new OpenClBackendProvider(() -> List.of(PTHREAD))
+                .probe(NO_OPTIONS);
+        assertTrue(cpuOnly.available());
         assertEquals(OpenClBackendProvider.NO_GPU_PRIORITY, cpuOnly.priority());
         assertTrue(cpuOnly.priority() < 10);
 
-        OpenClBackendProvider withGpu = new OpenClBackendProvider(() -> List.of(PTHREAD, RTX));
-        Availability availability = withGpu.probe();
+        Availability withGpu = new OpenClBackendProvider(() -> List.of(PTHREAD, RTX))
+                .probe(NO_OPTIONS);
         assertEquals(OpenClBackendProvider.GPU_PRIORITY, withGpu.priority());
         assertTrue(withGpu.priority() > 10);
-        assertTrue(availability.reason().startsWith("device [1] GPU"), availability.reason());
-        assertTrue(availability.reason().contains("[0] CPU 'Portable Computing Language / "
-                + "pthread-zen3'"), availability.reason());
+        assertTrue(withGpu.reason().startsWith("device [1] GPU"), withGpu.reason());
+        assertTrue(withGpu.reason().contains("[0] CPU 'Portable Computing Language / "
+                + "pthread-zen3'"), withGpu.reason());
+    }
+
+    @Test
+    void theProbeChoosesTheDeviceFromItsOptions() {
+        OpenClBackendProvider provider = new OpenClBackendProvider(() -> List.of(PTHREAD, RTX));
+        Availability pthread = provider.probe(
+                BackendOptions.of(Map.of(ClDeviceChoice.OPTION, "pthread")));
+        assertTrue(pthread.reason().startsWith("device [0] CPU"), pthread.reason());
+
+        Availability none = provider.probe(
+                BackendOptions.of(Map.of(ClDeviceChoice.OPTION, "intel")));
+        assertFalse(none.available());
+        assertTrue(none.reason().startsWith("nn.opencl.device is 'intel' but no OpenCL device"),
+                none.reason());
+        assertEquals(OpenClBackendProvider.GPU_PRIORITY, none.priority());
+    }
+
+    @Test
+    void aRealProbeSetsNoSystemProperty() {
+        OpenClTestSupport.requireOpenCl();
+        Properties before = (Properties) System.getProperties().clone();
+
+        Availability availability = new OpenClBackendProvider().probe(NO_OPTIONS);
+
+        assertTrue(availability.available(), availability.reason());
+        assertEquals(before, System.getProperties());
     }
 
     @Test
     void noDeviceIsAReasonNotACrash() {
-        Availability availability = new OpenClBackendProvider(List::of).probe();
+        Availability availability = new OpenClBackendProvider(List::of).probe(NO_OPTIONS);
         assertFalse(availability.available());
         assertTrue(availability.reason().contains("no device"), availability.reason());
     }
