@@ -178,6 +178,17 @@ class TrainingFeaturesTest {
     }
 
     @Test
+    void aFusedLossRefusesAnOutputLayerOfAnotherActivation() {
+        try (Sequential model = Sequential.builder(4).dense(3, Activation.SOFTMAX).dropout(0.5f)
+                .build(backend, 1)) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> model.checkLoss(Loss.CATEGORICAL_CROSSENTROPY));
+            assertTrue(e.getMessage().contains("needs an output layer with softmax activation; "
+                    + "the output layer is Dropout(0.5)"), e.getMessage());
+        }
+    }
+
+    @Test
     void dropoutZeroesAndRescalesWhileTrainingOnly() {
         float[] ones = new float[64 * 100];
         java.util.Arrays.fill(ones, 1f);
