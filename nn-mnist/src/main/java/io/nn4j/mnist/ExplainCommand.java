@@ -4,9 +4,10 @@ import io.nn4j.api.Activation;
 import io.nn4j.api.Backend;
 import io.nn4j.api.Backends;
 import io.nn4j.api.Loss;
+import io.nn4j.api.Parameter;
+import io.nn4j.api.ParameterUpdate;
 import io.nn4j.api.Shape;
 import io.nn4j.api.Tensor;
-import io.nn4j.api.nn.Parameter;
 import io.nn4j.api.nn.Sequential;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -145,7 +146,7 @@ final class ExplainCommand implements Callable<Integer> {
                     + " / 2 eps on the host, in double, eps = %.1e", epsilon));
             Tensor result = model.forward(input, true);
             backend.lossGradient(loss, result, target, gradient);
-            model.backward(gradient, loss);
+            model.backward(gradient, loss, ParameterUpdate.STORE_GRADIENT);
             float[][][] values = new float[4][depth][];
             List<Parameter> parameters = model.parameters();
             for (int l = 0; l < depth; l++) {

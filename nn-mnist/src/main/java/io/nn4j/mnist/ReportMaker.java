@@ -1,7 +1,7 @@
 package io.nn4j.mnist;
 
+import io.nn4j.api.Parameter;
 import io.nn4j.api.metrics.ConfusionMatrix;
-import io.nn4j.api.nn.Parameter;
 import io.nn4j.api.nn.Sequential;
 import io.nn4j.mnist.report.Misclassified;
 import io.nn4j.mnist.report.TrainingReport;

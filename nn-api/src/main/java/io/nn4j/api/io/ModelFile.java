@@ -2,13 +2,13 @@ package io.nn4j.api.io;
 
 import io.nn4j.api.Activation;
 import io.nn4j.api.Backend;
+import io.nn4j.api.Parameter;
 import io.nn4j.api.Shape;
 import io.nn4j.api.Tensor;
 import io.nn4j.api.nn.Architecture;
 import io.nn4j.api.nn.DenseSpec;
 import io.nn4j.api.nn.DropoutSpec;
 import io.nn4j.api.nn.LayerSpec;
-import io.nn4j.api.nn.Parameter;
 import io.nn4j.api.nn.Sequential;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;

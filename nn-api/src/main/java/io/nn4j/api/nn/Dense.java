@@ -2,6 +2,8 @@ package io.nn4j.api.nn;
 
 import io.nn4j.api.Activation;
 import io.nn4j.api.Backend;
+import io.nn4j.api.Parameter;
+import io.nn4j.api.ParameterUpdate;
 import io.nn4j.api.Shape;
 import io.nn4j.api.Tensor;
 import java.util.List;
@@ -15,8 +17,9 @@ import java.util.Random;
  * <p>Backward, for a batch of {@code M} rows and {@code dZ = dA ∘ f'(Z)}:
  * {@code dW = dZᵀ·X / M}, {@code db = column sums of dZ / M}, {@code dX = dZ·W}.
  * When a loss is fused with this layer's activation, {@link #backwardFromPreActivation} takes
- * {@code dZ} directly. With plain SGD the weights are updated by the {@code dW} GEMM itself
- * ({@link #backwardAndUpdate}, {@link InPlaceSgd}).
+ * {@code dZ} directly. {@code dW} and {@code db} go where the {@link ParameterUpdate} says: the
+ * GEMM {@code T ← β·T + α·dZᵀ·X} and the column sums {@code t ← β·t + α·Σᵢ dZᵢ} write either the
+ * gradients or, for plain SGD, the updated weights and bias themselves.
  *
  * <p>Threads: training calls belong to one thread; {@link #infer} may run on many at once (see
  * {@link Layer}).
@@ -66,6 +69,7 @@ public final class Dense implements Layer {
     }
 
     /** The activation applied after the affine map. */
+    @Override
     public Activation activation() {
         return activation;
     }
@@ -114,63 +118,31 @@ public final class Dense implements Layer {
     }
 
     @Override
-    public Tensor backward(Tensor outputGradient, boolean propagateToInput) {
-        return backPropagate(outputGradient, propagateToInput, null);
-    }
-
-    /** Back-propagates and applies {@code update}, folded into the weight-gradient GEMM. */
-    @Override
-    public Tensor backwardAndUpdate(Tensor outputGradient, boolean propagateToInput,
-                                    InPlaceSgd update) {
-        return backPropagate(outputGradient, propagateToInput, Objects.requireNonNull(update));
-    }
-
-    /**
-     * Back-propagates a gradient taken with respect to {@code Z} (the loss already contains
-     * {@code f'}): fills {@code dW} and {@code db} and returns {@code dX} when
-     * {@code propagateToInput}, else {@code null}.
-     */
-    public Tensor backwardFromPreActivation(Tensor dZ, boolean propagateToInput) {
-        return fromPreActivation(dZ, propagateToInput, null);
-    }
-
-    /**
-     * {@link #backwardFromPreActivation} that applies {@code update} instead of filling the
-     * weights' gradient (see {@link InPlaceSgd}).
-     */
-    public Tensor backwardFromPreActivationAndUpdate(Tensor dZ, boolean propagateToInput,
-                                                     InPlaceSgd update) {
-        return fromPreActivation(dZ, propagateToInput, Objects.requireNonNull(update));
-    }
-
-    private Tensor backPropagate(Tensor outputGradient, boolean propagateToInput,
-                                 InPlaceSgd update) {
+    public Tensor backward(Tensor outputGradient, boolean propagateToInput,
+                           ParameterUpdate update) {
         Buffers b = requireForward(outputGradient);
         backend.activationBackward(activation, b.z, b.a, outputGradient, b.dZ);
-        return fromPreActivation(b.dZ, propagateToInput, update);
+        return backwardFromPreActivation(b.dZ, propagateToInput, update);
     }
 
     /**
-     * The backward pass from {@code dZ}; with an {@code update} (else null) the weights and the
-     * bias are updated by the GEMM and the column sums that would make their gradients, after
-     * {@code dX} has used the weights.
+     * Takes {@code dX = dZ·W} first, while {@code W} is unchanged, then the weights and the bias
+     * by the GEMM and the column sums that make their gradients, written as {@code update}
+     * says.
      */
-    private Tensor fromPreActivation(Tensor dZ, boolean propagateToInput, InPlaceSgd update) {
+    @Override
+    public Tensor backwardFromPreActivation(Tensor dZ, boolean propagateToInput,
+                                            ParameterUpdate update) {
         Buffers b = requireForward(dZ);
-        float inverseBatch = 1f / lastInput.shape().rows();
+        int rows = lastInput.shape().rows();
         Tensor inputGradient = null;
         if (propagateToInput) {
             backend.gemm(false, false, 1f, dZ, weights.value(), 0f, b.dX);
             inputGradient = b.dX;
         }
-        if (update == null) {
-            backend.columnSums(inverseBatch, dZ, 0f, bias.gradient());
-            backend.gemm(true, false, inverseBatch, dZ, lastInput, 0f, weights.gradient());
-        } else {
-            float step = -update.learningRate() * inverseBatch;
-            backend.columnSums(step, dZ, update.keep(), bias.value());
-            backend.gemm(true, false, step, dZ, lastInput, update.keep(), weights.value());
-        }
+        backend.columnSums(update.alpha(bias, rows), dZ, update.beta(bias), update.target(bias));
+        backend.gemm(true, false, update.alpha(weights, rows), dZ, lastInput,
+                update.beta(weights), update.target(weights));
         return inputGradient;
     }
 

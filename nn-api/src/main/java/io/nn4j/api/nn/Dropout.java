@@ -1,6 +1,9 @@
 package io.nn4j.api.nn;
 
+import io.nn4j.api.Activation;
 import io.nn4j.api.Backend;
+import io.nn4j.api.Parameter;
+import io.nn4j.api.ParameterUpdate;
 import io.nn4j.api.Shape;
 import io.nn4j.api.Tensor;
 import java.util.List;
@@ -113,8 +116,16 @@ public final class Dropout implements Layer {
         return input;
     }
 
+    /** None: {@link Activation#IDENTITY}. */
     @Override
-    public Tensor backward(Tensor outputGradient, boolean propagateToInput) {
+    public Activation activation() {
+        return Activation.IDENTITY;
+    }
+
+    /** Masks the gradient as the forward pass masked the input; no parameters to update. */
+    @Override
+    public Tensor backward(Tensor outputGradient, boolean propagateToInput,
+                           ParameterUpdate update) {
         if (!propagateToInput) {
             return null;
         }
@@ -123,6 +134,13 @@ public final class Dropout implements Layer {
         }
         backend.multiply(outputGradient, last.mask, last.dX);
         return last.dX;
+    }
+
+    /** The same as {@link #backward}: without an activation, the output is the pre-activation. */
+    @Override
+    public Tensor backwardFromPreActivation(Tensor preActivationGradient, boolean propagateToInput,
+                                            ParameterUpdate update) {
+        return backward(preActivationGradient, propagateToInput, update);
     }
 
     private void checkInput(String op, Tensor input) {

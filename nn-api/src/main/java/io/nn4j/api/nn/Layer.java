@@ -1,5 +1,8 @@
 package io.nn4j.api.nn;
 
+import io.nn4j.api.Activation;
+import io.nn4j.api.Parameter;
+import io.nn4j.api.ParameterUpdate;
 import io.nn4j.api.Shape;
 import io.nn4j.api.Tensor;
 import java.util.List;
@@ -11,9 +14,9 @@ import java.util.List;
  * and are freed by {@link #close()}. Buffers are sized per batch size and reused, so a warm
  * training step allocates nothing.
  *
- * <p>Threads: {@link #forward}, {@link #backward} and {@link #backwardAndUpdate} use the layer's
- * own buffers and belong to one training thread. {@link #infer} writes only the buffers it is
- * given and reads the parameters, so many threads may run it at once, each with its own
+ * <p>Threads: {@link #forward}, {@link #backward} and {@link #backwardFromPreActivation} use the
+ * layer's own buffers and belong to one training thread. {@link #infer} writes only the buffers
+ * it is given and reads the parameters, so many threads may run it at once, each with its own
  * buffers, while no thread trains the layer; {@link Sequential#predict} arranges exactly that.
  */
 public interface Layer extends AutoCloseable {
@@ -50,28 +53,28 @@ public interface Layer extends AutoCloseable {
     Tensor infer(Tensor input, Tensor[] buffers);
 
     /**
-     * Back-propagates the gradient of the loss with respect to this layer's last output: fills
-     * the gradients of its parameters and, when {@code propagateToInput}, returns the gradient
-     * with respect to its input (otherwise {@code null}).
+     * The activation this layer applies last ({@link Activation#IDENTITY} for a layer without
+     * one): a loss fused with it hands {@link #backwardFromPreActivation} its gradient.
      */
-    Tensor backward(Tensor outputGradient, boolean propagateToInput);
+    Activation activation();
 
     /**
-     * Back-propagates like {@link #backward} and applies {@code update} to every parameter.
-     * Layers whose gradients come out of a GEMM override it to fold the update into that GEMM
-     * (see {@link InPlaceSgd}); this default fills the gradients, then updates each parameter.
+     * Back-propagates the gradient of the loss with respect to this layer's last output: applies
+     * {@code update} to each of its parameters (stores the gradient, or folds the optimizer's
+     * step into the op that makes it; see {@link ParameterUpdate}) and, when
+     * {@code propagateToInput}, returns the gradient with respect to its input (otherwise
+     * {@code null}), taken before any parameter changes.
      */
-    default Tensor backwardAndUpdate(Tensor outputGradient, boolean propagateToInput,
-                                     InPlaceSgd update) {
-        Tensor inputGradient = backward(outputGradient, propagateToInput);
-        List<Parameter> parameters = parameters();
-        for (int i = 0; i < parameters.size(); i++) {
-            Parameter parameter = parameters.get(i);
-            parameter.value().backend().sgdUpdate(parameter.value(), parameter.gradient(),
-                    update.learningRate(), update.weightDecay());
-        }
-        return inputGradient;
-    }
+    Tensor backward(Tensor outputGradient, boolean propagateToInput, ParameterUpdate update);
+
+    /**
+     * {@link #backward} from the gradient with respect to this layer's pre-activation
+     * {@code Z} (the input of its {@link #activation()}), for a loss computed together with that
+     * activation whose gradient already contains {@code f'}. For a layer whose activation is
+     * {@link Activation#IDENTITY} the two gradients are the same.
+     */
+    Tensor backwardFromPreActivation(Tensor preActivationGradient, boolean propagateToInput,
+                                     ParameterUpdate update);
 
     /** The trainable parameters, in a fixed order (empty for layers without any). */
     List<Parameter> parameters();

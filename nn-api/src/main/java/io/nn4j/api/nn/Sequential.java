@@ -3,6 +3,8 @@ package io.nn4j.api.nn;
 import io.nn4j.api.Activation;
 import io.nn4j.api.Backend;
 import io.nn4j.api.Loss;
+import io.nn4j.api.Parameter;
+import io.nn4j.api.ParameterUpdate;
 import io.nn4j.api.Shape;
 import io.nn4j.api.Tensor;
 import java.util.ArrayList;
@@ -25,11 +27,11 @@ import java.util.Objects;
  *
  * <p>Threads: safe to share. {@link #predict} may run on any number of threads at once and
  * gives exactly the single-threaded results: each call works in its own tensors, taken from a
- * small pool kept per batch size. Training ({@link #forward}, {@link #backward},
- * {@link #backwardAndUpdate}, and {@code Trainer.fit} around them) uses the layers' own buffers
- * and belongs to one thread at a time: while a thread trains, the others' training and
- * prediction calls are refused with an {@link IllegalStateException} naming it, and training
- * waits for the predictions in flight to finish. {@link #close()} waits for them too.
+ * small pool kept per batch size. Training ({@link #forward}, {@link #backward}, and
+ * {@code Trainer.fit} around them) uses the layers' own buffers and belongs to one thread at a
+ * time: while a thread trains, the others' training and prediction calls are refused with an
+ * {@link IllegalStateException} naming it, and training waits for the predictions in flight to
+ * finish. {@link #close()} waits for them too.
  */
 public final class Sequential implements AutoCloseable {
     private final Backend backend;
@@ -111,24 +113,32 @@ public final class Sequential implements AutoCloseable {
 
     /**
      * Back-propagates the per-example loss gradient that {@link Backend#lossGradient} wrote for
-     * the last forward pass, filling every parameter's gradient. Training use.
+     * the last forward pass, output layer first, each layer applying {@code update} to its
+     * parameters once it has handed its input gradient down: the gradients stored
+     * ({@link ParameterUpdate#STORE_GRADIENT}, or an optimizer that updates after this), or a
+     * whole step of plain SGD folded into the layers' GEMMs (the optimizer's
+     * {@code parameterUpdate()}). For a loss fused with the output activation the gradient is
+     * taken with respect to the output layer's pre-activation. Training use.
      *
-     * @throws IllegalStateException when another thread trains the network or it is closed
+     * @throws IllegalArgumentException when {@code loss} cannot train this network
+     * @throws IllegalStateException    when another thread trains the network or it is closed
      */
-    public void backward(Tensor lossGradient, Loss loss) {
-        backPropagate("backward", lossGradient, loss, null);
-    }
-
-    /**
-     * Back-propagates like {@link #backward} and applies {@code update} to every parameter on
-     * the way, each layer once it has passed its gradient down: a whole step of plain SGD, with
-     * the weight updates folded into the GEMMs (see {@link InPlaceSgd}). Training use.
-     *
-     * @throws IllegalStateException when another thread trains the network or it is closed
-     */
-    public void backwardAndUpdate(Tensor lossGradient, Loss loss, InPlaceSgd update) {
-        backPropagate("backwardAndUpdate", lossGradient, loss,
-                Objects.requireNonNull(update, "update"));
+    public void backward(Tensor lossGradient, Loss loss, ParameterUpdate update) {
+        Objects.requireNonNull(update, "update");
+        guard.beginTraining("backward");
+        try {
+            checkLoss(loss);
+            int last = layers.size() - 1;
+            Layer output = layers.get(last);
+            Tensor gradient = loss.fusedActivation() != null
+                    ? output.backwardFromPreActivation(lossGradient, last > 0, update)
+                    : output.backward(lossGradient, last > 0, update);
+            for (int i = last - 1; i >= 0; i--) {
+                gradient = layers.get(i).backward(gradient, i > 0, update);
+            }
+        } finally {
+            guard.endTraining();
+        }
     }
 
     /**
@@ -147,42 +157,9 @@ public final class Sequential implements AutoCloseable {
         guard.endTraining();
     }
 
-    private void backPropagate(String op, Tensor lossGradient, Loss loss, InPlaceSgd update) {
-        guard.beginTraining(op);
-        try {
-            propagate(lossGradient, loss, update);
-        } finally {
-            guard.endTraining();
-        }
-    }
-
-    private void propagate(Tensor lossGradient, Loss loss, InPlaceSgd update) {
-        checkLoss(loss);
-        int lastIndex = layers.size() - 1;
-        Tensor gradient;
-        if (loss.fusedActivation() != null) {
-            Dense output = (Dense) layers.get(lastIndex);
-            gradient = update == null
-                    ? output.backwardFromPreActivation(lossGradient, lastIndex > 0)
-                    : output.backwardFromPreActivationAndUpdate(lossGradient, lastIndex > 0,
-                            update);
-        } else {
-            gradient = backward(layers.get(lastIndex), lossGradient, lastIndex > 0, update);
-        }
-        for (int i = lastIndex - 1; i >= 0; i--) {
-            gradient = backward(layers.get(i), gradient, i > 0, update);
-        }
-    }
-
-    private static Tensor backward(Layer layer, Tensor outputGradient, boolean propagateToInput,
-                                   InPlaceSgd update) {
-        return update == null ? layer.backward(outputGradient, propagateToInput)
-                : layer.backwardAndUpdate(outputGradient, propagateToInput, update);
-    }
-
     /**
-     * Checks that {@code loss} can train this network: a loss fused with an activation needs a
-     * {@link Dense} output layer with that activation.
+     * Checks that {@code loss} can train this network: a loss fused with an activation needs an
+     * output layer with that activation ({@link Layer#activation()}).
      *
      * @throws IllegalArgumentException naming the loss and the output layer otherwise
      */
@@ -190,9 +167,9 @@ public final class Sequential implements AutoCloseable {
         Objects.requireNonNull(loss, "loss");
         Activation fused = loss.fusedActivation();
         Layer output = layers.get(layers.size() - 1);
-        if (fused != null && !(output instanceof Dense dense && dense.activation() == fused)) {
+        if (fused != null && output.activation() != fused) {
             throw new IllegalArgumentException("loss " + loss.id() + " is computed together with "
-                    + fused.id() + " and needs a Dense output layer with " + fused.id()
+                    + fused.id() + " and needs an output layer with " + fused.id()
                     + " activation; the output layer is " + output);
         }
     }

@@ -1,7 +1,7 @@
 package io.nn4j.api.train;
 
+import io.nn4j.api.Parameter;
 import io.nn4j.api.Tensor;
-import io.nn4j.api.nn.Parameter;
 import java.util.List;
 
 /**

@@ -2,8 +2,8 @@ package io.nn4j.api.train;
 
 import io.nn4j.api.Backend;
 import io.nn4j.api.Loss;
+import io.nn4j.api.Parameter;
 import io.nn4j.api.Tensor;
-import io.nn4j.api.nn.Parameter;
 import io.nn4j.api.nn.Sequential;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,18 +1,20 @@
 package io.nn4j.api.train;
 
 import io.nn4j.api.Backend;
+import io.nn4j.api.Parameter;
+import io.nn4j.api.ParameterUpdate;
 import io.nn4j.api.Shape;
 import io.nn4j.api.Tensor;
-import io.nn4j.api.nn.InPlaceSgd;
-import io.nn4j.api.nn.Parameter;
-import io.nn4j.api.nn.Sequential;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Updates parameters from their gradients after each backward pass, one fused backend op per
- * parameter, with optional L2 weight decay and a per-epoch {@link LearningRateSchedule}.
+ * Updates parameters, with optional L2 weight decay and a per-epoch {@link LearningRateSchedule}.
+ * A step is one backward pass given {@link #parameterUpdate()}, then {@link #finishStep}: by
+ * default the backward pass stores the gradients and {@code finishStep} updates each parameter
+ * from its gradient with one fused backend op; plain SGD is applied by the backward pass itself
+ * and {@code finishStep} only counts the step.
  *
  * <p>State (momentum, Adam's moments) lives on the parameters' backend, is made on first use and
  * is freed by {@link #close()}. It can be read and restored for checkpoints
@@ -28,7 +30,6 @@ public abstract class Optimizer implements AutoCloseable {
     private float rate;
     private int steps;
     private final Map<Parameter, Tensor[]> state = new LinkedHashMap<>();
-    private InPlaceSgd inPlace;
 
     /**
      * An optimizer with base learning rate {@code learningRate}.
@@ -79,37 +80,25 @@ public abstract class Optimizer implements AutoCloseable {
         return weightDecay;
     }
 
-    /** Applies one update to every parameter from its current gradient. */
-    public final void step(List<Parameter> parameters) {
+    /**
+     * How the layers' backward pass of the next step applies what it finds to each parameter
+     * (see {@link ParameterUpdate}): by default it stores the gradients, which
+     * {@link #finishStep} then reads.
+     */
+    public ParameterUpdate parameterUpdate() {
+        return ParameterUpdate.STORE_GRADIENT;
+    }
+
+    /**
+     * Finishes a step whose backward pass applied {@link #parameterUpdate()}: counts it and
+     * updates each parameter as this optimizer needs (from its gradient, with its state).
+     */
+    public final void finishStep(List<Parameter> parameters) {
         steps++;
         for (int i = 0; i < parameters.size(); i++) {
             Parameter parameter = parameters.get(i);
             update(parameter, stateOf(parameter), rate, steps);
         }
-    }
-
-    /**
-     * Begins a step that the layers apply while they back-propagate
-     * ({@link Sequential#backwardAndUpdate}), when this optimizer's update is plain SGD: counts
-     * the step and returns its learning rate and weight decay. Returns {@code null}, counting
-     * nothing, when the update needs the gradients (momentum, Adam): then back-propagate with
-     * {@link Sequential#backward} and call {@link #step}.
-     */
-    public final InPlaceSgd beginInPlaceStep() {
-        if (!updatesInPlace()) {
-            return null;
-        }
-        steps++;
-        if (inPlace == null || inPlace.learningRate() != rate
-                || inPlace.weightDecay() != weightDecay) {
-            inPlace = new InPlaceSgd(rate, weightDecay);
-        }
-        return inPlace;
-    }
-
-    /** Whether the update is plain SGD, which the layers can apply in place (not by default). */
-    protected boolean updatesInPlace() {
-        return false;
     }
 
     /** Number of steps taken (Adam's {@code t}). */
@@ -144,7 +133,10 @@ public abstract class Optimizer implements AutoCloseable {
     /** Names of the state tensors kept per parameter (empty for stateless optimizers). */
     protected abstract List<String> stateNames();
 
-    /** Updates one parameter with its state tensors at learning rate {@code rate}, step {@code t}. */
+    /**
+     * Finishes one parameter's update after the backward pass with its state tensors at
+     * learning rate {@code rate}, step {@code t}.
+     */
     protected abstract void update(Parameter parameter, Tensor[] state, float rate, int t);
 
     /** The parameter's state tensors, made (zero) on first use. */

@@ -4,7 +4,6 @@ import io.nn4j.api.Backend;
 import io.nn4j.api.Loss;
 import io.nn4j.api.Shape;
 import io.nn4j.api.Tensor;
-import io.nn4j.api.nn.InPlaceSgd;
 import io.nn4j.api.nn.Sequential;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -204,9 +203,9 @@ public final class Trainer {
 
     /**
      * One training step on a staged batch: forward, the loss gradient into
-     * {@code lossGradient} (shaped like the output), back-propagation and the optimizer's
-     * update. Plain SGD is applied by the layers as they back-propagate
-     * ({@link Optimizer#beginInPlaceStep}); other optimizers update from the gradients after.
+     * {@code lossGradient} (shaped like the output), back-propagation applying the optimizer's
+     * {@link Optimizer#parameterUpdate()} (plain SGD updates the parameters right there; other
+     * optimizers have the gradients stored), then {@link Optimizer#finishStep}.
      *
      * @return the network's output for the batch, valid until its next forward pass
      */
@@ -214,13 +213,8 @@ public final class Trainer {
                               Tensor targets, Tensor lossGradient) {
         Tensor output = model.forward(features, true);
         model.backend().lossGradient(loss, output, targets, lossGradient);
-        InPlaceSgd inPlace = optimizer.beginInPlaceStep();
-        if (inPlace != null) {
-            model.backwardAndUpdate(lossGradient, loss, inPlace);
-        } else {
-            model.backward(lossGradient, loss);
-            optimizer.step(model.parameters());
-        }
+        model.backward(lossGradient, loss, optimizer.parameterUpdate());
+        optimizer.finishStep(model.parameters());
         return output;
     }
 

@@ -11,6 +11,7 @@ import io.nn4j.api.nn.Sequential;
 import io.nn4j.api.train.Dataset;
 import io.nn4j.api.train.Optimizer;
 import io.nn4j.api.train.Sgd;
+import io.nn4j.api.train.Trainer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -124,12 +125,9 @@ public final class CrossBackendEquivalence {
                 data.gather(order, batch * rows, rows, features, targets);
                 backend.copyIn(features, 0, x);
                 backend.copyIn(targets, 0, y);
-                Tensor output = net.forward(x, true);
-                backend.lossGradient(run.loss(), output, y, gradient);
+                Tensor output = Trainer.step(net, optimizer, run.loss(), x, y, gradient);
                 backend.fill(total, 0f);
                 backend.accumulateLoss(run.loss(), output, y, total);
-                net.backward(gradient, run.loss());
-                optimizer.step(net.parameters());
                 losses.add(backend.toArray(total)[0] / (double) rows);
             }
         }

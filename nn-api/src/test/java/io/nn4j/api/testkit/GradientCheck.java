@@ -5,11 +5,12 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.nn4j.api.Activation;
 import io.nn4j.api.Backend;
 import io.nn4j.api.Loss;
+import io.nn4j.api.Parameter;
+import io.nn4j.api.ParameterUpdate;
 import io.nn4j.api.Shape;
 import io.nn4j.api.Tensor;
 import io.nn4j.api.nn.Dense;
 import io.nn4j.api.nn.Layer;
-import io.nn4j.api.nn.Parameter;
 import io.nn4j.api.nn.Sequential;
 import java.util.ArrayList;
 import java.util.List;
@@ -122,7 +123,7 @@ public final class GradientCheck {
              Tensor grad = RandomTensors.poisoned(backend, outShape)) {
             Tensor output = net.forward(tx, true);
             backend.lossGradient(loss, output, ty, grad);
-            net.backward(grad, loss);
+            net.backward(grad, loss, ParameterUpdate.STORE_GRADIENT);
             List<float[]> gradients = new ArrayList<>();
             for (Parameter p : net.parameters()) {
                 gradients.add(backend.toArray(p.gradient()));

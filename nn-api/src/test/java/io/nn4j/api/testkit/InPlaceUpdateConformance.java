@@ -3,17 +3,20 @@ package io.nn4j.api.testkit;
 import io.nn4j.api.Activation;
 import io.nn4j.api.Backend;
 import io.nn4j.api.Loss;
+import io.nn4j.api.Parameter;
+import io.nn4j.api.ParameterUpdate;
 import io.nn4j.api.Shape;
 import io.nn4j.api.Tensor;
-import io.nn4j.api.nn.InPlaceSgd;
-import io.nn4j.api.nn.Parameter;
 import io.nn4j.api.nn.Sequential;
+import io.nn4j.api.train.Optimizer;
+import io.nn4j.api.train.Sgd;
 import java.util.List;
 
 /**
- * Conformance of plain SGD applied while back-propagating ({@link Sequential#backwardAndUpdate}
- * with an {@link InPlaceSgd}): every parameter must end where back-propagating and then
- * {@link Backend#sgdUpdate} on each gradient leaves it. The backend under test runs both, so
+ * Conformance of plain SGD applied while back-propagating ({@link Sequential#backward} given
+ * {@link Sgd#parameterUpdate()}): every parameter must end where back-propagating with
+ * {@link ParameterUpdate#STORE_GRADIENT} and then {@link Backend#sgdUpdate} on each gradient
+ * leaves it. The backend under test runs both, so
  * this checks the weight update folded into the gradient GEMM ({@code β = 1 − ηλ},
  * {@code α = −η/m}) and that each layer hands its input gradient down before its weights change.
  */
@@ -42,9 +45,9 @@ public final class InPlaceUpdateConformance {
                 .dense(OUTPUTS, output);
         RandomTensors random = RandomTensors.forCase(what);
         Shape outShape = Shape.matrix(BATCH, OUTPUTS);
-        InPlaceSgd update = new InPlaceSgd(learningRate, weightDecay);
         long seed = what.hashCode();
-        try (Sequential inPlace = network.build(backend, seed);
+        try (Optimizer sgd = new Sgd(learningRate).weightDecay(weightDecay);
+             Sequential inPlace = network.build(backend, seed);
              Sequential reference = network.build(backend, seed);
              Tensor gradient = backend.zeros(outShape)) {
             for (int step = 0; step < STEPS; step++) {
@@ -53,12 +56,13 @@ public final class InPlaceUpdateConformance {
                 try (Tensor tx = backend.fromArray(x, Shape.matrix(BATCH, INPUTS));
                      Tensor ty = backend.fromArray(y, LossConformance.targetShape(loss, outShape))) {
                     backend.lossGradient(loss, reference.forward(tx, true), ty, gradient);
-                    reference.backward(gradient, loss);
+                    reference.backward(gradient, loss, ParameterUpdate.STORE_GRADIENT);
                     for (Parameter p : reference.parameters()) {
                         backend.sgdUpdate(p.value(), p.gradient(), learningRate, weightDecay);
                     }
                     backend.lossGradient(loss, inPlace.forward(tx, true), ty, gradient);
-                    inPlace.backwardAndUpdate(gradient, loss, update);
+                    inPlace.backward(gradient, loss, sgd.parameterUpdate());
+                    sgd.finishStep(inPlace.parameters());
                 }
                 compare(backend, what + " step " + step, reference.parameters(),
                         inPlace.parameters());

@@ -42,7 +42,8 @@ public final class Tolerances {
 
     /**
      * Parameters after the same few SGD steps taken two ways on one backend: through the
-     * gradients, and with the update folded into the weight-gradient GEMM ({@code InPlaceSgd}).
+     * gradients, and with the update folded into the weight-gradient GEMM (plain {@code Sgd}'s
+     * {@code parameterUpdate()}).
      * They differ by a few float32 roundings per step (~1e-7); a wrong scale, sign or order (an
      * input gradient taken from already-updated weights) moves them by a share of the
      * learning rate, 1e-4 or more.

@@ -10,12 +10,13 @@ import io.nn4j.api.Activation;
 import io.nn4j.api.Backend;
 import io.nn4j.api.Backends;
 import io.nn4j.api.Loss;
+import io.nn4j.api.Parameter;
+import io.nn4j.api.ParameterUpdate;
 import io.nn4j.api.Shape;
 import io.nn4j.api.Tensor;
 import io.nn4j.api.io.Checkpoint;
 import io.nn4j.api.io.ModelFile;
 import io.nn4j.api.nn.Dropout;
-import io.nn4j.api.nn.Parameter;
 import io.nn4j.api.nn.Sequential;
 import io.nn4j.api.testkit.Blobs;
 import io.nn4j.api.testkit.StepAllocationMeter;
@@ -173,8 +174,19 @@ class TrainingFeaturesTest {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> train(model, sgd, Loss.BINARY_CROSSENTROPY, TRAIN.binary(0),
                             TEST.binary(0), 1, null));
-            assertTrue(e.getMessage().contains("needs a Dense output layer with sigmoid"),
+            assertTrue(e.getMessage().contains("needs an output layer with sigmoid"),
                     e.getMessage());
+        }
+    }
+
+    @Test
+    void aFusedLossRefusesAnOutputLayerOfAnotherActivation() {
+        try (Sequential model = Sequential.builder(4).dense(3, Activation.SOFTMAX).dropout(0.5f)
+                .build(backend, 1)) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> model.checkLoss(Loss.CATEGORICAL_CROSSENTROPY));
+            assertTrue(e.getMessage().contains("needs an output layer with softmax activation; "
+                    + "the output layer is Dropout(0.5)"), e.getMessage());
         }
     }
 
@@ -191,7 +203,8 @@ class TrainingFeaturesTest {
                 kept += v != 0f ? 1 : 0;
             }
             assertEquals(0.75, kept / (double) y.length, 0.02);
-            float[] dX = backend.toArray(dropout.backward(x, true));
+            float[] dX = backend.toArray(dropout.backward(x, true,
+                    ParameterUpdate.STORE_GRADIENT));
             assertArrayEquals(y, dX, "the gradient goes through the same mask");
             float[] next = backend.toArray(dropout.forward(x, true));
             assertNotEquals(java.util.Arrays.toString(y), java.util.Arrays.toString(next),

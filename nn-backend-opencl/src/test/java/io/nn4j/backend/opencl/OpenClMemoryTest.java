@@ -49,11 +49,9 @@ class OpenClMemoryTest {
                 }
                 backend.copyIn(features, 0, x);
                 backend.copyIn(targets, 0, y);
-                Tensor output = net.forward(x, true);
-                backend.lossGradient(Loss.CATEGORICAL_CROSSENTROPY, output, y, gradient);
+                Tensor output = Trainer.step(net, sgd, Loss.CATEGORICAL_CROSSENTROPY, x, y,
+                        gradient);
                 backend.accumulateLoss(Loss.CATEGORICAL_CROSSENTROPY, output, y, total);
-                net.backward(gradient, Loss.CATEGORICAL_CROSSENTROPY);
-                sgd.step(net.parameters());
                 if (step == 9) {
                     warm = backend.memory();
                 }
