@@ -1,6 +1,5 @@
 package io.nn4j.bench;
 
-import io.nn4j.api.Activation;
 import io.nn4j.api.nn.Sequential;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -41,14 +40,9 @@ public class PredictBenchmark extends BackendBenchmark {
     @Override
     protected void prepare() {
         TrainingConfig network = TrainingConfig.parse(config);
-        int[] widths = network.widths();
         rows = network.batchSize();
-        Sequential.Builder builder = Sequential.builder(widths[0]);
-        for (int i = 1; i < widths.length; i++) {
-            builder.dense(widths[i], i == widths.length - 1 ? Activation.SOFTMAX : Activation.RELU);
-        }
-        model = own(builder.build(engine, TrainingStepBenchmark.WEIGHT_SEED));
-        input = RandomArrays.uniform(new Random(RandomArrays.SEED), rows * widths[0]);
+        model = own(network.build(engine, TrainingStepBenchmark.WEIGHT_SEED));
+        input = RandomArrays.uniform(new Random(RandomArrays.SEED), rows * network.widths()[0]);
     }
 
     /** The outputs of one batch, row-major. */

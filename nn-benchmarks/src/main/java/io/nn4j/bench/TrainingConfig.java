@@ -1,5 +1,8 @@
 package io.nn4j.bench;
 
+import io.nn4j.api.Activation;
+import io.nn4j.api.Backend;
+import io.nn4j.api.nn.Sequential;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -64,6 +67,18 @@ public record TrainingConfig(int[] widths, int batchSize) {
     @Override
     public int[] widths() {
         return widths.clone();
+    }
+
+    /**
+     * The network on {@code backend}, its weights drawn from {@code seed}: dense layers of these
+     * widths, ReLU between them and softmax at the output.
+     */
+    public Sequential build(Backend backend, long seed) {
+        Sequential.Builder builder = Sequential.builder(widths[0]);
+        for (int i = 1; i < widths.length; i++) {
+            builder.dense(widths[i], i == widths.length - 1 ? Activation.SOFTMAX : Activation.RELU);
+        }
+        return builder.build(backend, seed);
     }
 
     /** {@code 784-128-10/64}. */

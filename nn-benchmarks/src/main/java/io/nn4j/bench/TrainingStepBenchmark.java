@@ -1,6 +1,5 @@
 package io.nn4j.bench;
 
-import io.nn4j.api.Activation;
 import io.nn4j.api.Loss;
 import io.nn4j.api.Shape;
 import io.nn4j.api.Tensor;
@@ -58,11 +57,7 @@ public class TrainingStepBenchmark extends BackendBenchmark {
         int[] widths = network.widths();
         int rows = network.batchSize();
         int classes = widths[widths.length - 1];
-        Sequential.Builder builder = Sequential.builder(widths[0]);
-        for (int i = 1; i < widths.length; i++) {
-            builder.dense(widths[i], i == widths.length - 1 ? Activation.SOFTMAX : Activation.RELU);
-        }
-        model = own(builder.build(engine, WEIGHT_SEED));
+        model = own(network.build(engine, WEIGHT_SEED));
         optimizer = own(new Sgd(LEARNING_RATE));
         Random random = new Random(RandomArrays.SEED);
         hostFeatures = RandomArrays.uniform(random, rows * widths[0]);
