@@ -177,7 +177,8 @@ final class BundledOpenBlas {
         return NativeBlasLibrary.class.getClassLoader().getResource(RESOURCES + file);
     }
 
-    private static void deleteIfThere(Path folder) throws IOException {
+    /** Deletes {@code folder} and everything in it, if it exists. */
+    static void deleteIfThere(Path folder) throws IOException {
         if (!Files.exists(folder)) {
             return;
         }

@@ -13,7 +13,6 @@ import io.nn4j.api.spi.BackendOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -33,7 +32,7 @@ class CpuProbeTest {
         assertNotNull(xdg, "run by the surefire execution fresh-jvm-probe, which sets it");
         Path cache = Path.of(xdg);
         assertTrue(cache.toString().contains("target"), "only a folder under target/ is emptied");
-        deleteIfThere(cache);
+        BundledOpenBlas.deleteIfThere(cache);
         Path folder = BundledOpenBlas.cacheFolder();
         assertTrue(folder.startsWith(cache), folder.toString());
         Properties before = (Properties) System.getProperties().clone();
@@ -74,16 +73,5 @@ class CpuProbeTest {
         assertEquals(folder.resolve("libopenblas.so.0").toString(),
                 System.getProperty(NativeBlasLibrary.NETLIB_PATH_PROPERTY),
                 "create pointed netlib at it");
-    }
-
-    private static void deleteIfThere(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }
