@@ -64,6 +64,21 @@ public enum Loss {
     }
 
     /**
+     * The factor {@code s} of this loss's per-example gradient {@code s · (A − Y)} for a network
+     * with {@code outputs} outputs: {@code 2/K} for {@link #MEAN_SQUARED_ERROR} (gradient with
+     * respect to {@code A}), {@code 1/K} for {@link #BINARY_CROSSENTROPY} and 1 for the softmax
+     * cross-entropies (gradients with respect to {@code Z}), where {@code K = outputs}. Every
+     * backend and the float64 reference take the factor from here.
+     */
+    public double gradientScale(int outputs) {
+        return switch (this) {
+            case MEAN_SQUARED_ERROR -> 2.0 / outputs;
+            case BINARY_CROSSENTROPY -> 1.0 / outputs;
+            case CATEGORICAL_CROSSENTROPY, SPARSE_CATEGORICAL_CROSSENTROPY -> 1.0;
+        };
+    }
+
+    /**
      * Target values per example for a network with {@code outputs} outputs: 1 (the class index)
      * for {@link #SPARSE_CATEGORICAL_CROSSENTROPY}, else {@code outputs}.
      */

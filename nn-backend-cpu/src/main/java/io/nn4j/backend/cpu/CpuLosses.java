@@ -1,7 +1,6 @@
 package io.nn4j.backend.cpu;
 
 import io.nn4j.api.Loss;
-import java.util.Arrays;
 
 /**
  * Loss values, loss gradients and accuracy counts on row-major arrays: outputs {@code rows × cols},
@@ -18,28 +17,20 @@ final class CpuLosses {
     static void gradient(Loss loss, float[] output, float[] target, float[] grad, int rows,
                          int cols) {
         int n = rows * cols;
-        switch (loss) {
-            case MEAN_SQUARED_ERROR -> scaledDifference(2f / cols, output, target, grad, n);
-            case CATEGORICAL_CROSSENTROPY -> scaledDifference(1f, output, target, grad, n);
-            case SPARSE_CATEGORICAL_CROSSENTROPY -> {
-                System.arraycopy(output, 0, grad, 0, n);
-                for (int r = 0; r < rows; r++) {
-                    if (isClass(target[r], cols)) {
-                        grad[r * cols + (int) target[r]] -= 1f;
-                    } else {
-                        Arrays.fill(grad, r * cols, (r + 1) * cols, Float.NaN);
-                    }
-                }
+        float scale = (float) loss.gradientScale(cols);
+        if (loss != Loss.SPARSE_CATEGORICAL_CROSSENTROPY) {
+            for (int i = 0; i < n; i++) {
+                grad[i] = scale * (output[i] - target[i]);
             }
-            case BINARY_CROSSENTROPY -> scaledDifference(1f / cols, output, target, grad, n);
+            return;
         }
-    }
-
-    /** {@code grad = scale · (output − target)} over the first {@code n} elements. */
-    private static void scaledDifference(float scale, float[] output, float[] target, float[] grad,
-                                         int n) {
-        for (int i = 0; i < n; i++) {
-            grad[i] = scale * (output[i] - target[i]);
+        for (int r = 0; r < rows; r++) {
+            float c = target[r];
+            boolean valid = isClass(c, cols);
+            for (int j = 0; j < cols; j++) {
+                float y = valid ? (j == (int) c ? 1f : 0f) : Float.NaN;
+                grad[r * cols + j] = scale * (output[r * cols + j] - y);
+            }
         }
     }
 

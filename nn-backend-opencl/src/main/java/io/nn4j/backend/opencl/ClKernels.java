@@ -111,11 +111,7 @@ final class ClKernels {
     void lossGradient(Loss loss, ClTensor output, ClTensor target, ClTensor grad) {
         int rows = output.shape().rows();
         int cols = output.shape().cols();
-        float factor = switch (loss) {
-            case MEAN_SQUARED_ERROR -> 2f / cols;
-            case BINARY_CROSSENTROPY -> 1f / cols;
-            case CATEGORICAL_CROSSENTROPY, SPARSE_CATEGORICAL_CROSSENTROPY -> 1f;
-        };
+        float factor = (float) loss.gradientScale(cols);
         launcher.kernel(lossGradient).mem(output.argument()).mem(target.argument()).mem(grad.argument())
                 .ints(rows).ints(cols).floats(factor)
                 .ints(loss == Loss.SPARSE_CATEGORICAL_CROSSENTROPY ? 1 : 0)
