@@ -84,7 +84,7 @@ final class ClKernels {
                     .ints(cols).run1(rows, localSize);
         } else {
             launcher.kernel(biasActivation).mem(z.argument()).mem(bias.argument()).mem(a.argument())
-                    .ints(rows).ints(cols).ints(code(f))
+                    .ints(rows).ints(cols).ints(ClApiConstants.code(f))
                     .run2(cols, matrixLocalCols, rows, matrixLocalRows);
         }
     }
@@ -99,7 +99,7 @@ final class ClKernels {
         } else {
             int n = rows * cols;
             launcher.kernel(activationBackward).mem(z.argument()).mem(a.argument()).mem(dA.argument())
-                    .mem(dZ.argument()).ints(n).ints(code(f)).run1(n, localSize);
+                    .mem(dZ.argument()).ints(n).ints(ClApiConstants.code(f)).run1(n, localSize);
         }
     }
 
@@ -127,15 +127,9 @@ final class ClKernels {
 
     /** {@code total[0] +=} the summed per-example loss, reduced on the device. */
     void accumulateLoss(Loss loss, ClTensor output, ClTensor target, ClTensor total) {
-        int kind = switch (loss) {
-            case MEAN_SQUARED_ERROR -> 0;
-            case CATEGORICAL_CROSSENTROPY -> 1;
-            case SPARSE_CATEGORICAL_CROSSENTROPY -> 2;
-            case BINARY_CROSSENTROPY -> 3;
-        };
         launcher.kernel(accumulateLoss).mem(output.argument()).mem(target.argument()).mem(total.argument())
                 .ints(output.shape().rows()).ints(output.shape().cols())
-                .ints(target.shape().cols()).ints(kind).run1(reduceSize, reduceSize);
+                .ints(target.shape().cols()).ints(ClApiConstants.code(loss)).run1(reduceSize, reduceSize);
     }
 
     /**
@@ -153,22 +147,5 @@ final class ClKernels {
         int rows = m.shape().rows();
         launcher.kernel(argmaxRows).mem(m.argument()).mem(indices.argument()).ints(rows)
                 .ints(m.shape().cols()).run1(rows, localSize);
-    }
-
-    /** The activation codes of {@code elementwise.cl}. */
-    private static int code(Activation f) {
-        return switch (f) {
-            case IDENTITY -> 0;
-            case SIGMOID -> 1;
-            case TANH -> 2;
-            case RELU -> 3;
-            case LEAKY_RELU -> 4;
-            case GELU -> 5;
-            case ELU -> 6;
-            case SILU -> 7;
-            case SOFTPLUS -> 8;
-            case SOFTMAX -> throw new IllegalArgumentException(
-                    "softmax runs as a per-row kernel, not elementwise");
-        };
     }
 }
