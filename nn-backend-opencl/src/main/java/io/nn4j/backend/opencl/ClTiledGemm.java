@@ -34,7 +34,7 @@ final class ClTiledGemm implements ClGemm {
      * The family on a device of {@code computeUnits} compute units, its kernels taken from
      * {@code programs} and its scratch from {@code buffers}.
      */
-    ClTiledGemm(Sizes sizes, ClLaunchSizes launch, ClProgramCache programs, ClBuffers buffers,
+    ClTiledGemm(Sizes sizes, ClLaunchSizes launchSizes, ClProgramCache programs, ClBuffers buffers,
                 ClLaunch launch, int computeUnits) {
         this.launch = launch;
         this.product = programs.kernel(sizes.program(), "gemm_tiled");
@@ -45,7 +45,7 @@ final class ClTiledGemm implements ClGemm {
         this.tileK = sizes.tileK();
         this.threadsM = tileM / sizes.workPerThreadM();
         this.threadsN = tileN / sizes.workPerThreadN();
-        this.localSize = launch.localSize();
+        this.localSize = launchSizes.localSize();
         this.computeUnits = computeUnits;
         this.groupsToFill = (long) computeUnits * sizes.splitGroupsPerUnit();
         this.minSliceK = sizes.splitMinK();
