@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nn4j.api.Activation;
-import io.nn4j.api.Backend;
-import io.nn4j.api.Backends;
 import io.nn4j.api.Loss;
 import io.nn4j.api.Parameter;
 import io.nn4j.api.ParameterUpdate;
@@ -33,8 +31,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,24 +40,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Training features on the cpu backend: optimizers, sparse and binary losses, dropout, and
  * checkpoints that resume to exactly the run that never stopped.
  */
-class TrainingFeaturesTest {
+class TrainingFeaturesTest extends FreshCpuBackend {
     private static final Blobs TRAIN = Blobs.of(600, 12, 3, 1);
     private static final Blobs TEST = Blobs.of(300, 12, 3, 1);
 
     @TempDir
     Path dir;
-    private Backend backend;
-
-    @BeforeEach
-    void open() {
-        backend = Backends.load("cpu");
-    }
-
-    @AfterEach
-    void close() {
-        assertEquals(0, backend.memory().liveTensors(), "every tensor was closed");
-        backend.close();
-    }
 
     private Sequential network(long seed, float dropout) {
         Sequential.Builder builder = Sequential.builder(12).dense(32, Activation.GELU);
