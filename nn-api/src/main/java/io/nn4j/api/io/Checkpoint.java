@@ -53,7 +53,12 @@ public final class Checkpoint {
      * @param history their statistics, in order
      */
     public record Restored(int epoch, List<EpochStats> history) {
-        /** Copies the history. */
+        /**
+         * Copies the history.
+         *
+         * @param epoch the number of epochs done
+         * @param history their statistics, in order
+         */
         public Restored {
             history = List.copyOf(history);
         }
@@ -62,7 +67,13 @@ public final class Checkpoint {
     private Checkpoint() {
     }
 
-    /** The file of the checkpoint after {@code epoch} in {@code directory}. */
+    /**
+     * The file of the checkpoint after {@code epoch} in {@code directory}.
+     *
+     * @param directory the checkpoint folder
+     * @param epoch the number of epochs done
+     * @return {@code directory/checkpoint-epoch-NNNN.nn4j}, the epoch zero-padded to four digits
+     */
     public static Path fileFor(Path directory, int epoch) {
         return directory.resolve(String.format("checkpoint-epoch-%04d.nn4j", epoch));
     }
@@ -72,6 +83,10 @@ public final class Checkpoint {
      * {@code checkpoint-epoch-<digits>.nn4j} count; a name whose number does not fit an
      * {@code int} (e.g. {@code checkpoint-epoch-99999999999.nn4j}) was not written by nn4j,
      * whose epochs are ints, and is ignored like any other foreign file.
+     *
+     * @param directory the checkpoint folder; a missing one holds no checkpoint
+     * @return the latest checkpoint file, or empty when there is none
+     * @throws IOException when the folder cannot be listed
      */
     public static Optional<Path> latest(Path directory) throws IOException {
         if (!Files.isDirectory(directory)) {
@@ -94,6 +109,10 @@ public final class Checkpoint {
     /**
      * Writes the state after {@code history.size()} epochs to {@code file}, atomically.
      *
+     * @param file the checkpoint file, replaced when it exists
+     * @param history the statistics of every epoch done
+     * @param model the model whose weights and dropout mask streams are written
+     * @param optimizer the optimizer whose step count and state tensors are written
      * @throws IllegalStateException when a weight or an optimizer state value is NaN or infinite
      *                               (named with its element and value); nothing is written
      * @throws IOException           naming the file when it cannot be written; the previous file
@@ -139,6 +158,10 @@ public final class Checkpoint {
      * streams), and only then copied into the model and the optimizer. On any failure both are as
      * they were.
      *
+     * @param file the checkpoint file
+     * @param model the model receiving the weights; its architecture must match the file's
+     * @param optimizer the optimizer receiving the step count and state tensors
+     * @return the epochs done and their statistics
      * @throws ModelFormatException naming the file, when it is bad or was written for another
      *                              architecture or optimizer
      * @throws java.nio.file.NoSuchFileException when it does not exist
