@@ -15,7 +15,7 @@ public record BackendStatus(String name, Availability availability) {
     /**
      * Its preference order, higher first, as its probe gave it.
      *
-     * @return the priority
+     * @return {@code availability().priority()}
      */
     public int priority() {
         return availability.priority();

@@ -65,7 +65,7 @@ public final class Shape {
     /**
      * Rows when read as a matrix: 1 for a vector.
      *
-     * @return the rows
+     * @return the number of rows, at least 1
      */
     public int rows() {
         return dims.length == 1 ? 1 : dims[0];
@@ -74,7 +74,7 @@ public final class Shape {
     /**
      * Columns when read as a matrix: the length for a vector.
      *
-     * @return the columns
+     * @return the number of columns, at least 1
      */
     public int cols() {
         return dims[dims.length - 1];

@@ -15,7 +15,7 @@ public interface Tensor extends AutoCloseable {
     /**
      * The tensor's shape.
      *
-     * @return the shape
+     * @return the shape, the same for the tensor's whole life
      */
     Shape shape();
 

@@ -66,7 +66,7 @@ public final class Sequential implements AutoCloseable {
     /**
      * The backend every layer runs on.
      *
-     * @return the backend
+     * @return the backend the network was built on
      */
     public Backend backend() {
         return backend;
@@ -75,7 +75,7 @@ public final class Sequential implements AutoCloseable {
     /**
      * What the network is made of, without its weights.
      *
-     * @return the architecture
+     * @return the input size and the layers' specifications, enough to build it again
      */
     public Architecture architecture() {
         return architecture;
@@ -93,7 +93,7 @@ public final class Sequential implements AutoCloseable {
     /**
      * Every trainable parameter, input layer first.
      *
-     * @return the parameters, in a fixed order
+     * @return the parameters, unmodifiable, in a fixed order
      */
     public List<Parameter> parameters() {
         return parameters;

@@ -31,7 +31,7 @@ public interface LearningRateSchedule {
      *
      * @param everyEpochs the epochs between two decays, at least 1
      * @param gamma the factor of each decay, in {@code (0, 1]}
-     * @return the schedule
+     * @return the step-decay schedule
      * @throws IllegalArgumentException unless {@code everyEpochs ≥ 1} and {@code 0 < gamma ≤ 1}
      */
     static LearningRateSchedule step(int everyEpochs, double gamma) {
@@ -50,7 +50,7 @@ public interface LearningRateSchedule {
      *
      * @param epochs the length of the annealing, at least 1
      * @param minFactor the final factor, in {@code [0, 1]}
-     * @return the schedule
+     * @return the cosine schedule
      * @throws IllegalArgumentException unless {@code epochs ≥ 1} and {@code 0 ≤ minFactor ≤ 1}
      */
     static LearningRateSchedule cosine(int epochs, double minFactor) {
