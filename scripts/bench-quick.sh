@@ -53,7 +53,7 @@ done
 # run just needs a jar.
 if [[ $build == yes || ! -f $jar ]] || { [[ $mode != report ]] \
     && [[ -n $(find pom.xml nn-*/pom.xml nn-*/src -newer "$jar" -print -quit) ]]; }; then
-    mvn -q -pl nn-benchmarks -am -DskipTests package
+    mvn -q -pl nn-benchmarks -am -DskipTests -Dmaven.javadoc.skip -Dmaven.source.skip package
 fi
 mkdir -p "$out"
 
@@ -83,7 +83,7 @@ run_jmh() {
 
 run_end_to_end() {
     if [[ ! -f $demo ]]; then
-        mvn -q -pl nn-mnist -am -DskipTests package
+        mvn -q -pl nn-mnist -am -DskipTests -Dmaven.javadoc.skip -Dmaven.source.skip package
     fi
     local backends epochs=${EPOCHS:-1} runs=${RUNS:-1} numpy=yes
     backends=$(available_backends)

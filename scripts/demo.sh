@@ -12,7 +12,8 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 scripts/setup.sh
-mvn -B -ntp -q package -DskipTests
+# The demo needs the jars, not the sources and javadoc jars.
+mvn -B -ntp -q package -DskipTests -Dmaven.javadoc.skip -Dmaven.source.skip
 mkdir -p target
 source scripts/jvm-env.sh
 source scripts/openblas-env.sh

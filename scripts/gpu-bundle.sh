@@ -16,7 +16,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 scripts/fetch-mnist.sh
-mvn -B -ntp -q install -DskipTests -DskipITs
+mvn -B -ntp -q install -DskipTests -DskipITs -Dmaven.javadoc.skip -Dmaven.source.skip
 rm -rf "$bundle"
 mkdir -p "$bundle/lib" "$bundle/data"
 

@@ -55,7 +55,11 @@ public enum Activation {
 
     private final String id = name().toLowerCase(Locale.ROOT);
 
-    /** The lower-case name used on command lines and in model files, e.g. {@code relu}. */
+    /**
+     * The lower-case name used on command lines and in model files, e.g. {@code relu}.
+     *
+     * @return the id, e.g. {@code leaky_relu}
+     */
     public String id() {
         return id;
     }
@@ -63,6 +67,8 @@ public enum Activation {
     /**
      * The activation with the given {@link #id()} (case-insensitive).
      *
+     * @param id an activation's id, in any case
+     * @return the activation of that id
      * @throws IllegalArgumentException naming the known activations when none matches
      */
     public static Activation byId(String id) {

@@ -24,20 +24,36 @@ package io.nn4j.api;
  */
 public interface Backend extends AutoCloseable {
 
-    /** The provider name this backend was opened under, e.g. {@code cpu}. */
+    /**
+     * The provider name this backend was opened under, e.g. {@code cpu}.
+     *
+     * @return the name, e.g. {@code opencl}
+     */
     String name();
 
-    /** A one-line description of what runs the ops (library, engine, device). */
+    /**
+     * A one-line description of what runs the ops (library, engine, device).
+     *
+     * @return a human-readable description
+     */
     String description();
 
     // ---- tensors -------------------------------------------------------------------------
 
-    /** A new tensor of the given shape, filled with zeros. The caller owns and closes it. */
+    /**
+     * A new tensor of the given shape, filled with zeros. The caller owns and closes it.
+     *
+     * @param shape the new tensor's shape
+     * @return the new tensor
+     */
     Tensor zeros(Shape shape);
 
     /**
      * A new tensor holding a copy of {@code data} (row-major).
      *
+     * @param data the values, row-major
+     * @param shape the new tensor's shape
+     * @return the new tensor, owned by the caller
      * @throws IllegalArgumentException when {@code data.length != shape.size()}
      */
     Tensor fromArray(float[] data, Shape shape);
@@ -45,6 +61,10 @@ public interface Backend extends AutoCloseable {
     /**
      * Copies {@code dst.shape().size()} floats from {@code src}, starting at {@code offset},
      * into {@code dst}. Modifies {@code dst}. {@code src} may be reused once this returns.
+     *
+     * @param src the values, row-major
+     * @param offset the index in {@code src} of the first value copied
+     * @param dst the tensor written
      */
     void copyIn(float[] src, int offset, Tensor dst);
 
@@ -53,23 +73,41 @@ public interface Backend extends AutoCloseable {
      * {@code src}, a row-major array of rows as wide as {@code dst}, into the {@code m} rows of
      * {@code dst}, in that order (a shuffled batch in one pass). Modifies {@code dst}.
      * {@code src} and {@code rows} may be reused once this returns.
+     *
+     * @param src the rows, row-major, each as wide as {@code dst}
+     * @param rows the indices of the rows to copy
+     * @param from the position in {@code rows} of the first row copied
+     * @param dst the tensor written, one row per copied row
      */
     void copyInRows(float[] src, int[] rows, int from, Tensor dst);
 
     /**
      * Copies all of {@code src} into {@code dst} starting at {@code offset}, after the work that
      * writes {@code src} has finished. Modifies {@code dst}.
+     *
+     * @param src the tensor read
+     * @param dst the array written
+     * @param offset the index in {@code dst} of the first value written
      */
     void copyOut(Tensor src, float[] dst, int offset);
 
-    /** A new array with the tensor's contents, row-major. */
+    /**
+     * A new array with the tensor's contents, row-major.
+     *
+     * @param tensor a tensor of this backend
+     * @return its values, row-major
+     */
     default float[] toArray(Tensor tensor) {
         float[] data = new float[tensor.shape().size()];
         copyOut(tensor, data, 0);
         return data;
     }
 
-    /** The tensors this backend holds open and their bytes. */
+    /**
+     * The tensors this backend holds open and their bytes.
+     *
+     * @return a snapshot of the open tensors' count and bytes
+     */
     MemoryStats memory();
 
     // ---- linear algebra ------------------------------------------------------------------
@@ -80,6 +118,14 @@ public interface Backend extends AutoCloseable {
      * {@code [m, k]}, {@code op(B)} is {@code [k, n]}, {@code C} is {@code [m, n]}; {@code C}
      * must not be {@code A} or {@code B}. When {@code beta == 0}, {@code C}'s old contents are
      * ignored (NaN included). Modifies {@code C}.
+     *
+     * @param transposeA whether {@code op(A)} is {@code Aᵀ}
+     * @param transposeB whether {@code op(B)} is {@code Bᵀ}
+     * @param alpha the factor of the product
+     * @param a the left matrix {@code A}
+     * @param b the right matrix {@code B}
+     * @param beta the factor of {@code C}'s old contents
+     * @param c the result {@code C}
      */
     void gemm(boolean transposeA, boolean transposeB, float alpha, Tensor a, Tensor b, float beta,
               Tensor c);
@@ -90,6 +136,11 @@ public interface Backend extends AutoCloseable {
      * Dense layer forward tail: {@code Z += bias} (bias added to every row), then
      * {@code A = f(Z)}. {@code Z} and {@code A} are {@code [m, n]}, {@code bias} is {@code [n]};
      * {@code A} may not be {@code Z}. Modifies {@code Z} and {@code A}.
+     *
+     * @param f the activation
+     * @param z the pre-activation {@code Z} {@code [m, n]}, the bias added in place
+     * @param bias the bias {@code [n]}
+     * @param a the activation output {@code A} {@code [m, n]}
      */
     void biasActivation(Activation f, Tensor z, Tensor bias, Tensor a);
 
@@ -98,6 +149,12 @@ public interface Backend extends AutoCloseable {
      * {@code dz_j = a_j (da_j − Σ_k da_k a_k)}). {@code A = f(Z)} is passed so a backend may use
      * whichever is cheaper. All four are {@code [m, n]}; {@code dZ} may be {@code dA}.
      * Modifies {@code dZ}.
+     *
+     * @param f the activation
+     * @param z its input {@code Z}
+     * @param a its output {@code A = f(Z)}
+     * @param dA the gradient with respect to {@code A}
+     * @param dZ the gradient with respect to {@code Z}, written
      */
     void activationBackward(Activation f, Tensor z, Tensor a, Tensor dA, Tensor dZ);
 
@@ -107,6 +164,11 @@ public interface Backend extends AutoCloseable {
      * or a bias's SGD step folded in as {@link #gemm}'s {@code beta} folds in the weights'.
      * With {@code beta = 0}, {@code out}'s old values are not read (a NaN there does not
      * propagate). Modifies {@code out}.
+     *
+     * @param alpha the factor of the sums
+     * @param m the matrix {@code [r, n]} summed over its rows
+     * @param beta the factor of {@code out}'s old values
+     * @param out the result {@code [n]}
      */
     void columnSums(float alpha, Tensor m, float beta, Tensor out);
 
@@ -119,6 +181,11 @@ public interface Backend extends AutoCloseable {
      * {@code [m, k]}; {@code target} is {@code [m, loss.targetColumns(k)]}. A class index (a
      * sparse target) that is not an integer in {@code [0, k)}, NaN included, gives its row a
      * gradient of NaN, and no memory outside the row is touched. Modifies {@code grad}.
+     *
+     * @param loss the loss
+     * @param output the network's output {@code A} {@code [m, k]}
+     * @param target the targets {@code Y}
+     * @param grad the per-example gradient {@code [m, k]}, written
      */
     void lossGradient(Loss loss, Tensor output, Tensor target, Tensor grad);
 
@@ -127,6 +194,11 @@ public interface Backend extends AutoCloseable {
      * loss can be summed on the device and read once. Shapes as for {@link #lossGradient};
      * {@code total} is {@code [1]}. A class index that names no column makes its row's loss,
      * and so the total, NaN. Modifies {@code total}.
+     *
+     * @param loss the loss
+     * @param output the network's output {@code [m, k]}
+     * @param target the targets
+     * @param total the running sum {@code [1]}, added to
      */
     void accumulateLoss(Loss loss, Tensor output, Tensor target, Tensor total);
 
@@ -139,6 +211,11 @@ public interface Backend extends AutoCloseable {
      * target are on the same side of {@link #BINARY_THRESHOLD} (a binary decision:
      * {@code ≥ 0.5} is positive). A class index that names no column counts as wrong. {@code count} is
      * {@code [1]}. Modifies {@code count}.
+     *
+     * @param output the network's output {@code [m, k]}
+     * @param target the targets: {@code [m, k]} like {@code output}, or {@code [m, 1]} class
+     *     indices (for {@code k = 1}, values compared at 0.5)
+     * @param count the running count {@code [1]}, added to
      */
     void accumulateCorrect(Tensor output, Tensor target, Tensor count);
 
@@ -149,6 +226,9 @@ public interface Backend extends AutoCloseable {
      * Row-wise argmax: {@code indices_i} = the column of the largest {@code m_ij} (the first
      * one on ties), stored as a float. {@code m} is {@code [r, n]}, {@code indices} is
      * {@code [r]}. Modifies {@code indices}.
+     *
+     * @param m the matrix {@code [r, n]}
+     * @param indices the column of each row's largest value {@code [r]}, written
      */
     void argmaxRows(Tensor m, Tensor indices);
 
@@ -157,6 +237,11 @@ public interface Backend extends AutoCloseable {
     /**
      * Gradient descent with L2 weight decay: {@code g = grad + weightDecay · param},
      * {@code param −= learningRate · g}. Same shapes. Modifies {@code param}.
+     *
+     * @param param the parameter, updated
+     * @param grad its gradient
+     * @param learningRate the step size
+     * @param weightDecay the L2 factor, 0 for none
      */
     void sgdUpdate(Tensor param, Tensor grad, float learningRate, float weightDecay);
 
@@ -165,6 +250,14 @@ public interface Backend extends AutoCloseable {
      * param}, {@code velocity = momentum · velocity + g}, then {@code param −= learningRate ·
      * velocity}, or with Nesterov {@code param −= learningRate · (g + momentum · velocity)}.
      * Same shapes. Modifies {@code param} and {@code velocity}.
+     *
+     * @param param the parameter, updated
+     * @param grad its gradient
+     * @param velocity its velocity, updated
+     * @param learningRate the step size
+     * @param momentum the factor {@code μ} of the old velocity
+     * @param nesterov whether to look one step ahead
+     * @param weightDecay the L2 factor, 0 for none
      */
     void momentumUpdate(Tensor param, Tensor grad, Tensor velocity, float learningRate,
                         float momentum, boolean nesterov, float weightDecay);
@@ -176,6 +269,17 @@ public interface Backend extends AutoCloseable {
      * {@code lr_t = learningRate · √(1 − β2^t) / (1 − β1^t)} and {@code ε_t = epsilon · √(1 − β2^t)}
      * (computed in double, rounded to float). Same shapes. Modifies {@code param}, {@code m} and
      * {@code v}.
+     *
+     * @param param the parameter, updated
+     * @param grad its gradient
+     * @param m the first moment, updated
+     * @param v the second moment, updated
+     * @param learningRate the base step size
+     * @param beta1 the decay rate {@code β1} of {@code m}
+     * @param beta2 the decay rate {@code β2} of {@code v}
+     * @param epsilon the {@code ε} of the denominator
+     * @param weightDecay the L2 factor, 0 for none
+     * @param step the step number {@code t}, from 1
      */
     void adamUpdate(Tensor param, Tensor grad, Tensor m, Tensor v, float learningRate, float beta1,
                     float beta2, float epsilon, float weightDecay, int step);
@@ -187,19 +291,39 @@ public interface Backend extends AutoCloseable {
      * where {@code keep_i} is {@link io.nn4j.api.spi.DropoutMask#keep(long, int, float)} of
      * element {@code i} (row-major), so every backend draws the same mask for the same seed.
      * {@code 0 ≤ rate < 1}; all three tensors have one shape. Modifies {@code mask} and {@code y}.
+     *
+     * @param rate the probability of dropping an element
+     * @param seed the mask's seed
+     * @param x the input
+     * @param mask the mask, written
+     * @param y the output, written
      */
     void dropout(float rate, long seed, Tensor x, Tensor mask, Tensor y);
 
     /**
      * Elementwise product {@code out = a ∘ b}; same shapes; {@code out} may be {@code a} or
      * {@code b}. Modifies {@code out}.
+     *
+     * @param a the left factor
+     * @param b the right factor
+     * @param out the product, written
      */
     void multiply(Tensor a, Tensor b, Tensor out);
 
-    /** Sets every element of {@code t} to {@code value}. Modifies {@code t}. */
+    /**
+     * Sets every element of {@code t} to {@code value}. Modifies {@code t}.
+     *
+     * @param t the tensor written
+     * @param value the value of every element
+     */
     void fill(Tensor t, float value);
 
-    /** {@code dst = src}; same number of elements. Modifies {@code dst}. */
+    /**
+     * {@code dst = src}; same number of elements. Modifies {@code dst}.
+     *
+     * @param src the tensor read
+     * @param dst the tensor written
+     */
     void copy(Tensor src, Tensor dst);
 
     /**

@@ -12,7 +12,11 @@ import io.nn4j.api.spi.Availability;
  */
 public record BackendStatus(String name, Availability availability) {
 
-    /** Its preference order, higher first, as its probe gave it. */
+    /**
+     * Its preference order, higher first, as its probe gave it.
+     *
+     * @return {@code availability().priority()}
+     */
     public int priority() {
         return availability.priority();
     }

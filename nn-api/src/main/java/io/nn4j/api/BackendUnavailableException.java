@@ -10,7 +10,12 @@ package io.nn4j.api;
 public class BackendUnavailableException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    /** An exception with the full message and the underlying failure (may be null). */
+    /**
+     * An exception with the full message and the underlying failure (may be null).
+     *
+     * @param message what failed, with every discovered backend and why it is (not) available
+     * @param cause the failure behind it, or {@code null}
+     */
     public BackendUnavailableException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -44,7 +44,11 @@ public final class Backends {
     private Backends() {
     }
 
-    /** Every discovered backend with its availability, highest priority first. */
+    /**
+     * Every discovered backend with its availability, highest priority first.
+     *
+     * @return the status of each backend found on the class path
+     */
     public static List<BackendStatus> list() {
         return statuses(probeAll(discover(), BackendOptions.fromSystem()));
     }
@@ -53,6 +57,7 @@ public final class Backends {
      * Opens the backend named by {@value #PROPERTY} or {@value #ENVIRONMENT}, else the available
      * one of highest priority, with options from {@link BackendOptions#fromSystem()}.
      *
+     * @return the open backend; the caller closes it
      * @throws BackendUnavailableException when the named one, or every one, is unavailable
      */
     public static Backend load() {
@@ -84,6 +89,8 @@ public final class Backends {
      * Opens the backend called {@code name}, with options from
      * {@link BackendOptions#fromSystem()}.
      *
+     * @param name the provider name, e.g. {@code cpu} or {@code opencl}
+     * @return the open backend; the caller closes it
      * @throws BackendUnavailableException when it is missing or unavailable; the message lists
      *                                     every discovered backend and why each is (not) there
      */

@@ -50,7 +50,11 @@ public enum Loss {
         this.fusedActivation = fusedActivation;
     }
 
-    /** The lower-case name used on command lines and in model files. */
+    /**
+     * The lower-case name used on command lines and in model files.
+     *
+     * @return the id, e.g. {@code mse}
+     */
     public String id() {
         return id;
     }
@@ -58,6 +62,8 @@ public enum Loss {
     /**
      * The output activation this loss is fused with, or {@code null} when the gradient is
      * taken with respect to the activation's output and passed back through {@code f'}.
+     *
+     * @return the fused activation, or {@code null}
      */
     public Activation fusedActivation() {
         return fusedActivation;
@@ -69,6 +75,9 @@ public enum Loss {
      * respect to {@code A}), {@code 1/K} for {@link #BINARY_CROSSENTROPY} and 1 for the softmax
      * cross-entropies (gradients with respect to {@code Z}), where {@code K = outputs}. Every
      * backend and the float64 reference take the factor from here.
+     *
+     * @param outputs the network's output width {@code K}
+     * @return the factor {@code s}
      */
     public double gradientScale(int outputs) {
         return switch (this) {
@@ -81,6 +90,9 @@ public enum Loss {
     /**
      * Target values per example for a network with {@code outputs} outputs: 1 (the class index)
      * for {@link #SPARSE_CATEGORICAL_CROSSENTROPY}, else {@code outputs}.
+     *
+     * @param outputs the network's output width
+     * @return target values per example
      */
     public int targetColumns(int outputs) {
         return this == SPARSE_CATEGORICAL_CROSSENTROPY ? 1 : outputs;
@@ -89,6 +101,8 @@ public enum Loss {
     /**
      * The loss with the given {@link #id()} (case-insensitive).
      *
+     * @param id a loss's id, in any case
+     * @return the loss of that id
      * @throws IllegalArgumentException naming the known losses when none matches
      */
     public static Loss byId(String id) {

@@ -46,12 +46,28 @@ public interface ParameterUpdate {
         }
     };
 
-    /** The tensor {@code T} the layer writes for {@code parameter}: its gradient or its value. */
+    /**
+     * The tensor {@code T} the layer writes for {@code parameter}: its gradient or its value.
+     *
+     * @param parameter the parameter
+     * @return the tensor written
+     */
     Tensor target(Parameter parameter);
 
-    /** The factor {@code α} of the sum over a batch of {@code rows} examples. */
+    /**
+     * The factor {@code α} of the sum over a batch of {@code rows} examples.
+     *
+     * @param parameter the parameter
+     * @param rows the batch size
+     * @return the factor {@code α}
+     */
     float alpha(Parameter parameter, int rows);
 
-    /** The factor {@code β} that {@code T} keeps. */
+    /**
+     * The factor {@code β} that {@code T} keeps.
+     *
+     * @param parameter the parameter
+     * @return the factor {@code β}
+     */
     float beta(Parameter parameter);
 }

@@ -20,6 +20,8 @@ public final class Shape {
     /**
      * A vector of {@code length} elements.
      *
+     * @param length the number of elements, at least 1
+     * @return the shape {@code [length]}
      * @throws IllegalArgumentException when {@code length < 1}
      */
     public static Shape vector(int length) {
@@ -30,6 +32,9 @@ public final class Shape {
     /**
      * A row-major matrix of {@code rows × cols} elements.
      *
+     * @param rows the number of rows, at least 1
+     * @param cols the number of columns, at least 1
+     * @return the shape {@code [rows, cols]}
      * @throws IllegalArgumentException when a dimension is below 1 or the size overflows an int
      */
     public static Shape matrix(int rows, int cols) {
@@ -48,22 +53,38 @@ public final class Shape {
         }
     }
 
-    /** Number of dimensions: 1 for a vector, 2 for a matrix. */
+    /**
+     * Number of dimensions: 1 for a vector, 2 for a matrix.
+     *
+     * @return 1 or 2
+     */
     public int rank() {
         return dims.length;
     }
 
-    /** Rows when read as a matrix: 1 for a vector. */
+    /**
+     * Rows when read as a matrix: 1 for a vector.
+     *
+     * @return the number of rows, at least 1
+     */
     public int rows() {
         return dims.length == 1 ? 1 : dims[0];
     }
 
-    /** Columns when read as a matrix: the length for a vector. */
+    /**
+     * Columns when read as a matrix: the length for a vector.
+     *
+     * @return the number of columns, at least 1
+     */
     public int cols() {
         return dims[dims.length - 1];
     }
 
-    /** Total number of elements. */
+    /**
+     * Total number of elements.
+     *
+     * @return {@code rows() × cols()}
+     */
     public int size() {
         return rows() * cols();
     }

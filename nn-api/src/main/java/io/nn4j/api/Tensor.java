@@ -12,13 +12,25 @@ package io.nn4j.api;
  */
 public interface Tensor extends AutoCloseable {
 
-    /** The tensor's shape. */
+    /**
+     * The tensor's shape.
+     *
+     * @return the shape, the same for the tensor's whole life
+     */
     Shape shape();
 
-    /** The backend that made this tensor and whose ops may use it. */
+    /**
+     * The backend that made this tensor and whose ops may use it.
+     *
+     * @return the owning backend
+     */
     Backend backend();
 
-    /** Whether {@link #close()} has been called. */
+    /**
+     * Whether {@link #close()} has been called.
+     *
+     * @return true once closed
+     */
     boolean isClosed();
 
     /** Frees the tensor's memory. Closing twice is harmless; using a closed tensor is an error. */

@@ -56,7 +56,13 @@ public final class Checkpoint {
      * @param optimizerSteps the optimizer's step count, to give back to it
      */
     public record Restored(int epoch, List<EpochStats> history, int optimizerSteps) {
-        /** Copies the history. */
+        /**
+         * Copies the history.
+         *
+         * @param epoch          the number of epochs done
+         * @param history        their statistics, in order
+         * @param optimizerSteps the optimizer's step count
+         */
         public Restored {
             history = List.copyOf(history);
         }
@@ -65,7 +71,13 @@ public final class Checkpoint {
     private Checkpoint() {
     }
 
-    /** The file of the checkpoint after {@code epoch} in {@code directory}. */
+    /**
+     * The file of the checkpoint after {@code epoch} in {@code directory}.
+     *
+     * @param directory the checkpoint folder
+     * @param epoch the number of epochs done
+     * @return {@code directory/checkpoint-epoch-NNNN.nn4j}, the epoch zero-padded to four digits
+     */
     public static Path fileFor(Path directory, int epoch) {
         return directory.resolve(String.format("checkpoint-epoch-%04d.nn4j", epoch));
     }
@@ -75,6 +87,10 @@ public final class Checkpoint {
      * {@code checkpoint-epoch-<digits>.nn4j} count; a name whose number does not fit an
      * {@code int} (e.g. {@code checkpoint-epoch-99999999999.nn4j}) was not written by nn4j,
      * whose epochs are ints, and is ignored like any other foreign file.
+     *
+     * @param directory the checkpoint folder; a missing one holds no checkpoint
+     * @return the latest checkpoint file, or empty when there is none
+     * @throws IOException when the folder cannot be listed
      */
     public static Optional<Path> latest(Path directory) throws IOException {
         if (!Files.isDirectory(directory)) {
@@ -100,6 +116,11 @@ public final class Checkpoint {
      * {@code optimizerState} (its state tensors by name, as {@code Optimizer.stateTensors} gives
      * them).
      *
+     * @param file the checkpoint file, replaced when it exists
+     * @param history the statistics of every epoch done
+     * @param model the model whose weights and dropout mask streams are written
+     * @param optimizerSteps the optimizer's step count
+     * @param optimizerState the optimizer's state tensors by name
      * @throws IllegalStateException when a weight or an optimizer state value is NaN or infinite
      *                               (named with its element and value); nothing is written
      * @throws IOException           naming the file when it cannot be written; the previous file
@@ -145,6 +166,10 @@ public final class Checkpoint {
      * On any failure both are as they were. The caller gives the returned
      * {@link Restored#optimizerSteps()} back to the optimizer.
      *
+     * @param file the checkpoint file
+     * @param model the model receiving the weights; its architecture must match the file's
+     * @param optimizerState the optimizer's state tensors by name, which receive the saved values
+     * @return the epochs done, their statistics and the optimizer's step count
      * @throws ModelFormatException naming the file, when it is bad or was written for another
      *                              architecture or optimizer
      * @throws java.nio.file.NoSuchFileException when it does not exist

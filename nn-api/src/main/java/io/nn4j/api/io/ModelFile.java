@@ -54,6 +54,8 @@ public final class ModelFile {
     /**
      * Writes {@code model} to {@code file}, replacing it atomically.
      *
+     * @param model the model to save
+     * @param file the file written
      * @throws IllegalStateException when a weight is NaN or infinite (the message names the
      *                               parameter, the element and the value); nothing is written
      * @throws IOException           naming the file when it cannot be written; the previous file
@@ -71,6 +73,10 @@ public final class ModelFile {
     /**
      * Reads a model saved by {@link #save} and makes it on {@code backend}.
      *
+     * @param file the model file
+     * @param backend the backend to make the model on; any backend, whatever the model was saved
+     *     from
+     * @return the model, owned by the caller (close it)
      * @throws ModelFormatException naming the file, for every way it can be bad: not a model
      *                              file, corrupt, truncated, crafted, or of a newer format version
      * @throws java.nio.file.NoSuchFileException when it does not exist

@@ -21,6 +21,11 @@ public record BinaryMetrics(double threshold, long truePositives, long falsePosi
     /**
      * Counts {@code probabilities[i] >= threshold} against {@code positive[i]}.
      *
+     * @param threshold the probability from which an example counts as predicted positive, in [0,
+     *     1]
+     * @param probabilities the predicted probabilities of the positive class
+     * @param positive whether each example is truly positive
+     * @return the counts and metrics at that threshold
      * @throws IllegalArgumentException when the arrays differ in length or the threshold is not
      *                                  in [0, 1]
      */
@@ -51,24 +56,40 @@ public record BinaryMetrics(double threshold, long truePositives, long falsePosi
         return new BinaryMetrics(threshold, tp, fp, tn, fn);
     }
 
-    /** TP / (TP + FP), or 0 when nothing was predicted positive. */
+    /**
+     * TP / (TP + FP), or 0 when nothing was predicted positive.
+     *
+     * @return the precision, in [0, 1]
+     */
     public double precision() {
         return ratio(truePositives, truePositives + falsePositives);
     }
 
-    /** TP / (TP + FN), or 0 when there are no positives. */
+    /**
+     * TP / (TP + FN), or 0 when there are no positives.
+     *
+     * @return the recall, in [0, 1]
+     */
     public double recall() {
         return ratio(truePositives, truePositives + falseNegatives);
     }
 
-    /** Harmonic mean of precision and recall. */
+    /**
+     * Harmonic mean of precision and recall.
+     *
+     * @return the F1 score, in [0, 1]; 0 when both are 0
+     */
     public double f1() {
         double p = precision();
         double r = recall();
         return p + r == 0 ? 0 : 2 * p * r / (p + r);
     }
 
-    /** Fraction of examples classified correctly. */
+    /**
+     * Fraction of examples classified correctly.
+     *
+     * @return the accuracy, in [0, 1]
+     */
     public double accuracy() {
         return ratio(truePositives + trueNegatives,
                 truePositives + trueNegatives + falsePositives + falseNegatives);

@@ -17,7 +17,11 @@ public final class ConfusionMatrix {
     private final int classes;
     private final long[] counts;
 
-    /** An empty matrix over {@code classes} classes. */
+    /**
+     * An empty matrix over {@code classes} classes.
+     *
+     * @param classes the number of classes, at least 1
+     */
     public ConfusionMatrix(int classes) {
         if (classes < 1) {
             throw new IllegalArgumentException("classes must be at least 1, got " + classes);
@@ -29,6 +33,10 @@ public final class ConfusionMatrix {
     /**
      * The matrix of equally long arrays of true and predicted classes.
      *
+     * @param actual the true class of each example
+     * @param predicted the predicted class of each example
+     * @param classes the number of classes
+     * @return the filled matrix
      * @throws IllegalArgumentException when the lengths differ or a class is out of range
      */
     public static ConfusionMatrix of(int[] actual, int[] predicted, int classes) {
@@ -43,26 +51,45 @@ public final class ConfusionMatrix {
         return matrix;
     }
 
-    /** Counts one example. */
+    /**
+     * Counts one example.
+     *
+     * @param actual its true class
+     * @param predicted its predicted class
+     */
     public void add(int actual, int predicted) {
         checkClass("actual", actual);
         checkClass("predicted", predicted);
         counts[actual * classes + predicted]++;
     }
 
-    /** Number of classes. */
+    /**
+     * Number of classes.
+     *
+     * @return the number of rows (and columns) of the matrix
+     */
     public int classes() {
         return classes;
     }
 
-    /** Examples of true class {@code actual} predicted as {@code predicted}. */
+    /**
+     * Examples of true class {@code actual} predicted as {@code predicted}.
+     *
+     * @param actual the true class
+     * @param predicted the predicted class
+     * @return the count in that cell
+     */
     public long count(int actual, int predicted) {
         checkClass("actual", actual);
         checkClass("predicted", predicted);
         return counts[actual * classes + predicted];
     }
 
-    /** Number of examples counted. */
+    /**
+     * Number of examples counted.
+     *
+     * @return the sum of every cell
+     */
     public long total() {
         long total = 0;
         for (long count : counts) {
@@ -71,7 +98,11 @@ public final class ConfusionMatrix {
         return total;
     }
 
-    /** Fraction of examples on the diagonal. */
+    /**
+     * Fraction of examples on the diagonal.
+     *
+     * @return the accuracy, in [0, 1]
+     */
     public double accuracy() {
         long right = 0;
         for (int c = 0; c < classes; c++) {
@@ -80,7 +111,12 @@ public final class ConfusionMatrix {
         return ratio(right, total());
     }
 
-    /** TP / (TP + FP) of class {@code c}. */
+    /**
+     * TP / (TP + FP) of class {@code c}.
+     *
+     * @param c the class
+     * @return its precision, in [0, 1]
+     */
     public double precision(int c) {
         long predicted = 0;
         for (int a = 0; a < classes; a++) {
@@ -89,7 +125,12 @@ public final class ConfusionMatrix {
         return ratio(count(c, c), predicted);
     }
 
-    /** TP / (TP + FN) of class {@code c}. */
+    /**
+     * TP / (TP + FN) of class {@code c}.
+     *
+     * @param c the class
+     * @return its recall, in [0, 1]
+     */
     public double recall(int c) {
         long actual = 0;
         for (int p = 0; p < classes; p++) {
@@ -98,14 +139,23 @@ public final class ConfusionMatrix {
         return ratio(count(c, c), actual);
     }
 
-    /** Harmonic mean of precision and recall of class {@code c}. */
+    /**
+     * Harmonic mean of precision and recall of class {@code c}.
+     *
+     * @param c the class
+     * @return its F1 score, in [0, 1]; 0 when precision and recall are both 0
+     */
     public double f1(int c) {
         double precision = precision(c);
         double recall = recall(c);
         return precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
     }
 
-    /** The unweighted mean of every class's F1. */
+    /**
+     * The unweighted mean of every class's F1.
+     *
+     * @return the macro-averaged F1, in [0, 1]
+     */
     public double macroF1() {
         double sum = 0;
         for (int c = 0; c < classes; c++) {

@@ -16,7 +16,12 @@ import java.util.Random;
  */
 public record Architecture(int inputSize, List<LayerSpec> layers) {
 
-    /** Checks the arguments and copies the list. */
+    /**
+     * Checks the arguments and copies the list.
+     *
+     * @param inputSize features per input row, at least 1
+     * @param layers the layers' specifications, input layer first; at least one
+     */
     public Architecture {
         if (inputSize < 1) {
             throw new IllegalArgumentException("input size must be at least 1, got " + inputSize);
@@ -27,7 +32,11 @@ public record Architecture(int inputSize, List<LayerSpec> layers) {
         }
     }
 
-    /** Features per output row of the last layer. */
+    /**
+     * Features per output row of the last layer.
+     *
+     * @return the last layer's output width for this input size
+     */
     public int outputSize() {
         int size = inputSize;
         for (LayerSpec layer : layers) {
@@ -39,6 +48,10 @@ public record Architecture(int inputSize, List<LayerSpec> layers) {
     /**
      * Makes the network on {@code backend}, drawing initial weights from {@code seed}: the same
      * seed gives the same weights on every backend.
+     *
+     * @param backend where the layers' tensors live
+     * @param seed the seed of the initial weights (and of the dropout masks)
+     * @return the network, owned by the caller (close it)
      */
     public Sequential build(Backend backend, long seed) {
         Random random = new Random(seed);

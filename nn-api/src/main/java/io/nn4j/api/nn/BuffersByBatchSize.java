@@ -25,12 +25,21 @@ public final class BuffersByBatchSize<T extends AutoCloseable> implements AutoCl
     private final IntFunction<T> factory;
     private long uses;
 
-    /** A cache that makes the buffers of a batch size with {@code factory}. */
+    /**
+     * A cache that makes the buffers of a batch size with {@code factory}.
+     *
+     * @param factory makes the buffers for a number of rows
+     */
     public BuffersByBatchSize(IntFunction<T> factory) {
         this.factory = factory;
     }
 
-    /** The buffers for {@code rows} examples, made on first use. */
+    /**
+     * The buffers for {@code rows} examples, made on first use.
+     *
+     * @param rows the batch size
+     * @return the cached buffers for that batch size (another's may be closed to make room)
+     */
     @SuppressWarnings("unchecked")
     public T get(int rows) {
         for (int i = 0; i < CAPACITY; i++) {

@@ -41,6 +41,14 @@ public final class Dense implements Layer {
     /**
      * A layer on {@code backend} whose weights are drawn by {@code initializer} from
      * {@code random} and whose biases are zero.
+     *
+     * @param backend where the layer's tensors live
+     * @param name the layer's name, the prefix of its parameters' names
+     * @param inputSize features per input row, at least 1
+     * @param outputSize features per output row, at least 1
+     * @param activation the activation applied after the affine map
+     * @param initializer how the weights are drawn
+     * @param random the source of the initial weights
      */
     public Dense(Backend backend, String name, int inputSize, int outputSize, Activation activation,
                  Initializer initializer, Random random) {

@@ -18,7 +18,13 @@ import java.util.Random;
 public record DenseSpec(int units, Activation activation, Initializer initializer)
         implements LayerSpec {
 
-    /** Checks the arguments. */
+    /**
+     * Checks the arguments.
+     *
+     * @param units the layer's output width, at least 1
+     * @param activation the activation applied after the affine map
+     * @param initializer how the weights are drawn
+     */
     public DenseSpec {
         if (units < 1) {
             throw new IllegalArgumentException("a dense layer needs at least 1 unit, got " + units);
@@ -27,7 +33,12 @@ public record DenseSpec(int units, Activation activation, Initializer initialize
         Objects.requireNonNull(initializer, "initializer");
     }
 
-    /** A layer with the usual initializer for its activation ({@link Initializer#defaultFor}). */
+    /**
+     * A layer with the usual initializer for its activation ({@link Initializer#defaultFor}).
+     *
+     * @param units the layer's output width, at least 1
+     * @param activation the activation applied after the affine map
+     */
     public DenseSpec(int units, Activation activation) {
         this(units, activation, Initializer.defaultFor(activation));
     }

@@ -32,6 +32,10 @@ public final class Dropout implements Layer {
     /**
      * A dropout layer over rows of {@code size} features.
      *
+     * @param backend where the layer's tensors live
+     * @param size features per row, in and out
+     * @param rate the probability of dropping an element while training, in {@code [0, 1)}
+     * @param seed the seed of the first mask
      * @throws IllegalArgumentException for a rate outside {@code [0, 1)}
      */
     public Dropout(Backend backend, int size, float rate, long seed) {
@@ -45,12 +49,20 @@ public final class Dropout implements Layer {
         this.buffers = new BuffersByBatchSize<>(Buffers::new);
     }
 
-    /** The probability of dropping an element while training. */
+    /**
+     * The probability of dropping an element while training.
+     *
+     * @return the rate, in {@code [0, 1)}
+     */
     public float rate() {
         return rate;
     }
 
-    /** Where the layer's masks come from: its seed and how many masks it has drawn. */
+    /**
+     * Where the layer's masks come from: its seed and how many masks it has drawn.
+     *
+     * @return the seed and the number of masks drawn
+     */
     public MaskStream maskStream() {
         return new MaskStream(seed, step);
     }
@@ -58,6 +70,8 @@ public final class Dropout implements Layer {
     /**
      * Continues the masks from {@code stream}, when restoring a checkpoint: the next training pass
      * draws the mask an unbroken run would have drawn.
+     *
+     * @param stream the position saved in the checkpoint
      */
     public void continueMasks(MaskStream stream) {
         this.seed = stream.seed();
@@ -72,7 +86,12 @@ public final class Dropout implements Layer {
      * @param drawn masks drawn so far, at least 0
      */
     public record MaskStream(long seed, long drawn) {
-        /** Checks the count. */
+        /**
+         * Checks the count.
+         *
+         * @param seed the layer's seed
+         * @param drawn masks drawn so far, at least 0
+         */
         public MaskStream {
             if (drawn < 0) {
                 throw new IllegalArgumentException("masks drawn must be >= 0, got " + drawn);

@@ -12,7 +12,11 @@ import java.util.Random;
  */
 public record DropoutSpec(float rate) implements LayerSpec {
 
-    /** Checks the rate. */
+    /**
+     * Checks the rate.
+     *
+     * @param rate the probability of dropping an element while training, in {@code [0, 1)}
+     */
     public DropoutSpec {
         if (!(rate >= 0f && rate < 1f)) {
             throw new IllegalArgumentException("dropout rate must be in [0, 1), got " + rate);

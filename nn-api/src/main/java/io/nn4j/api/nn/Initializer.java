@@ -31,13 +31,23 @@ public enum Initializer {
         }
     };
 
-    /** Fills {@code weights} (all of it) for a layer of the given fan-in and fan-out. */
+    /**
+     * Fills {@code weights} (all of it) for a layer of the given fan-in and fan-out.
+     *
+     * @param weights the weights, filled
+     * @param fanIn the layer's features per input row
+     * @param fanOut the layer's features per output row
+     * @param random the source of the values
+     */
     public abstract void fill(float[] weights, int fanIn, int fanOut, Random random);
 
     /**
      * The usual choice for an activation: He for the ReLU family (ReLU, leaky ReLU, GeLU, ELU,
      * SiLU, softplus), Xavier for the saturating and output ones (sigmoid, tanh, softmax,
      * identity).
+     *
+     * @param activation the layer's activation
+     * @return He or Xavier, as above
      */
     public static Initializer defaultFor(Activation activation) {
         return switch (activation) {

@@ -21,16 +21,26 @@ import java.util.List;
  */
 public interface Layer extends AutoCloseable {
 
-    /** Number of features each input row has. */
+    /**
+     * Number of features each input row has.
+     *
+     * @return the input width
+     */
     int inputSize();
 
-    /** Number of features each output row has. */
+    /**
+     * Number of features each output row has.
+     *
+     * @return the output width
+     */
     int outputSize();
 
     /**
      * Computes this layer's output for a batch {@code [m, inputSize]}, remembering what the
      * backward pass needs. {@code training} is false for evaluation and prediction.
      *
+     * @param input the batch, {@code [m, inputSize]}
+     * @param training whether this is a training pass (dropout then drops)
      * @return the output {@code [m, outputSize]}, owned by the layer
      */
     Tensor forward(Tensor input, boolean training);
@@ -38,6 +48,9 @@ public interface Layer extends AutoCloseable {
     /**
      * The shapes of the work tensors {@link #infer} needs for a batch of {@code rows} examples,
      * in the order it takes them (empty when it needs none).
+     *
+     * @param rows the batch size
+     * @return the buffer shapes, in order
      */
     List<Shape> inferenceBuffers(int rows);
 
@@ -47,6 +60,8 @@ public interface Layer extends AutoCloseable {
      * reading the parameters and writing nothing else: the same values {@code forward(input,
      * false)} gives. Modifies {@code buffers}.
      *
+     * @param input the batch, {@code [m, inputSize]}
+     * @param buffers the work tensors, shaped as {@link #inferenceBuffers} says
      * @return the output {@code [m, outputSize]}: one of {@code buffers}, or {@code input}
      *     itself for a layer that passes it through
      */
@@ -55,6 +70,8 @@ public interface Layer extends AutoCloseable {
     /**
      * The activation this layer applies last ({@link Activation#IDENTITY} for a layer without
      * one): a loss fused with it hands {@link #backwardFromPreActivation} its gradient.
+     *
+     * @return the last activation
      */
     Activation activation();
 
@@ -64,6 +81,11 @@ public interface Layer extends AutoCloseable {
      * step into the op that makes it; see {@link ParameterUpdate}) and, when
      * {@code propagateToInput}, returns the gradient with respect to its input (otherwise
      * {@code null}), taken before any parameter changes.
+     *
+     * @param outputGradient the gradient with respect to the last output, {@code [m, outputSize]}
+     * @param propagateToInput whether to compute the gradient with respect to the input
+     * @param update what to do with each parameter's gradient
+     * @return the input gradient {@code [m, inputSize]}, owned by the layer, or {@code null}
      */
     Tensor backward(Tensor outputGradient, boolean propagateToInput, ParameterUpdate update);
 
@@ -72,11 +94,20 @@ public interface Layer extends AutoCloseable {
      * {@code Z} (the input of its {@link #activation()}), for a loss computed together with that
      * activation whose gradient already contains {@code f'}. For a layer whose activation is
      * {@link Activation#IDENTITY} the two gradients are the same.
+     *
+     * @param preActivationGradient the gradient with respect to {@code Z}, {@code [m, outputSize]}
+     * @param propagateToInput whether to compute the gradient with respect to the input
+     * @param update what to do with each parameter's gradient
+     * @return the input gradient {@code [m, inputSize]}, owned by the layer, or {@code null}
      */
     Tensor backwardFromPreActivation(Tensor preActivationGradient, boolean propagateToInput,
                                      ParameterUpdate update);
 
-    /** The trainable parameters, in a fixed order (empty for layers without any). */
+    /**
+     * The trainable parameters, in a fixed order (empty for layers without any).
+     *
+     * @return the parameters
+     */
     List<Parameter> parameters();
 
     /** Frees every tensor the layer holds. */

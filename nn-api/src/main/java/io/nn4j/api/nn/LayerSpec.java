@@ -11,15 +11,29 @@ import java.util.Random;
  */
 public sealed interface LayerSpec permits DenseSpec, DropoutSpec {
 
-    /** Features per output row, given features per input row. */
+    /**
+     * Features per output row, given features per input row.
+     *
+     * @param inputSize features per input row
+     * @return features per output row
+     */
     int outputSize(int inputSize);
 
-    /** Number of trainable values (weights and biases) the layer has, given its input size. */
+    /**
+     * Number of trainable values (weights and biases) the layer has, given its input size.
+     *
+     * @param inputSize features per input row
+     * @return the number of trainable values
+     */
     long parameterCount(int inputSize);
 
     /**
      * Makes the layer on {@code backend}, drawing any initial weights from {@code random}.
      *
+     * @param backend where the layer's tensors live
+     * @param inputSize features per input row
+     * @param random the source of the initial weights
+     * @return the new layer, owned by the caller
      * @param name a name unique within the network, used for parameter names
      */
     Layer create(Backend backend, String name, int inputSize, Random random);

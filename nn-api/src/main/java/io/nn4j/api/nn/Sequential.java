@@ -53,37 +53,66 @@ public final class Sequential implements AutoCloseable {
         this.workspaces = new InferenceWorkspaces(backend, inputSize(), this.layers);
     }
 
-    /** Starts a network whose input rows have {@code inputSize} features. */
+    /**
+     * Starts a network whose input rows have {@code inputSize} features.
+     *
+     * @param inputSize features per input row, at least 1
+     * @return a builder with no layers yet
+     */
     public static Builder builder(int inputSize) {
         return new Builder(inputSize);
     }
 
-    /** The backend every layer runs on. */
+    /**
+     * The backend every layer runs on.
+     *
+     * @return the backend the network was built on
+     */
     public Backend backend() {
         return backend;
     }
 
-    /** What the network is made of, without its weights. */
+    /**
+     * What the network is made of, without its weights.
+     *
+     * @return the input size and the layers' specifications, enough to build it again
+     */
     public Architecture architecture() {
         return architecture;
     }
 
-    /** The layers, input first. */
+    /**
+     * The layers, input first.
+     *
+     * @return the layers, unmodifiable
+     */
     public List<Layer> layers() {
         return layers;
     }
 
-    /** Every trainable parameter, input layer first. */
+    /**
+     * Every trainable parameter, input layer first.
+     *
+     * @return the parameters, unmodifiable, in a fixed order
+     */
     public List<Parameter> parameters() {
         return parameters;
     }
 
-    /** Features per input row. */
+    /**
+     * Features per input row.
+     *
+     * @return the input width
+     */
     public int inputSize() {
         return layers.get(0).inputSize();
     }
 
-    /** Features per output row. */
+    /**
+     * Features per output row.
+     *
+     * @return the output width
+     */
     public int outputSize() {
         return layers.get(layers.size() - 1).outputSize();
     }
@@ -94,6 +123,8 @@ public final class Sequential implements AutoCloseable {
      * passes its input through). Training use: one thread at a time (see the class comment);
      * {@link #predict} is the inference that threads may share.
      *
+     * @param input the batch, {@code [m, inputSize]}, on this network's backend
+     * @param training whether this is a training pass (dropout then drops)
      * @return the output {@code [m, outputSize]}, owned by the network and valid until the next
      *     forward pass
      * @throws IllegalStateException when another thread trains the network or it is closed
@@ -120,6 +151,10 @@ public final class Sequential implements AutoCloseable {
      * {@code parameterUpdate()}). For a loss fused with the output activation the gradient is
      * taken with respect to the output layer's pre-activation. Training use.
      *
+     * @param lossGradient the gradient written by {@link Backend#lossGradient}, shaped like the
+     *     output
+     * @param loss the loss whose gradient it is
+     * @param update what each layer does with its parameters' gradients
      * @throws IllegalArgumentException when {@code loss} cannot train this network
      * @throws IllegalStateException    when another thread trains the network or it is closed
      */
@@ -161,6 +196,7 @@ public final class Sequential implements AutoCloseable {
      * Checks that {@code loss} can train this network: a loss fused with an activation needs an
      * output layer with that activation ({@link Layer#activation()}).
      *
+     * @param loss the loss to check
      * @throws IllegalArgumentException naming the loss and the output layer otherwise
      */
     public void checkLoss(Loss loss) {
@@ -178,6 +214,9 @@ public final class Sequential implements AutoCloseable {
      * Inference on host data: runs {@code rows} examples ({@code input} row-major,
      * {@code rows × inputSize}) and returns the outputs row-major. Safe from many threads.
      *
+     * @param input the examples, row-major
+     * @param rows the number of examples
+     * @return the outputs, {@code rows × outputSize}, row-major
      * @throws IllegalArgumentException when {@code input} does not hold exactly {@code rows}
      *                                  rows of {@code inputSize} features
      * @throws IllegalStateException    when another thread trains the network or it is closed
@@ -204,6 +243,8 @@ public final class Sequential implements AutoCloseable {
      * Inference on host rows, one array per example; returns one output array per example.
      * Safe from many threads.
      *
+     * @param rows the examples, each {@code inputSize} wide
+     * @return the outputs, each {@code outputSize} wide
      * @throws IllegalArgumentException naming the first row that is null or not
      *                                  {@code inputSize} wide, or for no rows at all
      * @throws IllegalStateException    when another thread trains the network or it is closed
@@ -238,6 +279,8 @@ public final class Sequential implements AutoCloseable {
      * network's backend. Safe from many threads, each with its own output; allocates nothing
      * once the batch size has been seen. Modifies {@code output}.
      *
+     * @param input the batch, {@code [m, inputSize]}
+     * @param output receives the outputs, {@code [m, outputSize]}
      * @throws IllegalArgumentException for shapes other than these
      * @throws IllegalStateException    when another thread trains the network or it is closed
      */
@@ -294,28 +337,55 @@ public final class Sequential implements AutoCloseable {
             this.inputSize = inputSize;
         }
 
-        /** Adds a {@link Dense} layer with the usual initializer for its activation. */
+        /**
+         * Adds a {@link Dense} layer with the usual initializer for its activation.
+         *
+         * @param units the layer's output width, at least 1
+         * @param activation the activation after the affine map
+         * @return this builder
+         */
         public Builder dense(int units, Activation activation) {
             return add(new DenseSpec(units, activation));
         }
 
-        /** Adds a {@link Dense} layer with the given initializer. */
+        /**
+         * Adds a {@link Dense} layer with the given initializer.
+         *
+         * @param units the layer's output width, at least 1
+         * @param activation the activation after the affine map
+         * @param initializer how the weights are drawn
+         * @return this builder
+         */
         public Builder dense(int units, Activation activation, Initializer initializer) {
             return add(new DenseSpec(units, activation, initializer));
         }
 
-        /** Adds a {@link Dropout} layer dropping elements with probability {@code rate}. */
+        /**
+         * Adds a {@link Dropout} layer dropping elements with probability {@code rate}.
+         *
+         * @param rate the probability of dropping an element while training, in {@code [0, 1)}
+         * @return this builder
+         */
         public Builder dropout(float rate) {
             return add(new DropoutSpec(rate));
         }
 
-        /** Adds any layer. */
+        /**
+         * Adds any layer.
+         *
+         * @param layer the layer's specification
+         * @return this builder
+         */
         public Builder add(LayerSpec layer) {
             specs.add(Objects.requireNonNull(layer, "layer"));
             return this;
         }
 
-        /** The architecture collected so far. */
+        /**
+         * The architecture collected so far.
+         *
+         * @return the input size and the layers added so far
+         */
         public Architecture architecture() {
             return new Architecture(inputSize, specs);
         }
@@ -323,6 +393,9 @@ public final class Sequential implements AutoCloseable {
         /**
          * Makes the layers on {@code backend}, drawing initial weights from {@code seed}.
          *
+         * @param backend where the layers' tensors live
+         * @param seed the seed of the initial weights
+         * @return the network, owned by the caller (close it)
          * @throws IllegalArgumentException when no layer was added or the input size is below 1
          */
         public Sequential build(Backend backend, long seed) {

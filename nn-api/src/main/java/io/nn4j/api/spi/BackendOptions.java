@@ -23,7 +23,12 @@ public final class BackendOptions {
         this.values = Map.copyOf(values);
     }
 
-    /** Options holding exactly the given entries. */
+    /**
+     * Options holding exactly the given entries.
+     *
+     * @param values the options by name
+     * @return options holding a copy of {@code values}
+     */
     public static BackendOptions of(Map<String, String> values) {
         return new BackendOptions(values);
     }
@@ -32,6 +37,8 @@ public final class BackendOptions {
      * The system properties whose names start with {@code nn.}, and the environment variable
      * {@value Backends#ENVIRONMENT} as {@value Backends#PROPERTY} when that property is unset
      * or blank.
+     *
+     * @return the options read from this JVM and its environment
      */
     public static BackendOptions fromSystem() {
         return from(System.getProperties(), System.getenv());
@@ -52,7 +59,13 @@ public final class BackendOptions {
         return new BackendOptions(values);
     }
 
-    /** The value of {@code key}, or {@code fallback} when it is not set. */
+    /**
+     * The value of {@code key}, or {@code fallback} when it is not set.
+     *
+     * @param key the option's name, e.g. {@code nn.opencl.device}
+     * @param fallback what to return when it is not set
+     * @return the option's value or {@code fallback}
+     */
     public String get(String key, String fallback) {
         return values.getOrDefault(key, fallback);
     }

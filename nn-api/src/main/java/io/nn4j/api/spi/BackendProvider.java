@@ -20,18 +20,27 @@ import io.nn4j.api.Backend;
  */
 public interface BackendProvider {
 
-    /** The name users select this backend by, e.g. {@code cpu}. Lower case, no spaces. */
+    /**
+     * The name users select this backend by, e.g. {@code cpu}. Lower case, no spaces.
+     *
+     * @return the backend's name
+     */
     String name();
 
     /**
      * Whether this backend can be opened here with {@code options}, why not if it cannot, and
      * its priority. Changes nothing; never throws.
+     *
+     * @param options the options the backend would be opened with
+     * @return whether it is available, its priority and the reason
      */
     Availability probe(BackendOptions options);
 
     /**
      * Opens the backend. The caller closes it.
      *
+     * @param options the options to open it with
+     * @return the open backend
      * @throws RuntimeException with the root cause attached when opening fails
      */
     Backend create(BackendOptions options);

@@ -20,7 +20,11 @@ import io.nn4j.api.Tensor;
 public abstract class CheckedBackend implements Backend {
     private volatile boolean closed;
 
-    /** Whether {@link #close()} has been called: the backend's tensors then read as closed. */
+    /**
+     * Whether {@link #close()} has been called: the backend's tensors then read as closed.
+     *
+     * @return true once closed
+     */
     public final boolean isClosed() {
         return closed;
     }
@@ -44,6 +48,11 @@ public abstract class CheckedBackend implements Backend {
      * The exception for {@code failure}, thrown by the {@code do} method of {@code op} on
      * {@code tensors}: by default {@code failure} itself. A device backend names the op, the
      * shapes and the device here.
+     *
+     * @param op the public op's name, e.g. {@code gemm}
+     * @param failure what the {@code do} method threw
+     * @param tensors the op's tensors, in argument order
+     * @return the exception to throw in its place
      */
     protected RuntimeException failed(String op, RuntimeException failure, Tensor... tensors) {
         return failure;
@@ -63,7 +72,12 @@ public abstract class CheckedBackend implements Backend {
         return doZeros(shape);
     }
 
-    /** A new zero tensor of {@code shape}. */
+    /**
+     * A new zero tensor of {@code shape}.
+     *
+     * @param shape the new tensor's shape
+     * @return the new tensor
+     */
     protected abstract Tensor doZeros(Shape shape);
 
     @Override
@@ -85,7 +99,13 @@ public abstract class CheckedBackend implements Backend {
         }
     }
 
-    /** {@link #copyIn}, checked. */
+    /**
+     * {@link #copyIn}, checked.
+     *
+     * @param src the values, row-major
+     * @param offset the index in {@code src} of the first value copied
+     * @param dst the tensor written
+     */
     protected abstract void doCopyIn(float[] src, int offset, Tensor dst);
 
     @Override
@@ -99,7 +119,14 @@ public abstract class CheckedBackend implements Backend {
         }
     }
 
-    /** {@link #copyInRows}, checked. */
+    /**
+     * {@link #copyInRows}, checked.
+     *
+     * @param src the rows, row-major, each as wide as {@code dst}
+     * @param rows the indices of the rows to copy
+     * @param from the position in {@code rows} of the first row copied
+     * @param dst the tensor written, one row per copied row
+     */
     protected abstract void doCopyInRows(float[] src, int[] rows, int from, Tensor dst);
 
     @Override
@@ -113,7 +140,13 @@ public abstract class CheckedBackend implements Backend {
         }
     }
 
-    /** {@link #copyOut}, checked. */
+    /**
+     * {@link #copyOut}, checked.
+     *
+     * @param src the tensor read
+     * @param dst the array written
+     * @param offset the index in {@code dst} of the first value written
+     */
     protected abstract void doCopyOut(Tensor src, float[] dst, int offset);
 
     // ---- linear algebra ------------------------------------------------------------------
@@ -131,7 +164,17 @@ public abstract class CheckedBackend implements Backend {
         }
     }
 
-    /** {@link #gemm}, checked. */
+    /**
+     * {@link #gemm}, checked.
+     *
+     * @param transposeA whether {@code op(A)} is {@code Aᵀ}
+     * @param transposeB whether {@code op(B)} is {@code Bᵀ}
+     * @param alpha the factor of the product
+     * @param a the left matrix {@code A}
+     * @param b the right matrix {@code B}
+     * @param beta the factor of {@code C}'s old contents
+     * @param c the result {@code C}
+     */
     protected abstract void doGemm(boolean transposeA, boolean transposeB, float alpha, Tensor a,
                                    Tensor b, float beta, Tensor c);
 
@@ -148,7 +191,14 @@ public abstract class CheckedBackend implements Backend {
         }
     }
 
-    /** {@link #biasActivation}, checked. */
+    /**
+     * {@link #biasActivation}, checked.
+     *
+     * @param f the activation
+     * @param z the pre-activation {@code Z} {@code [m, n]}, the bias added in place
+     * @param bias the bias {@code [n]}
+     * @param a the activation output {@code A} {@code [m, n]}
+     */
     protected abstract void doBiasActivation(Activation f, Tensor z, Tensor bias, Tensor a);
 
     @Override
@@ -163,7 +213,15 @@ public abstract class CheckedBackend implements Backend {
         }
     }
 
-    /** {@link #activationBackward}, checked. */
+    /**
+     * {@link #activationBackward}, checked.
+     *
+     * @param f the activation
+     * @param z its input {@code Z}
+     * @param a its output {@code A = f(Z)}
+     * @param dA the gradient with respect to {@code A}
+     * @param dZ the gradient with respect to {@code Z}, written
+     */
     protected abstract void doActivationBackward(Activation f, Tensor z, Tensor a, Tensor dA,
                                                  Tensor dZ);
 
@@ -178,7 +236,14 @@ public abstract class CheckedBackend implements Backend {
         }
     }
 
-    /** {@link #columnSums}, checked. */
+    /**
+     * {@link #columnSums}, checked.
+     *
+     * @param alpha the factor of the sums
+     * @param m the matrix {@code [r, n]} summed over its rows
+     * @param beta the factor of {@code out}'s old values
+     * @param out the result {@code [n]}
+     */
     protected abstract void doColumnSums(float alpha, Tensor m, float beta, Tensor out);
 
     // ---- losses and metrics --------------------------------------------------------------
@@ -194,7 +259,14 @@ public abstract class CheckedBackend implements Backend {
         }
     }
 
-    /** {@link #lossGradient}, checked. */
+    /**
+     * {@link #lossGradient}, checked.
+     *
+     * @param loss the loss
+     * @param output the network's output {@code A} {@code [m, k]}
+     * @param target the targets {@code Y}
+     * @param grad the per-example gradient {@code [m, k]}, written
+     */
     protected abstract void doLossGradient(Loss loss, Tensor output, Tensor target, Tensor grad);
 
     @Override
@@ -208,7 +280,14 @@ public abstract class CheckedBackend implements Backend {
         }
     }
 
-    /** {@link #accumulateLoss}, checked. */
+    /**
+     * {@link #accumulateLoss}, checked.
+     *
+     * @param loss the loss
+     * @param output the network's output {@code [m, k]}
+     * @param target the targets
+     * @param total the running sum {@code [1]}, added to
+     */
     protected abstract void doAccumulateLoss(Loss loss, Tensor output, Tensor target,
                                              Tensor total);
 
@@ -223,7 +302,14 @@ public abstract class CheckedBackend implements Backend {
         }
     }
 
-    /** {@link #accumulateCorrect}, checked. */
+    /**
+     * {@link #accumulateCorrect}, checked.
+     *
+     * @param output the network's output {@code [m, k]}
+     * @param target the targets: {@code [m, k]} like {@code output}, or {@code [m, 1]} class
+     *     indices (for {@code k = 1}, values compared at 0.5)
+     * @param count the running count {@code [1]}, added to
+     */
     protected abstract void doAccumulateCorrect(Tensor output, Tensor target, Tensor count);
 
     @Override
@@ -237,7 +323,12 @@ public abstract class CheckedBackend implements Backend {
         }
     }
 
-    /** {@link #argmaxRows}, checked. */
+    /**
+     * {@link #argmaxRows}, checked.
+     *
+     * @param m the matrix {@code [r, n]}
+     * @param indices the column of each row's largest value {@code [r]}, written
+     */
     protected abstract void doArgmaxRows(Tensor m, Tensor indices);
 
     // ---- optimizer updates ---------------------------------------------------------------
@@ -254,7 +345,14 @@ public abstract class CheckedBackend implements Backend {
         }
     }
 
-    /** {@link #sgdUpdate}, checked. */
+    /**
+     * {@link #sgdUpdate}, checked.
+     *
+     * @param param the parameter, updated
+     * @param grad its gradient
+     * @param learningRate the step size
+     * @param weightDecay the L2 factor, 0 for none
+     */
     protected abstract void doSgdUpdate(Tensor param, Tensor grad, float learningRate,
                                         float weightDecay);
 
@@ -272,7 +370,17 @@ public abstract class CheckedBackend implements Backend {
         }
     }
 
-    /** {@link #momentumUpdate}, checked. */
+    /**
+     * {@link #momentumUpdate}, checked.
+     *
+     * @param param the parameter, updated
+     * @param grad its gradient
+     * @param velocity its velocity, updated
+     * @param learningRate the step size
+     * @param momentum the factor {@code μ} of the old velocity
+     * @param nesterov whether to look one step ahead
+     * @param weightDecay the L2 factor, 0 for none
+     */
     protected abstract void doMomentumUpdate(Tensor param, Tensor grad, Tensor velocity,
                                              float learningRate, float momentum,
                                              boolean nesterov, float weightDecay);
@@ -291,7 +399,20 @@ public abstract class CheckedBackend implements Backend {
         }
     }
 
-    /** {@link #adamUpdate}, checked. */
+    /**
+     * {@link #adamUpdate}, checked.
+     *
+     * @param param the parameter, updated
+     * @param grad its gradient
+     * @param m the first moment, updated
+     * @param v the second moment, updated
+     * @param learningRate the base step size
+     * @param beta1 the decay rate {@code β1} of {@code m}
+     * @param beta2 the decay rate {@code β2} of {@code v}
+     * @param epsilon the {@code ε} of the denominator
+     * @param weightDecay the L2 factor, 0 for none
+     * @param step the step number {@code t}, from 1
+     */
     protected abstract void doAdamUpdate(Tensor param, Tensor grad, Tensor m, Tensor v,
                                          float learningRate, float beta1, float beta2,
                                          float epsilon, float weightDecay, int step);
@@ -309,7 +430,15 @@ public abstract class CheckedBackend implements Backend {
         }
     }
 
-    /** {@link #dropout}, checked. */
+    /**
+     * {@link #dropout}, checked.
+     *
+     * @param rate the probability of dropping an element
+     * @param seed the mask's seed
+     * @param x the input
+     * @param mask the mask, written
+     * @param y the output, written
+     */
     protected abstract void doDropout(float rate, long seed, Tensor x, Tensor mask, Tensor y);
 
     @Override
@@ -323,7 +452,13 @@ public abstract class CheckedBackend implements Backend {
         }
     }
 
-    /** {@link #multiply}, checked. */
+    /**
+     * {@link #multiply}, checked.
+     *
+     * @param a the left factor
+     * @param b the right factor
+     * @param out the product, written
+     */
     protected abstract void doMultiply(Tensor a, Tensor b, Tensor out);
 
     @Override
@@ -337,7 +472,12 @@ public abstract class CheckedBackend implements Backend {
         }
     }
 
-    /** {@link #fill}, checked. */
+    /**
+     * {@link #fill}, checked.
+     *
+     * @param t the tensor written
+     * @param value the value of every element
+     */
     protected abstract void doFill(Tensor t, float value);
 
     @Override
@@ -351,6 +491,11 @@ public abstract class CheckedBackend implements Backend {
         }
     }
 
-    /** {@link #copy}, checked. */
+    /**
+     * {@link #copy}, checked.
+     *
+     * @param src the tensor read
+     * @param dst the tensor written
+     */
     protected abstract void doCopy(Tensor src, Tensor dst);
 }

@@ -17,19 +17,37 @@ public final class DropoutMask {
     private DropoutMask() {
     }
 
-    /** Whether element {@code index} survives dropout at {@code rate} for {@code seed}. */
+    /**
+     * Whether element {@code index} survives dropout at {@code rate} for {@code seed}.
+     *
+     * @param seed the mask's seed
+     * @param index the element's row-major index
+     * @param rate the probability of dropping it, in {@code [0, 1)}
+     * @return true when the element is kept
+     */
     public static boolean keep(long seed, int index, float rate) {
         return uniform(seed, index) >= rate;
     }
 
-    /** The uniform number in {@code [0, 1)} drawn for element {@code index}: a multiple of 2⁻²⁴. */
+    /**
+     * The uniform number in {@code [0, 1)} drawn for element {@code index}: a multiple of 2⁻²⁴.
+     *
+     * @param seed the mask's seed
+     * @param index the element's row-major index
+     * @return the number, in {@code [0, 1)}
+     */
     public static float uniform(long seed, int index) {
         int key = mix((int) seed ^ mix((int) (seed >>> 32) ^ 0x85ebca6b));
         int h = mix(index * 0x9e3779b9 + key);
         return (h >>> 8) * 0x1.0p-24f;
     }
 
-    /** The value a kept element is multiplied by: {@code 1 / (1 − rate)}, in float. */
+    /**
+     * The value a kept element is multiplied by: {@code 1 / (1 − rate)}, in float.
+     *
+     * @param rate the dropout rate, in {@code [0, 1)}
+     * @return the scale of the kept elements
+     */
     public static float scale(float rate) {
         return 1f / (1f - rate);
     }

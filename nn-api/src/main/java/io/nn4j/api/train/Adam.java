@@ -16,7 +16,11 @@ public final class Adam extends Optimizer {
     private final float beta2;
     private final float epsilon;
 
-    /** Adam with the usual defaults and base learning rate {@code learningRate} (often 1e-3). */
+    /**
+     * Adam with the usual defaults and base learning rate {@code learningRate} (often 1e-3).
+     *
+     * @param learningRate the base step size; positive and finite
+     */
     public Adam(float learningRate) {
         this(learningRate, 0.9f, 0.999f, 1e-8f);
     }
@@ -24,6 +28,10 @@ public final class Adam extends Optimizer {
     /**
      * Adam with explicit moment decay rates and ε.
      *
+     * @param learningRate the base step size; positive and finite
+     * @param beta1 the decay rate {@code β1} of the first moment (0.9 by default)
+     * @param beta2 the decay rate {@code β2} of the second moment (0.999 by default)
+     * @param epsilon the {@code ε} that keeps the denominator from 0 (1e-8 by default)
      * @throws IllegalArgumentException unless {@code 0 ≤ β < 1} and {@code ε > 0}
      */
     public Adam(float learningRate, float beta1, float beta2, float epsilon) {

@@ -26,6 +26,10 @@ public final class Dataset {
     /**
      * A data set of {@code features.length / featureCount} examples, every value finite.
      *
+     * @param features the feature values, row-major
+     * @param featureCount features per example, at least 1
+     * @param targets the target values, row-major
+     * @param targetCount target values per example, at least 1
      * @throws IllegalArgumentException when the arrays do not hold whole, equally many rows, or
      *                                  for a NaN or infinite value (naming features or
      *                                  targets, its row, column and value)
@@ -68,6 +72,11 @@ public final class Dataset {
      * non-finite feature reaches training, where the {@link Trainer}'s divergence check stops
      * it within a few steps and names the row and column.
      *
+     * @param features the feature values, row-major
+     * @param featureCount features per example, at least 1
+     * @param targets the target values, row-major
+     * @param targetCount target values per example, at least 1
+     * @return the data set, unchecked for non-finite values
      * @throws IllegalArgumentException when the arrays do not hold whole, equally many rows
      */
     public static Dataset allowingNonFinite(float[] features, int featureCount, float[] targets,
@@ -78,6 +87,11 @@ public final class Dataset {
     /**
      * A classification data set with one-hot targets.
      *
+     * @param features the feature values, row-major
+     * @param featureCount features per example, at least 1
+     * @param labels the class of each example
+     * @param classes the number of classes
+     * @return the data set, with {@code classes} targets per example
      * @throws IllegalArgumentException for a label outside {@code [0, classes)} or a
      *                                  non-finite feature
      */
@@ -94,6 +108,11 @@ public final class Dataset {
      * A classification data set with sparse targets: one class index per example (a
      * {@code [n, 1]} target), for {@link io.nn4j.api.Loss#SPARSE_CATEGORICAL_CROSSENTROPY}.
      *
+     * @param features the feature values, row-major
+     * @param featureCount features per example, at least 1
+     * @param labels the class of each example
+     * @param classes the number of classes
+     * @return the data set, with one target per example
      * @throws IllegalArgumentException for a label outside {@code [0, classes)} or a
      *                                  non-finite feature
      */
@@ -165,17 +184,29 @@ public final class Dataset {
         return targets;
     }
 
-    /** Number of examples. */
+    /**
+     * Number of examples.
+     *
+     * @return the number of rows
+     */
     public int size() {
         return size;
     }
 
-    /** Features per example. */
+    /**
+     * Features per example.
+     *
+     * @return the width of a feature row
+     */
     public int featureCount() {
         return featureCount;
     }
 
-    /** Target values per example (classes, for one-hot targets). */
+    /**
+     * Target values per example (classes, for one-hot targets).
+     *
+     * @return the width of a target row
+     */
     public int targetCount() {
         return targetCount;
     }
@@ -183,6 +214,12 @@ public final class Dataset {
     /**
      * Copies the examples {@code order[from] … order[from + count − 1]} into the first
      * {@code count} rows of {@code featureRows} and {@code targetRows}.
+     *
+     * @param order the example indices, e.g. a shuffled epoch order
+     * @param from the position in {@code order} of the first example copied
+     * @param count the number of examples copied
+     * @param featureRows receives the features, row-major
+     * @param targetRows receives the targets, row-major
      */
     public void gather(int[] order, int from, int count, float[] featureRows, float[] targetRows) {
         for (int r = 0; r < count; r++) {

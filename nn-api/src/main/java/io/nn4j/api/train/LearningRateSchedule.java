@@ -9,10 +9,19 @@ package io.nn4j.api.train;
 @FunctionalInterface
 public interface LearningRateSchedule {
 
-    /** The factor for the epoch with 0-based index {@code epoch}. */
+    /**
+     * The factor for the epoch with 0-based index {@code epoch}.
+     *
+     * @param epoch the epoch, counted from 0
+     * @return the factor of the base learning rate
+     */
     double factor(int epoch);
 
-    /** The base rate throughout. */
+    /**
+     * The base rate throughout.
+     *
+     * @return the schedule whose factor is always 1
+     */
     static LearningRateSchedule constant() {
         return epoch -> 1;
     }
@@ -20,6 +29,9 @@ public interface LearningRateSchedule {
     /**
      * Step decay: the rate is multiplied by {@code gamma} every {@code everyEpochs} epochs.
      *
+     * @param everyEpochs the epochs between two decays, at least 1
+     * @param gamma the factor of each decay, in {@code (0, 1]}
+     * @return the step-decay schedule
      * @throws IllegalArgumentException unless {@code everyEpochs ≥ 1} and {@code 0 < gamma ≤ 1}
      */
     static LearningRateSchedule step(int everyEpochs, double gamma) {
@@ -36,6 +48,9 @@ public interface LearningRateSchedule {
      * epoch still trains a little above the minimum (as PyTorch's {@code CosineAnnealingLR}
      * with {@code T_max = epochs}); later epochs stay at the minimum.
      *
+     * @param epochs the length of the annealing, at least 1
+     * @param minFactor the final factor, in {@code [0, 1]}
+     * @return the cosine schedule
      * @throws IllegalArgumentException unless {@code epochs ≥ 1} and {@code 0 ≤ minFactor ≤ 1}
      */
     static LearningRateSchedule cosine(int epochs, double minFactor) {

@@ -34,6 +34,7 @@ public abstract class Optimizer implements AutoCloseable {
     /**
      * An optimizer with base learning rate {@code learningRate}.
      *
+     * @param learningRate the rate before any schedule; positive and finite
      * @throws IllegalArgumentException unless the rate is positive and finite
      */
     protected Optimizer(float learningRate) {
@@ -48,6 +49,8 @@ public abstract class Optimizer implements AutoCloseable {
     /**
      * Adds L2 weight decay: each update uses {@code grad + weightDecay · param}.
      *
+     * @param weightDecay the L2 factor {@code λ}, 0 for none
+     * @return this optimizer, for chaining
      * @throws IllegalArgumentException for a negative or non-finite value
      */
     public Optimizer weightDecay(float weightDecay) {
@@ -59,23 +62,40 @@ public abstract class Optimizer implements AutoCloseable {
         return this;
     }
 
-    /** Sets the per-epoch learning-rate schedule (constant by default). */
+    /**
+     * Sets the per-epoch learning-rate schedule (constant by default).
+     *
+     * @param schedule the factor applied to the base rate in each epoch
+     * @return this optimizer, for chaining
+     */
     public Optimizer schedule(LearningRateSchedule schedule) {
         this.schedule = schedule;
         return this;
     }
 
-    /** Applies the schedule for the epoch with 0-based index {@code epoch}. */
+    /**
+     * Applies the schedule for the epoch with 0-based index {@code epoch}.
+     *
+     * @param epoch the epoch about to start, counted from 0
+     */
     public void startEpoch(int epoch) {
         rate = (float) (baseRate * schedule.factor(epoch));
     }
 
-    /** The learning rate the next step uses. */
+    /**
+     * The learning rate the next step uses.
+     *
+     * @return the base rate times the schedule's factor for the current epoch
+     */
     public float learningRate() {
         return rate;
     }
 
-    /** The L2 weight decay. */
+    /**
+     * The L2 weight decay.
+     *
+     * @return the L2 factor {@code λ}; 0 when none was set
+     */
     public float weightDecay() {
         return weightDecay;
     }
@@ -84,6 +104,8 @@ public abstract class Optimizer implements AutoCloseable {
      * How the layers' backward pass of the next step applies what it finds to each parameter
      * (see {@link ParameterUpdate}): by default it stores the gradients, which
      * {@link #finishStep} then reads.
+     *
+     * @return the update the layers apply to their parameters in the next backward pass
      */
     public ParameterUpdate parameterUpdate() {
         return ParameterUpdate.STORE_GRADIENT;
@@ -92,6 +114,8 @@ public abstract class Optimizer implements AutoCloseable {
     /**
      * Finishes a step whose backward pass applied {@link #parameterUpdate()}: counts it and
      * updates each parameter as this optimizer needs (from its gradient, with its state).
+     *
+     * @param parameters every trainable parameter of the model, in the model's order
      */
     public final void finishStep(List<Parameter> parameters) {
         steps++;
@@ -101,12 +125,20 @@ public abstract class Optimizer implements AutoCloseable {
         }
     }
 
-    /** Number of steps taken (Adam's {@code t}). */
+    /**
+     * Number of steps taken (Adam's {@code t}).
+     *
+     * @return the steps finished, restored ones included
+     */
     public final int steps() {
         return steps;
     }
 
-    /** Sets the step count, when restoring a checkpoint. */
+    /**
+     * Sets the step count, when restoring a checkpoint.
+     *
+     * @param steps the step count the checkpoint holds
+     */
     public final void restoreSteps(int steps) {
         if (steps < 0) {
             throw new IllegalArgumentException("steps must be >= 0, got " + steps);
@@ -117,6 +149,10 @@ public abstract class Optimizer implements AutoCloseable {
     /**
      * The state tensors of {@code parameters}, made (zero) where missing, by name
      * ({@code <parameter>.<stateName>}), for writing or restoring a checkpoint.
+     *
+     * @param parameters the parameters whose state is wanted
+     * @return the state tensors by name, in the order of {@code parameters} and then of {@link
+     *     #stateNames()}
      */
     public final Map<String, Tensor> stateTensors(List<Parameter> parameters) {
         Map<String, Tensor> named = new LinkedHashMap<>();
@@ -130,12 +166,21 @@ public abstract class Optimizer implements AutoCloseable {
         return named;
     }
 
-    /** Names of the state tensors kept per parameter (empty for stateless optimizers). */
+    /**
+     * Names of the state tensors kept per parameter (empty for stateless optimizers).
+     *
+     * @return the suffixes of the state tensors' names, e.g. {@code m} and {@code v} for Adam
+     */
     protected abstract List<String> stateNames();
 
     /**
      * Finishes one parameter's update after the backward pass with its state tensors at
      * learning rate {@code rate}, step {@code t}.
+     *
+     * @param parameter the parameter to update, its gradient stored by the backward pass
+     * @param state its state tensors, in the order of {@link #stateNames()}
+     * @param rate the learning rate of this step
+     * @param t the number of this step, counted from 1
      */
     protected abstract void update(Parameter parameter, Tensor[] state, float rate, int t);
 

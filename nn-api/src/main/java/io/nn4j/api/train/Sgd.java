@@ -22,7 +22,11 @@ public final class Sgd extends Optimizer {
     private float momentum;
     private boolean nesterov;
 
-    /** Plain gradient descent with step size {@code learningRate}. */
+    /**
+     * Plain gradient descent with step size {@code learningRate}.
+     *
+     * @param learningRate the step size; positive and finite
+     */
     public Sgd(float learningRate) {
         super(learningRate);
     }
@@ -30,6 +34,9 @@ public final class Sgd extends Optimizer {
     /**
      * Adds momentum {@code μ} in {@code [0, 1)}; {@code nesterov} looks one step ahead.
      *
+     * @param momentum the factor {@code μ} of the old velocity, in {@code [0, 1)}
+     * @param nesterov whether to use Nesterov's look-ahead
+     * @return this optimizer, for chaining
      * @throws IllegalArgumentException for a momentum outside {@code [0, 1)}
      */
     public Sgd momentum(float momentum, boolean nesterov) {

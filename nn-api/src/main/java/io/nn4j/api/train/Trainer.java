@@ -79,7 +79,11 @@ public final class Trainer {
         this.runningLossEvery = builder.runningLossEvery;
     }
 
-    /** A builder; loss and optimizer are required. */
+    /**
+     * A builder; loss and optimizer are required.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -88,6 +92,8 @@ public final class Trainer {
      * Trains {@code model} on {@code train} for the configured epochs without a test set: every
      * {@link EpochStats#testLoss()} and {@link EpochStats#testAccuracy()} is NaN.
      *
+     * @param model the network to train, on any backend
+     * @param train the training examples
      * @return the statistics of every epoch
      * @throws IllegalArgumentException   when the data does not fit the model or the loss
      * @throws TrainingDivergedException  when the loss becomes NaN, infinite, or explodes
@@ -107,6 +113,9 @@ public final class Trainer {
      * {@code A − Y} assumes it; values in {@code [0, 1]} for binary cross-entropy; finite values
      * for mean squared error.
      *
+     * @param model the network to train, on any backend
+     * @param train the training examples
+     * @param test the examples evaluated after each epoch
      * @return the statistics of every epoch
      * @throws IllegalArgumentException   when the data does not fit the model or the loss,
      *                                    naming the data set, row, column and value
@@ -208,6 +217,12 @@ public final class Trainer {
      * {@link Optimizer#parameterUpdate()} (plain SGD updates the parameters right there; other
      * optimizers have the gradients stored), then {@link Optimizer#finishStep}.
      *
+     * @param model the network
+     * @param optimizer the optimizer that applies the step
+     * @param loss the loss to minimize
+     * @param features the batch's features {@code [m, inputSize]}, on the model's backend
+     * @param targets the batch's targets, on the model's backend
+     * @param lossGradient receives the loss gradient
      * @return the network's output for the batch, valid until its next forward pass
      */
     public static Tensor step(Sequential model, Optimizer optimizer, Loss loss, Tensor features,
@@ -224,6 +239,11 @@ public final class Trainer {
      * {@code batchSize} through {@link Sequential#predict(Tensor, Tensor)}: safe from many
      * threads at once, as predictions are.
      *
+     * @param model the network, on any backend
+     * @param data the examples evaluated
+     * @param loss the loss measured
+     * @param batchSize examples per forward pass
+     * @return the mean loss and the accuracy
      * @throws IllegalArgumentException when the data does not fit the model or the loss (see
      *                                  {@link #fit(Sequential, Dataset, Dataset)}), naming the
      *                                  row, column and value
@@ -281,19 +301,34 @@ public final class Trainer {
         private Builder() {
         }
 
-        /** The loss to minimize (required). */
+        /**
+         * The loss to minimize (required).
+         *
+         * @param loss the loss
+         * @return this builder
+         */
         public Builder loss(Loss loss) {
             this.loss = loss;
             return this;
         }
 
-        /** The optimizer that applies the gradients (required). */
+        /**
+         * The optimizer that applies the gradients (required).
+         *
+         * @param optimizer the optimizer
+         * @return this builder
+         */
         public Builder optimizer(Optimizer optimizer) {
             this.optimizer = optimizer;
             return this;
         }
 
-        /** Examples per training step; default 32. */
+        /**
+         * Examples per training step; default 32.
+         *
+         * @param batchSize examples per step, at least 1
+         * @return this builder
+         */
         public Builder batchSize(int batchSize) {
             if (batchSize < 1) {
                 throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
@@ -302,7 +337,12 @@ public final class Trainer {
             return this;
         }
 
-        /** Passes over the training set; default 1. */
+        /**
+         * Passes over the training set; default 1.
+         *
+         * @param epochs the number of epochs, at least 1
+         * @return this builder
+         */
         public Builder epochs(int epochs) {
             if (epochs < 1) {
                 throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
@@ -311,7 +351,13 @@ public final class Trainer {
             return this;
         }
 
-        /** Seed of the per-epoch shuffles (each epoch's order comes from it and the epoch); default 1. */
+        /**
+         * Seed of the per-epoch shuffles (each epoch's order comes from it and the epoch); default
+         *     1.
+         *
+         * @param seed the shuffle seed
+         * @return this builder
+         */
         public Builder seed(long seed) {
             this.seed = seed;
             return this;
@@ -320,6 +366,9 @@ public final class Trainer {
         /**
          * Writes a checkpoint to {@code directory} after every epoch (keeping the latest), and
          * resumes from the latest one there when training starts.
+         *
+         * @param directory the checkpoint folder, made when missing
+         * @return this builder
          */
         public Builder checkpoints(Path directory) {
             this.checkpoints = Objects.requireNonNull(directory, "directory");
@@ -330,6 +379,9 @@ public final class Trainer {
          * Reads the epoch's loss so far every {@code batches} training steps and passes its mean
          * to {@link TrainingListener#onRunningLoss}; 0 (the default) never does. Each read waits
          * for the backend to finish the steps queued so far.
+         *
+         * @param batches the interval in training steps, or 0 for never
+         * @return this builder
          */
         public Builder runningLossEvery(int batches) {
             if (batches < 0) {
@@ -339,13 +391,22 @@ public final class Trainer {
             return this;
         }
 
-        /** Adds a listener for progress. */
+        /**
+         * Adds a listener for progress.
+         *
+         * @param listener the listener, called on the training thread
+         * @return this builder
+         */
         public Builder listener(TrainingListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
         }
 
-        /** The trainer. */
+        /**
+         * The trainer.
+         *
+         * @return a trainer with this configuration
+         */
         public Trainer build() {
             return new Trainer(this);
         }

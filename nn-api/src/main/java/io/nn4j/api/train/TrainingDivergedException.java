@@ -27,12 +27,18 @@ public final class TrainingDivergedException extends IllegalStateException {
         MODEL
     }
 
+    /** What most likely made training diverge (part of the serialized form). */
     private final LikelyCause likelyCause;
+    /** The step whose state the model was restored to, 0 for the fit's start (serialized). */
     private final long lastGoodStep;
 
     /**
      * An exception with its message, likely cause, and the step of the fit (counted from 1;
      * 0 for its start) whose state the model was restored to.
+     *
+     * @param message what happened and what to try
+     * @param likelyCause what most likely made training diverge
+     * @param lastGoodStep the step whose state the model was restored to
      */
     public TrainingDivergedException(String message, LikelyCause likelyCause, long lastGoodStep) {
         super(message);
@@ -40,7 +46,11 @@ public final class TrainingDivergedException extends IllegalStateException {
         this.lastGoodStep = lastGoodStep;
     }
 
-    /** What most likely made training diverge. */
+    /**
+     * What most likely made training diverge.
+     *
+     * @return the likely cause
+     */
     public LikelyCause likelyCause() {
         return likelyCause;
     }
@@ -48,6 +58,8 @@ public final class TrainingDivergedException extends IllegalStateException {
     /**
      * The training step, counted from 1 within the fit that threw (0 for the state it started
      * from), whose parameters and optimizer state the model now holds.
+     *
+     * @return the step, 0 for the start of the fit
      */
     public long lastGoodStep() {
         return lastGoodStep;

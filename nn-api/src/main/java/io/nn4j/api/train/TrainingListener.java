@@ -9,18 +9,32 @@ import io.nn4j.api.metrics.EpochStats;
  */
 public interface TrainingListener {
 
-    /** Called after each training step of an epoch ({@code batch} counts from 1). */
+    /**
+     * Called after each training step of an epoch ({@code batch} counts from 1).
+     *
+     * @param epoch the epoch, counted from 1
+     * @param batch the step just finished, counted from 1
+     * @param batchesPerEpoch the steps in each epoch
+     */
     default void onBatchEnd(int epoch, int batch, int batchesPerEpoch) {
     }
 
     /**
      * Called every {@link Trainer.Builder#runningLossEvery} batches with the mean loss of the
      * epoch's batches so far ({@code batch} counts from 1).
+     *
+     * @param epoch the epoch, counted from 1
+     * @param batch the step just finished, counted from 1
+     * @param meanLoss the mean loss of the epoch's batches so far
      */
     default void onRunningLoss(int epoch, int batch, double meanLoss) {
     }
 
-    /** Called after each epoch's training and evaluation. */
+    /**
+     * Called after each epoch's training and evaluation.
+     *
+     * @param stats the epoch's statistics
+     */
     default void onEpochEnd(EpochStats stats) {
     }
 }

@@ -11,7 +11,12 @@ package io.nn4j.backend.opencl;
 public class OpenClException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    /** An exception with the full message and the failure behind it (may be null). */
+    /**
+     * An exception with the full message and the failure behind it (may be null).
+     *
+     * @param message what failed
+     * @param cause the failure behind it, or {@code null}
+     */
     public OpenClException(String message, Throwable cause) {
         super(message, cause);
     }
