@@ -1,5 +1,7 @@
 package io.nn4j.bench;
 
+import io.nn4j.api.Shape;
+import io.nn4j.api.reference.ReferenceOps;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -15,8 +17,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The yardstick of {@link GemmBenchmark}: {@link ReferenceGemm} on the same {@code size} and
- * {@code pass}, that is the same {@code m}, {@code k}, {@code n} and flops, with its operands
+ * The yardstick of {@link GemmBenchmark}: the float64 reference product
+ * ({@link ReferenceOps#product}, one thread, plain Java in i-k-j order) on the same {@code size}
+ * and {@code pass}, that is the same {@code m}, {@code k}, {@code n} and flops, with its operands
  * stored untransposed (the layout its i-k-j loop reads best).
  */
 @State(Scope.Thread)
@@ -35,40 +38,33 @@ public class ReferenceGemmBenchmark {
     @Param({"FORWARD", "WEIGHT_GRADIENT", "INPUT_GRADIENT"})
     public GemmPass pass;
 
-    private int m;
-    private int k;
-    private int n;
-    private float[] a;
-    private float[] b;
-    private float[] c;
+    private Shape aShape;
+    private Shape bShape;
+    private double[] a;
+    private double[] b;
 
     /** Draws the operands. */
     @Setup
     public void prepare() {
         LayerSize layer = LayerSize.parse("size", size);
-        m = pass.c(layer).rows();
-        n = pass.c(layer).cols();
-        k = pass.inner(layer);
+        int m = pass.c(layer).rows();
+        int n = pass.c(layer).cols();
+        int k = pass.inner(layer);
+        aShape = Shape.matrix(m, k);
+        bShape = Shape.matrix(k, n);
         Random random = new Random(RandomArrays.SEED);
-        a = RandomArrays.uniform(random, m * k);
-        b = RandomArrays.uniform(random, k * n);
-        c = new float[m * n];
+        a = ReferenceOps.widen(RandomArrays.uniform(random, m * k));
+        b = ReferenceOps.widen(RandomArrays.uniform(random, k * n));
     }
 
-    /** {@code C = A·B} in plain Java. */
+    /** {@code C = A·B} in plain Java, float64. */
     @Benchmark
-    public float[] gemm() {
-        ReferenceGemm.multiply(m, k, n, a, b, c);
-        return c;
+    public double[] gemm() {
+        return ReferenceOps.product(false, false, a, aShape, b, bShape);
     }
 
-    /** The operands and result as {@code [m, k]}, {@code [k, n]}, {@code [m, n]} arrays. */
-    float[][] operands() {
-        return new float[][] {a, b, c};
-    }
-
-    /** {@code m}, {@code k}, {@code n}. */
-    int[] dimensions() {
-        return new int[] {m, k, n};
+    /** The shapes of {@code A} ({@code [m, k]}) and {@code B} ({@code [k, n]}). */
+    Shape[] shapes() {
+        return new Shape[] {aShape, bShape};
     }
 }

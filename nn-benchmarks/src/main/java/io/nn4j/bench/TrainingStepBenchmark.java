@@ -21,7 +21,8 @@ public class TrainingStepBenchmark extends BackendBenchmark {
     static final float LEARNING_RATE = 0.05f;
     /** The seed of the initial weights. */
     static final long WEIGHT_SEED = 7;
-    private static final Loss LOSS = Loss.CATEGORICAL_CROSSENTROPY;
+    /** The loss, fused with the network's softmax output. */
+    static final Loss LOSS = Loss.CATEGORICAL_CROSSENTROPY;
 
     /** The network and batch size: {@code S}, {@code L} or {@code IN-HIDDEN...-OUT/BATCH}. */
     @Param({"S", "L"})

@@ -9,7 +9,10 @@ import io.nn4j.api.Backend;
 import io.nn4j.api.Parameter;
 import io.nn4j.api.Shape;
 import io.nn4j.api.Tensor;
-import io.nn4j.api.testkit.ReferenceOps;
+import io.nn4j.api.reference.ReferenceActivations;
+import io.nn4j.api.reference.ReferenceLosses;
+import io.nn4j.api.reference.ReferenceNetwork;
+import io.nn4j.api.reference.ReferenceOps;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -74,23 +77,19 @@ class BenchmarkBodiesTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("referenceCases")
-    void referenceGemmComputesTheSameProduct(GemmPass pass, String size) {
+    void referenceGemmRunsTheSameProductSize(GemmPass pass, String size) {
         ReferenceGemmBenchmark bench = new ReferenceGemmBenchmark();
         bench.size = size;
         bench.pass = pass;
         bench.prepare();
-        float[][] operands = bench.operands();
-        int[] mkn = bench.dimensions();
+        Shape a = bench.shapes()[0];
+        Shape b = bench.shapes()[1];
         LayerSize layer = LayerSize.parse("size", size);
-        assertEquals(pass.c(layer).size(), mkn[0] * mkn[2], "reference C has the size of "
-                + pass + "'s output");
-        assertEquals(2.0 * mkn[0] * mkn[1] * mkn[2], layer.flops(), "reference flops");
-        float[] actual = bench.gemm().clone();
-        double[] expected = ReferenceOps.product(false, false, ReferenceOps.widen(operands[0]),
-                Shape.matrix(mkn[0], mkn[1]), ReferenceOps.widen(operands[1]),
-                Shape.matrix(mkn[1], mkn[2]));
-        assertClose(expected, actual, "reference gemm " + pass + " " + size);
-        assertArrayEquals(actual, bench.gemm(), "a second call gives the same answer");
+        assertEquals(a.cols(), b.rows(), "reference inner sizes");
+        assertEquals(pass.c(layer), Shape.matrix(a.rows(), b.cols()), "reference C has the"
+                + " shape of " + pass + "'s output");
+        assertEquals(2.0 * a.rows() * a.cols() * b.cols(), layer.flops(), "reference flops");
+        assertEquals(pass.c(layer).size(), bench.gemm().length, "reference result");
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -105,10 +104,10 @@ class BenchmarkBodiesTest {
         try {
             Activation f = Activation.byId(activation);
             double[] z = wide(bench.engine, bench.z());
-            double[] a = ReferenceOps.activate(f, z, 3, 17);
+            double[] a = ReferenceActivations.activate(f, z, 3, 17);
             assertClose(a, runTwice(bench.engine, bench::forward), activation + " forward on "
                     + backend);
-            double[] dZ = ReferenceOps.activationBackward(f, z, wide(bench.engine, bench.dA()), 3,
+            double[] dZ = ReferenceActivations.backward(f, z, wide(bench.engine, bench.dA()), 3,
                     17);
             assertClose(dZ, runTwice(bench.engine, bench::backward), activation + " backward on "
                     + backend);
@@ -125,21 +124,29 @@ class BenchmarkBodiesTest {
         bench.config = config;
         open(bench);
         try {
-            TrainingConfig network = TrainingConfig.parse(config);
-            List<Parameter> parameters = bench.model().parameters();
-            List<float[]> before = parameters.stream()
-                    .map(p -> bench.engine.toArray(p.value())).toList();
+            int rows = TrainingConfig.parse(config).batchSize();
+            ReferenceNetwork expected = ReferenceNetwork.copyOf(bench.model());
             float[][] batch = bench.batch();
-            ReferenceTrainingStep expected = new ReferenceTrainingStep(network.widths(), before,
-                    batch[0], batch[1], network.batchSize(), TrainingStepBenchmark.LEARNING_RATE);
+            double[] x = ReferenceOps.widen(batch[0]);
+            double[] y = ReferenceOps.widen(batch[1]);
+            double[] expectedOutput = expected.forward(x, rows).output();
+            double lossSum = 0;
+            for (double example : ReferenceLosses.exampleLosses(TrainingStepBenchmark.LOSS,
+                    expectedOutput, y, rows, y.length / rows)) {
+                lossSum += example;
+            }
+            expected.sgdStep(TrainingStepBenchmark.LOSS, x, y, rows,
+                    TrainingStepBenchmark.LEARNING_RATE);
 
             float[] output = bench.engine.toArray(bench.step());
 
-            assertClose(expected.output, output, "step output of " + config + " on " + backend);
-            assertClose(new double[] {expected.lossSum}, bench.engine.toArray(bench.lossTotal()),
+            assertClose(expectedOutput, output, "step output of " + config + " on " + backend);
+            assertClose(new double[] {lossSum}, bench.engine.toArray(bench.lossTotal()),
                     "summed loss of " + config + " on " + backend);
+            List<Parameter> parameters = bench.model().parameters();
+            List<double[]> updated = expected.parameters();
             for (int i = 0; i < parameters.size(); i++) {
-                assertClose(expected.updated.get(i), bench.engine.toArray(parameters.get(i).value()),
+                assertClose(updated.get(i), bench.engine.toArray(parameters.get(i).value()),
                         parameters.get(i).name() + " after one step of " + config + " on " + backend);
             }
         } finally {
@@ -155,16 +162,11 @@ class BenchmarkBodiesTest {
         bench.config = config;
         open(bench);
         try {
-            TrainingConfig network = TrainingConfig.parse(config);
-            int[] widths = network.widths();
-            List<float[]> weights = bench.model().parameters().stream()
-                    .map(p -> bench.engine.toArray(p.value())).toList();
-            ReferenceTrainingStep expected = new ReferenceTrainingStep(widths, weights,
-                    bench.input(), new float[network.batchSize() * widths[widths.length - 1]],
-                    network.batchSize(), TrainingStepBenchmark.LEARNING_RATE);
+            double[] expected = ReferenceNetwork.copyOf(bench.model()).forward(
+                    ReferenceOps.widen(bench.input()), TrainingConfig.parse(config).batchSize())
+                    .output();
             bench.predict();
-            assertClose(expected.output, bench.predict(), "predict of " + config + " on "
-                    + backend);
+            assertClose(expected, bench.predict(), "predict of " + config + " on " + backend);
         } finally {
             bench.close();
         }

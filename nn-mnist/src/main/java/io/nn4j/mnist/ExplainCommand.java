@@ -9,6 +9,10 @@ import io.nn4j.api.ParameterUpdate;
 import io.nn4j.api.Shape;
 import io.nn4j.api.Tensor;
 import io.nn4j.api.nn.Sequential;
+import io.nn4j.api.reference.ReferenceActivations;
+import io.nn4j.api.reference.ReferenceLosses;
+import io.nn4j.api.reference.ReferenceNetwork;
+import io.nn4j.api.reference.ReferenceOps;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,7 +32,9 @@ import picocli.CommandLine.Spec;
  * example, printed layer by layer so that each of the four backprop equations of
  * {@code docs/math.md} can be followed with real numbers. The gradients are the library's own
  * (a {@link Sequential} on a backend, float32); beside each stands a central finite difference
- * of the loss computed in double on the host ({@link HostNetwork}), and their relative error.
+ * of the loss computed in double on the host by a {@link ReferenceNetwork} copied from it, and
+ * their relative error. Every activation works, GeLU (exact, through a float64 erf) and
+ * softmax included.
  */
 @Command(name = "explain", sortOptions = false,
         description = "Show one forward and backward pass of a tiny network on one example: z,"
@@ -56,7 +62,8 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--activation", paramLabel = "NAME", defaultValue = "sigmoid",
             converter = NetworkOptions.ActivationConverter.class,
             description = "Activation of every layer (the output's too with mse): sigmoid, tanh,"
-                    + " relu, leaky_relu, elu, silu, softplus or identity (default: ${DEFAULT-VALUE}).")
+                    + " relu, leaky_relu, gelu, elu, silu, softplus, softmax or identity"
+                    + " (default: ${DEFAULT-VALUE}).")
     private Activation activation;
 
     @Option(names = "--loss", paramLabel = "NAME", defaultValue = "mse",
@@ -101,16 +108,17 @@ final class ExplainCommand implements Callable<Integer> {
             x[i] = random.nextFloat();
         }
         float[] y = target(loss, sizes[depth], random);
-        float[][][] library = libraryPass(sizes, activations, loss, x, y);
-        HostNetwork host = new HostNetwork(sizes, activations, loss, library[0], library[1]);
-        double[] input = toDouble(x);
-        double[] target = toDouble(y);
-        HostNetwork.Forward forward = host.forward(input);
-        printForward(host, sizes, activations, loss, library, forward, y);
-        double[] delta = null;
+        LibraryPass library = libraryPass(sizes, activations, loss, x, y);
+        double[] input = ReferenceOps.widen(x);
+        double[] target = ReferenceOps.widen(y);
+        ReferenceNetwork host = library.network();
+        ReferenceNetwork.Forward forward = host.forward(input, 1);
+        ReferenceNetwork.Gradients gradients = host.backward(loss, forward, target);
+        List<double[]> finite = host.numericGradients(loss, input, target, 1, epsilon);
+        printForward(sizes, activations, loss, host.parameters(), forward, target);
         for (int l = depth; l >= 1; l--) {
-            delta = printBackward(host, forward, l, depth, loss, delta, target);
-            printGradients(host, library, l, delta, input, target);
+            printBackward(forward, gradients, l, depth, loss, activations.get(l - 1));
+            printGradients(sizes, l, library.gradients(), finite);
         }
         int parameters = 0;
         for (int l = 1; l <= depth; l++) {
@@ -125,8 +133,15 @@ final class ExplainCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Runs the library's forward and backward pass; returns {W, b, dC/dW, dC/db} per layer. */
-    private float[][][] libraryPass(int[] sizes, List<Activation> activations, Loss loss,
+    /**
+     * What the library's pass leaves: the network copied to float64 before the pass, and the
+     * library's float32 gradients, in the network's parameter order.
+     */
+    private record LibraryPass(ReferenceNetwork network, List<float[]> gradients) {
+    }
+
+    /** Runs the library's forward and backward pass on the example. */
+    private LibraryPass libraryPass(int[] sizes, List<Activation> activations, Loss loss,
                                     float[] x, float[] y) {
         int depth = sizes.length - 1;
         Sequential.Builder builder = Sequential.builder(sizes[0]);
@@ -144,36 +159,33 @@ final class ExplainCommand implements Callable<Integer> {
             out.println("  backprop: the library on " + backend.description() + ", in float32");
             out.println(String.format(Locale.ROOT, "  finite differences: (C(p + eps) - C(p - eps))"
                     + " / 2 eps on the host, in double, eps = %.1e", epsilon));
+            ReferenceNetwork network = ReferenceNetwork.copyOf(model);
             Tensor result = model.forward(input, true);
             backend.lossGradient(loss, result, target, gradient);
             model.backward(gradient, loss, ParameterUpdate.STORE_GRADIENT);
-            float[][][] values = new float[4][depth][];
-            List<Parameter> parameters = model.parameters();
-            for (int l = 0; l < depth; l++) {
-                values[0][l] = backend.toArray(parameters.get(2 * l).value());
-                values[1][l] = backend.toArray(parameters.get(2 * l + 1).value());
-                values[2][l] = backend.toArray(parameters.get(2 * l).gradient());
-                values[3][l] = backend.toArray(parameters.get(2 * l + 1).gradient());
+            List<float[]> gradients = new ArrayList<>();
+            for (Parameter p : model.parameters()) {
+                gradients.add(backend.toArray(p.gradient()));
             }
-            return values;
+            return new LibraryPass(network, gradients);
         }
     }
 
-    private void printForward(HostNetwork host, int[] sizes, List<Activation> activations,
-                              Loss loss, float[][][] library, HostNetwork.Forward forward,
-                              float[] y) {
+    private void printForward(int[] sizes, List<Activation> activations, Loss loss,
+                              List<double[]> parameters, ReferenceNetwork.Forward forward,
+                              double[] y) {
         out.println("  rows are examples: z = a_prev * W^T + b, a = f(z); layer l has W"
                 + " [n_l, n_(l-1)] and b [n_l]; a0 is the input x");
         out.println();
         print.vector("x = a0", forward.a().get(0), true);
-        print.vector("y (target)", toDouble(y), true);
+        print.vector("y (target)", y, true);
         out.println();
         out.println("FORWARD");
         for (int l = 1; l < sizes.length; l++) {
             out.println(String.format(Locale.ROOT, "layer %d: dense %d -> %d, %s", l,
                     sizes[l - 1], sizes[l], activations.get(l - 1).id()));
-            print.matrix("W" + l, toDouble(library[0][l - 1]), sizes[l], sizes[l - 1]);
-            print.vector("b" + l, toDouble(library[1][l - 1]), false);
+            print.matrix("W" + l, parameters.get(2 * (l - 1)), sizes[l], sizes[l - 1]);
+            print.vector("b" + l, parameters.get(2 * (l - 1) + 1), false);
             print.vector("z" + l + " = a" + (l - 1) + " * W" + l + "^T + b" + l,
                     forward.z().get(l - 1), true);
             print.vector("a" + l + " = " + activations.get(l - 1).id() + "(z" + l + ")",
@@ -187,62 +199,61 @@ final class ExplainCommand implements Callable<Integer> {
             default -> "mean_j (a" + depth + "_j - y_j)^2";
         };
         out.println(String.format(Locale.ROOT, "loss C = %s = %.8f", formula,
-                host.loss(forward.output(), toDouble(y))));
+                ReferenceLosses.meanLoss(loss, forward.output(), y, 1, sizes[depth])));
         out.println();
     }
 
-    /** Prints how layer {@code l}'s error δ arises and returns it. */
-    private double[] printBackward(HostNetwork host, HostNetwork.Forward forward, int l, int depth,
-                                   Loss loss, double[] nextDelta, double[] target) {
+    /** Prints how layer {@code l}'s error δ arises from the gradient above it. */
+    private void printBackward(ReferenceNetwork.Forward forward,
+                               ReferenceNetwork.Gradients gradients, int l, int depth, Loss loss,
+                               Activation f) {
         if (l == depth) {
             out.println("BACKWARD: the four equations of docs/math.md, from the output back");
         }
         out.println(String.format(Locale.ROOT, "layer %d%s", l, l == depth ? " (output)" : ""));
-        double[] z = forward.z().get(l - 1);
+        double[] delta = gradients.preActivations().get(l - 1);
         if (l == depth && loss.fusedActivation() != null) {
-            double[] delta = host.fusedError(forward.output(), target);
             print.vector("(1) delta" + l + " = " + (loss == Loss.BINARY_CROSSENTROPY
                     ? "(a" + l + " - y) / " + delta.length : "a" + l + " - y"), delta, true);
             out.println("      (" + loss.id() + " with " + loss.fusedActivation().id()
                     + ": f' cancels, so the error is taken at z directly)");
-            return delta;
+            return;
         }
-        double[] upstream;
         if (l == depth) {
-            upstream = host.lossGradient(forward.output(), target);
-            print.vector("dC/da" + l + " = 2 (a" + l + " - y) / " + upstream.length, upstream,
-                    true);
+            print.vector("dC/da" + l + " = 2 (a" + l + " - y) / " + delta.length,
+                    gradients.loss(), true);
         } else {
-            upstream = host.backThroughWeights(l, nextDelta);
-            print.vector("(2) dC/da" + l + " = delta" + (l + 1) + " * W" + (l + 1), upstream, true);
+            print.vector("(2) dC/da" + l + " = delta" + (l + 1) + " * W" + (l + 1),
+                    gradients.inputs().get(l), true);
         }
-        double[] derivative = host.derivative(l - 1, z);
-        print.vector("f'(z" + l + ")", derivative, true);
-        double[] delta = new double[z.length];
-        for (int j = 0; j < delta.length; j++) {
-            delta[j] = upstream[j] * derivative[j];
+        if (f == Activation.SOFTMAX) {
+            print.vector("(1) delta" + l + " = a" + l + " o (dC/da" + l + " - dC/da" + l + " . a"
+                    + l + ")", delta, true);
+            out.println("      (softmax mixes its row: f'(z) is a Jacobian, applied as a product)");
+        } else {
+            print.vector("f'(z" + l + ")", ReferenceActivations.derivative(f,
+                    forward.z().get(l - 1)), true);
+            print.vector("(1) delta" + l + " = dC/da" + l + " o f'(z" + l + ")", delta, true);
         }
-        print.vector("(1) delta" + l + " = dC/da" + l + " o f'(z" + l + ")", delta, true);
-        return delta;
     }
 
-    private void printGradients(HostNetwork host, float[][][] library, int l, double[] delta,
-                                double[] x, double[] y) {
-        int units = delta.length;
-        int inputs = library[0][l - 1].length / units;
+    /** Prints layer {@code l}'s library gradients beside their finite differences. */
+    private void printGradients(int[] sizes, int l, List<float[]> library, List<double[]> finite) {
+        int units = sizes[l];
+        int inputs = sizes[l - 1];
+        int weights = 2 * (l - 1);
         out.println(String.format(Locale.ROOT, "  (3) dC/dW%d = delta%d^T * a%d  [%d, %d]    "
                 + "(4) dC/db%d = delta%d  [%d]", l, l, l - 1, units, inputs, l, l, units));
         print.gradientHeader();
         for (int j = 0; j < units; j++) {
             for (int i = 0; i < inputs; i++) {
                 print.compare(String.format(Locale.ROOT, "W%d[%d,%d]", l, j, i),
-                        library[2][l - 1][j * inputs + i],
-                        host.finiteDifference(l - 1, false, j * inputs + i, x, y, epsilon));
+                        library.get(weights)[j * inputs + i], finite.get(weights)[j * inputs + i]);
             }
         }
         for (int j = 0; j < units; j++) {
-            print.compare(String.format(Locale.ROOT, "b%d[%d]", l, j), library[3][l - 1][j],
-                    host.finiteDifference(l - 1, true, j, x, y, epsilon));
+            print.compare(String.format(Locale.ROOT, "b%d[%d]", l, j),
+                    library.get(weights + 1)[j], finite.get(weights + 1)[j]);
         }
         out.println();
     }
@@ -279,22 +290,9 @@ final class ExplainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--layers must list 2 to "
                     + MAX_SIZES + " sizes, each 1 to " + MAX_UNITS + ", got " + layers);
         }
-        if (!HostNetwork.supports(activation)) {
-            throw new ParameterException(spec.commandLine(), "--activation " + activation.id()
-                    + " is not supported by explain; choose sigmoid, tanh, relu, leaky_relu, elu,"
-                    + " silu, softplus or identity");
-        }
         if (!(epsilon > 0 && epsilon < 1)) {
             throw new ParameterException(spec.commandLine(), "--epsilon must be in (0, 1), got "
                     + epsilon);
         }
-    }
-
-    private static double[] toDouble(float[] values) {
-        double[] result = new double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            result[i] = values[i];
-        }
-        return result;
     }
 }

@@ -3,12 +3,14 @@ package io.nn4j.mnist;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.nn4j.api.Activation;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class ExplainCommandTest {
     private static final Pattern ROW = Pattern.compile(
@@ -52,6 +54,19 @@ class ExplainCommandTest {
         assertTrue(out.contains(equation), equation + " missing from:\n" + out);
         assertEquals(parameters, gradientRows(out, 1e-3));
         assertTrue(out.contains("over " + parameters + " parameters: backprop agrees"), out);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Activation.class)
+    void everyActivationIsExplained(Activation f) {
+        String out = DemoRun.of("explain", "--layers", "3,4,2", "--activation", f.id(), "--seed",
+                "5").succeeded();
+        String equation = f == Activation.SOFTMAX ? "(1) delta2 = a2 o (dC/da2 - dC/da2 . a2)"
+                : "(1) delta2 = dC/da2 o f'(z2)";
+        assertTrue(out.contains("a1 = " + f.id() + "(z1)"), out);
+        assertTrue(out.contains(equation), equation + " missing from:\n" + out);
+        assertEquals(26, gradientRows(out, 1e-3));
+        assertTrue(out.contains("over 26 parameters: backprop agrees"), out);
     }
 
     /** Counts the gradient rows, asserting each one's relative error is below {@code bound}. */

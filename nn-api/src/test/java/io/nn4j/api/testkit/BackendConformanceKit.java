@@ -26,7 +26,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * }
  * }</pre>
  *
- * <p>Every op of {@link Backend} is compared with the float64 {@link ReferenceOps} on fresh
+ * <p>Every op of {@link Backend} is compared with the float64 reference
+ * ({@link io.nn4j.api.reference}) on fresh
  * seeded inputs, outputs poisoned with NaN first, within the {@link Tolerances}; whole small
  * networks pass finite-difference {@link GradientCheck}s; bad input is rejected as
  * {@link io.nn4j.api.spi.CheckedBackend} checks; and class indices that name no class give NaN without

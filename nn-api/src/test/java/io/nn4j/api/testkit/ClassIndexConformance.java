@@ -7,6 +7,9 @@ import io.nn4j.api.Backend;
 import io.nn4j.api.Loss;
 import io.nn4j.api.Shape;
 import io.nn4j.api.Tensor;
+import io.nn4j.api.reference.ReferenceActivations;
+import io.nn4j.api.reference.ReferenceLosses;
+import io.nn4j.api.reference.ReferenceOps;
 import java.util.Arrays;
 
 /**
@@ -36,7 +39,7 @@ public final class ClassIndexConformance {
         RandomTensors random = RandomTensors.forCase(what);
         float[] output = probabilities(random, shape);
         float[] target = targets(random, shape);
-        double[] expected = ReferenceOps.lossGradient(SPARSE, ReferenceOps.widen(output),
+        double[] expected = ReferenceLosses.gradient(SPARSE, ReferenceOps.widen(output),
                 ReferenceOps.widen(target), shape.rows(), shape.cols());
         float[] sentinel = new float[shape.size()];
         Arrays.fill(sentinel, SENTINEL);
@@ -46,7 +49,7 @@ public final class ClassIndexConformance {
             backend.lossGradient(SPARSE, to, tt, grad);
             float[] actual = backend.toArray(grad);
             for (int r = 0; r < shape.rows(); r++) {
-                boolean bad = !ReferenceOps.isClass(target[r], shape.cols());
+                boolean bad = !ReferenceLosses.isClass(target[r], shape.cols());
                 for (int j = r * shape.cols(); j < (r + 1) * shape.cols(); j++) {
                     if (bad && !Float.isNaN(actual[j])) {
                         fail(what + ": row " + r + " (class index " + target[r] + ") column "
@@ -84,14 +87,14 @@ public final class ClassIndexConformance {
         float[] output = random.uniform(shape.size(), -1, 1);
         float[] target = targets(random, shape);
         for (int r = 0; r < shape.rows(); r++) {
-            if (!ReferenceOps.isClass(target[r], shape.cols())) {
+            if (!ReferenceLosses.isClass(target[r], shape.cols())) {
                 int cast = Math.max(0, Math.min(shape.cols() - 1, (int) target[r]));
                 output[r * shape.cols() + cast] = 2f;
             }
         }
         float start = 3f;
-        double expected = start + ReferenceOps.correctCount(output, target, shape.rows(),
-                shape.cols(), 1);
+        double expected = start + ReferenceOps.correctCount(ReferenceOps.widen(output),
+                ReferenceOps.widen(target), shape.rows(), shape.cols(), 1);
         try (Tensor to = backend.fromArray(output, shape);
              Tensor tt = backend.fromArray(target, Shape.matrix(shape.rows(), 1));
              Tensor count = backend.fromArray(new float[] {start}, Shape.vector(1))) {
@@ -120,7 +123,7 @@ public final class ClassIndexConformance {
 
     private static float[] probabilities(RandomTensors random, Shape shape) {
         double[] z = ReferenceOps.widen(random.uniform(shape.size(), -3, 3));
-        return ReferenceOps.narrow(ReferenceOps.activate(Activation.SOFTMAX, z, shape.rows(),
-                shape.cols()));
+        return ReferenceOps.narrow(ReferenceActivations.activate(Activation.SOFTMAX, z,
+                shape.rows(), shape.cols()));
     }
 }

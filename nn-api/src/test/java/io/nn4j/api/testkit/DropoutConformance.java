@@ -3,6 +3,7 @@ package io.nn4j.api.testkit;
 import io.nn4j.api.Backend;
 import io.nn4j.api.Shape;
 import io.nn4j.api.Tensor;
+import io.nn4j.api.reference.ReferenceOps;
 import org.junit.jupiter.api.Assertions;
 
 /**

@@ -3,6 +3,7 @@ package io.nn4j.api.testkit;
 import io.nn4j.api.Backend;
 import io.nn4j.api.Shape;
 import io.nn4j.api.Tensor;
+import io.nn4j.api.reference.ReferenceOps;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -121,8 +122,9 @@ public final class GemmConformance {
         Shape cShape = Shape.matrix(c.m(), c.n());
         float[] before = c.beta() == 0 ? RandomTensors.poison(cShape.size())
                 : random.uniform(cShape.size(), -1, 1);
-        double[] expected = ReferenceOps.gemm(c.transposeA(), c.transposeB(), c.alpha(), a,
-                c.aShape(), b, c.bShape(), c.beta(), before);
+        double[] expected = ReferenceOps.gemm(c.transposeA(), c.transposeB(), c.alpha(),
+                ReferenceOps.widen(a), c.aShape(), ReferenceOps.widen(b), c.bShape(), c.beta(),
+                ReferenceOps.widen(before));
         try (Tensor ta = backend.fromArray(a, c.aShape());
              Tensor tb = backend.fromArray(b, c.bShape());
              Tensor tc = backend.fromArray(before, cShape)) {

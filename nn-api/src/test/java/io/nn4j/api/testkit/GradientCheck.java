@@ -9,17 +9,17 @@ import io.nn4j.api.Parameter;
 import io.nn4j.api.ParameterUpdate;
 import io.nn4j.api.Shape;
 import io.nn4j.api.Tensor;
-import io.nn4j.api.nn.Dense;
-import io.nn4j.api.nn.Layer;
 import io.nn4j.api.nn.Sequential;
+import io.nn4j.api.reference.ReferenceNetwork;
+import io.nn4j.api.reference.ReferenceOps;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Finite-difference gradient checks of whole small networks: the gradients a backend computes
  * for every parameter (forward, loss gradient, backward) are compared with central differences
- * of the mean batch loss, taken in float64 by a reference forward pass over the same weights
- * (read back from the backend), within {@link Tolerances#GRADIENT_CHECK}.
+ * of the mean batch loss, taken in float64 by a {@link ReferenceNetwork} copied from the
+ * backend's network, within {@link Tolerances#GRADIENT_CHECK}.
  */
 public final class GradientCheck {
     /** Examples per batch: the layers divide by it, so it must not be 1. */
@@ -96,18 +96,18 @@ public final class GradientCheck {
                                 p.value());
                     }
                 }
-                List<ReferenceLayer> layers = readLayers(backend, net);
+                ReferenceNetwork reference = ReferenceNetwork.copyOf(net);
                 int inputs = net.inputSize();
                 int outputs = net.outputSize();
                 float[] x = random.uniform(BATCH * inputs, -1, 1);
                 float[] y = loss.fusedActivation() != null
                         ? LossConformance.targets(loss, Shape.matrix(BATCH, outputs), random)
                         : random.uniform(BATCH * outputs, 0, 1);
-                if (closestToKink(layers, ReferenceOps.widen(x)) < KINK_MARGIN) {
+                if (closestToKink(reference, ReferenceOps.widen(x)) < KINK_MARGIN) {
                     continue;
                 }
                 List<float[]> analytic = backendGradients(backend, net, loss, x, y);
-                compare(net, layers, loss, x, y, analytic);
+                compare(net, reference, loss, x, y, analytic);
                 return;
             }
         }
@@ -132,80 +132,26 @@ public final class GradientCheck {
         }
     }
 
-    private static void compare(Sequential net, List<ReferenceLayer> layers, Loss loss,
+    private static void compare(Sequential net, ReferenceNetwork reference, Loss loss,
                                 float[] x, float[] y, List<float[]> analytic) {
-        double[] input = ReferenceOps.widen(x);
-        double[] target = ReferenceOps.widen(y);
-        int index = 0;
-        for (ReferenceLayer layer : layers) {
-            for (double[] values : List.of(layer.weights, layer.bias)) {
-                double[] numeric = new double[values.length];
-                for (int i = 0; i < values.length; i++) {
-                    double saved = values[i];
-                    values[i] = saved + STEP;
-                    double plus = meanLoss(layers, input, target, loss);
-                    values[i] = saved - STEP;
-                    double minus = meanLoss(layers, input, target, loss);
-                    values[i] = saved;
-                    numeric[i] = (plus - minus) / (2 * STEP);
-                }
-                Parameter p = net.parameters().get(index);
-                KitAssertions.assertClose("gradient check (" + net + ", loss " + loss.id()
-                                + "): d loss / d " + p.name(), numeric, analytic.get(index),
-                        p.value().shape().cols(), Tolerances.GRADIENT_CHECK);
-                index++;
-            }
+        List<double[]> numeric = reference.numericGradients(loss, ReferenceOps.widen(x),
+                ReferenceOps.widen(y), BATCH, STEP);
+        for (int i = 0; i < numeric.size(); i++) {
+            Parameter p = net.parameters().get(i);
+            KitAssertions.assertClose("gradient check (" + net + ", loss " + loss.id()
+                            + "): d loss / d " + p.name(), numeric.get(i), analytic.get(i),
+                    p.value().shape().cols(), Tolerances.GRADIENT_CHECK);
         }
-    }
-
-    private static double meanLoss(List<ReferenceLayer> layers, double[] x, double[] y,
-                                   Loss loss) {
-        double[] a = x;
-        for (ReferenceLayer layer : layers) {
-            a = ReferenceOps.activate(layer.activation, layer.preActivation(a), BATCH,
-                    layer.outputs);
-        }
-        return ReferenceOps.meanLoss(loss, a, y, BATCH, layers.get(layers.size() - 1).outputs);
     }
 
     /** The smallest |pre-activation| anywhere in the network for this batch. */
-    private static double closestToKink(List<ReferenceLayer> layers, double[] x) {
+    private static double closestToKink(ReferenceNetwork reference, double[] x) {
         double closest = Double.POSITIVE_INFINITY;
-        double[] a = x;
-        for (ReferenceLayer layer : layers) {
-            double[] z = layer.preActivation(a);
+        for (double[] z : reference.forward(x, BATCH).z()) {
             for (double value : z) {
                 closest = Math.min(closest, Math.abs(value));
             }
-            a = ReferenceOps.activate(layer.activation, z, BATCH, layer.outputs);
         }
         return closest;
-    }
-
-    private static List<ReferenceLayer> readLayers(Backend backend, Sequential net) {
-        List<ReferenceLayer> layers = new ArrayList<>();
-        for (Layer layer : net.layers()) {
-            if (!(layer instanceof Dense dense)) {
-                throw new IllegalArgumentException("gradient check: only Dense layers have a "
-                        + "reference, got " + layer);
-            }
-            List<Parameter> parameters = dense.parameters();
-            layers.add(new ReferenceLayer(
-                    ReferenceOps.widen(backend.toArray(parameters.get(0).value())),
-                    ReferenceOps.widen(backend.toArray(parameters.get(1).value())),
-                    dense.inputSize(), dense.outputSize(), dense.activation()));
-        }
-        return layers;
-    }
-
-    /** A dense layer's weights {@code [outputs, inputs]} and bias in float64, perturbed by FD. */
-    private record ReferenceLayer(double[] weights, double[] bias, int inputs, int outputs,
-                                  Activation activation) {
-
-        /** {@code Z = X·Wᵀ + b} for a batch {@code X}. */
-        double[] preActivation(double[] x) {
-            return ReferenceOps.addBias(ReferenceOps.matmul(x, BATCH, weights, outputs, inputs),
-                    bias, BATCH, outputs);
-        }
     }
 }

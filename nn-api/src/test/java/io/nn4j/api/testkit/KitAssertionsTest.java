@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.nn4j.api.reference.ReferenceOps;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
 

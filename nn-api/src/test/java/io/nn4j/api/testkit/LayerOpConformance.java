@@ -4,6 +4,8 @@ import io.nn4j.api.Activation;
 import io.nn4j.api.Backend;
 import io.nn4j.api.Shape;
 import io.nn4j.api.Tensor;
+import io.nn4j.api.reference.ReferenceActivations;
+import io.nn4j.api.reference.ReferenceOps;
 
 /**
  * Conformance of the layer ops: {@link Backend#biasActivation} (bias add and every activation
@@ -47,9 +49,9 @@ public final class LayerOpConformance {
         int cols = shape.cols();
         float[] z = random.uniform(shape.size(), -SPREAD, SPREAD);
         float[] a = ReferenceOps.narrow(
-                ReferenceOps.activate(f, ReferenceOps.widen(z), rows, cols));
+                ReferenceActivations.activate(f, ReferenceOps.widen(z), rows, cols));
         float[] dA = random.uniform(shape.size(), -1, 1);
-        double[] expected = ReferenceOps.activationBackward(f, ReferenceOps.widen(z),
+        double[] expected = ReferenceActivations.backward(f, ReferenceOps.widen(z),
                 ReferenceOps.widen(dA), rows, cols);
         try (Tensor tz = backend.fromArray(z, shape);
              Tensor ta = backend.fromArray(a, shape);
@@ -71,8 +73,8 @@ public final class LayerOpConformance {
         RandomTensors random = RandomTensors.forCase(what);
         float[] m = random.uniform(shape.size(), -1, 1);
         float[] old = random.uniform(shape.cols(), -1, 1);
-        double[] expected = ReferenceOps.columnSums(alpha, m, shape.rows(), shape.cols(), beta,
-                old);
+        double[] expected = ReferenceOps.columnSums(alpha, ReferenceOps.widen(m), shape.rows(),
+                shape.cols(), beta, ReferenceOps.widen(old));
         Shape outShape = Shape.vector(shape.cols());
         try (Tensor tm = backend.fromArray(m, shape);
              Tensor out = beta == 0f ? RandomTensors.poisoned(backend, outShape)
@@ -92,7 +94,8 @@ public final class LayerOpConformance {
         float[] bias = random.uniform(cols, -1, 1);
         float[] zPlusBias = ReferenceOps.narrow(ReferenceOps.addBias(ReferenceOps.widen(z),
                 ReferenceOps.widen(bias), rows, cols));
-        double[] expected = ReferenceOps.activate(f, ReferenceOps.widen(zPlusBias), rows, cols);
+        double[] expected = ReferenceActivations.activate(f, ReferenceOps.widen(zPlusBias),
+                rows, cols);
         try (Tensor tz = backend.fromArray(z, shape);
              Tensor tb = backend.fromArray(bias, Shape.vector(cols));
              Tensor ta = RandomTensors.poisoned(backend, shape)) {

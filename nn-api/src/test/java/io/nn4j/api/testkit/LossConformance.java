@@ -4,6 +4,9 @@ import io.nn4j.api.Backend;
 import io.nn4j.api.Loss;
 import io.nn4j.api.Shape;
 import io.nn4j.api.Tensor;
+import io.nn4j.api.reference.ReferenceActivations;
+import io.nn4j.api.reference.ReferenceLosses;
+import io.nn4j.api.reference.ReferenceOps;
 
 /**
  * Conformance of {@link Backend#lossGradient} and {@link Backend#accumulateLoss} for every
@@ -21,7 +24,7 @@ public final class LossConformance {
         RandomTensors random = RandomTensors.forCase(what);
         float[] output = outputs(loss, shape, random);
         float[] target = targets(loss, shape, random);
-        double[] expected = ReferenceOps.lossGradient(loss, ReferenceOps.widen(output),
+        double[] expected = ReferenceLosses.gradient(loss, ReferenceOps.widen(output),
                 ReferenceOps.widen(target), shape.rows(), shape.cols());
         try (Tensor to = backend.fromArray(output, shape);
              Tensor tt = backend.fromArray(target, targetShape(loss, shape));
@@ -46,7 +49,7 @@ public final class LossConformance {
         float[] target = targets(loss, shape, random);
         float start = random.uniform(1, 0.5, 2)[0];
         double expected = start;
-        for (double example : ReferenceOps.exampleLosses(loss, ReferenceOps.widen(output),
+        for (double example : ReferenceLosses.exampleLosses(loss, ReferenceOps.widen(output),
                 ReferenceOps.widen(target), shape.rows(), shape.cols())) {
             expected += example;
         }
@@ -86,7 +89,7 @@ public final class LossConformance {
             return random.uniform(shape.size(), 0.05, 0.95);
         }
         double[] z = ReferenceOps.widen(random.uniform(shape.size(), -3, 3));
-        return ReferenceOps.narrow(ReferenceOps.activate(loss.fusedActivation(), z, shape.rows(),
-                shape.cols()));
+        return ReferenceOps.narrow(ReferenceActivations.activate(loss.fusedActivation(), z,
+                shape.rows(), shape.cols()));
     }
 }

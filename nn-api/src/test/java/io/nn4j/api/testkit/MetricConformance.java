@@ -3,6 +3,7 @@ package io.nn4j.api.testkit;
 import io.nn4j.api.Backend;
 import io.nn4j.api.Shape;
 import io.nn4j.api.Tensor;
+import io.nn4j.api.reference.ReferenceOps;
 
 /**
  * Conformance of {@link Backend#argmaxRows} and {@link Backend#accumulateCorrect}: exact results
@@ -70,7 +71,8 @@ public final class MetricConformance {
     public static void checkCorrectTies(Backend backend) {
         Shape shape = Shape.matrix(TIES.length, 5);
         float[] output = flatten(TIES);
-        double[] firsts = ReferenceOps.argmaxRows(output, shape.rows(), shape.cols());
+        double[] firsts = ReferenceOps.argmaxRows(ReferenceOps.widen(output), shape.rows(),
+                shape.cols());
         float[] target = new float[output.length];
         for (int r = 0; r < firsts.length; r++) {
             target[r * shape.cols() + (int) firsts[r]] = 1f;
@@ -80,8 +82,8 @@ public final class MetricConformance {
 
     private static void correct(Backend backend, String what, float[] output, float[] target,
                                 Shape shape, Shape targetShape, float start) {
-        double expected = start + ReferenceOps.correctCount(output, target, shape.rows(),
-                shape.cols(), targetShape.cols());
+        double expected = start + ReferenceOps.correctCount(ReferenceOps.widen(output),
+                ReferenceOps.widen(target), shape.rows(), shape.cols(), targetShape.cols());
         try (Tensor to = backend.fromArray(output, shape);
              Tensor tt = backend.fromArray(target, targetShape);
              Tensor count = backend.fromArray(new float[] {start}, Shape.vector(1))) {
@@ -92,7 +94,8 @@ public final class MetricConformance {
     }
 
     private static void argmax(Backend backend, String what, float[] m, Shape shape) {
-        double[] expected = ReferenceOps.argmaxRows(m, shape.rows(), shape.cols());
+        double[] expected = ReferenceOps.argmaxRows(ReferenceOps.widen(m), shape.rows(),
+                shape.cols());
         try (Tensor tm = backend.fromArray(m, shape);
              Tensor indices = RandomTensors.poisoned(backend, Shape.vector(shape.rows()))) {
             backend.argmaxRows(tm, indices);

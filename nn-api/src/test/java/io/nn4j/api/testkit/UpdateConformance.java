@@ -3,6 +3,7 @@ package io.nn4j.api.testkit;
 import io.nn4j.api.Backend;
 import io.nn4j.api.Shape;
 import io.nn4j.api.Tensor;
+import io.nn4j.api.reference.ReferenceOps;
 
 /**
  * Conformance of the fused optimizer updates: each modifies its parameter (and state) in place
@@ -20,7 +21,8 @@ public final class UpdateConformance {
         RandomTensors random = RandomTensors.forCase(what);
         float[] param = random.uniform(shape.size(), -1, 1);
         float[] grad = random.uniform(shape.size(), -1, 1);
-        double[] expected = ReferenceOps.sgdUpdate(param, grad, learningRate, weightDecay);
+        double[] expected = ReferenceOps.sgdUpdate(ReferenceOps.widen(param),
+                ReferenceOps.widen(grad), learningRate, weightDecay);
         try (Tensor tp = backend.fromArray(param, shape);
              Tensor tg = backend.fromArray(grad, shape)) {
             backend.sgdUpdate(tp, tg, learningRate, weightDecay);
@@ -41,8 +43,9 @@ public final class UpdateConformance {
              Tensor tv = backend.fromArray(velocity, shape)) {
             for (int step = 0; step < 3; step++) {
                 float[] grad = random.uniform(shape.size(), -1, 1);
-                double[][] expected = ReferenceOps.momentumUpdate(param, grad, velocity, 0.05f,
-                        0.9f, nesterov, weightDecay);
+                double[][] expected = ReferenceOps.momentumUpdate(ReferenceOps.widen(param),
+                        ReferenceOps.widen(grad), ReferenceOps.widen(velocity), 0.05f, 0.9f,
+                        nesterov, weightDecay);
                 try (Tensor tg = backend.fromArray(grad, shape)) {
                     backend.momentumUpdate(tp, tg, tv, 0.05f, 0.9f, nesterov, weightDecay);
                     assertUnchanged(backend, what, grad, tg, shape);
@@ -73,8 +76,9 @@ public final class UpdateConformance {
             for (int t : new int[] {1, 2, 3, 1000}) {
                 float[] grad = random.uniform(shape.size(), -1, 1);
                 // the float arguments the backend gets, widened: 0.999f is not 0.999
-                double[][] expected = ReferenceOps.adamUpdate(param, grad, m, v, 1e-3f, 0.9f,
-                        0.999f, 1e-8f, weightDecay, t);
+                double[][] expected = ReferenceOps.adamUpdate(ReferenceOps.widen(param),
+                        ReferenceOps.widen(grad), ReferenceOps.widen(m), ReferenceOps.widen(v),
+                        1e-3f, 0.9f, 0.999f, 1e-8f, weightDecay, t);
                 try (Tensor tg = backend.fromArray(grad, shape)) {
                     backend.adamUpdate(tp, tg, tm, tv, 1e-3f, 0.9f, 0.999f, 1e-8f, weightDecay, t);
                     assertUnchanged(backend, what, grad, tg, shape);
