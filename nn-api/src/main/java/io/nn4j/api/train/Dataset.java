@@ -206,7 +206,7 @@ public final class Dataset {
         return ofTargets(toFloat(features), toFloat(targets));
     }
 
-    /** The width shared by every row, after refusing no rows, a null or empty row, or ragged rows. */
+    /** The width shared by every row, after refusing no rows, null or empty rows, ragged rows. */
     private static int checkRows(String what, float[][] rows) {
         Objects.requireNonNull(rows, what);
         if (rows.length == 0) {

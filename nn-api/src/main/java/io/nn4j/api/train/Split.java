@@ -152,7 +152,7 @@ public record Split(Dataset train, Optional<Dataset> validation, Dataset test) {
                 part(data, test, "test", sizes));
     }
 
-    /** {@code round(rows × fraction)}, at least 1 for a part asked for when every part can have one. */
+    /** {@code round(rows × fraction)}, at least 1 for a part asked for if every part can have 1. */
     private static int partSize(int rows, double fraction, int parts) {
         int size = (int) Math.round(rows * fraction);
         return fraction > 0 && rows >= parts ? Math.max(size, 1) : size;
