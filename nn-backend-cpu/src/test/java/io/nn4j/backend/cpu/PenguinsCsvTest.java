@@ -9,6 +9,7 @@ import io.nn4j.api.Activation;
 import io.nn4j.api.Backend;
 import io.nn4j.api.Backends;
 import io.nn4j.api.Loss;
+import io.nn4j.api.data.ClassLabels;
 import io.nn4j.api.data.CsvData;
 import io.nn4j.api.data.CsvFormatException;
 import io.nn4j.api.data.CsvLoader;
@@ -84,12 +85,15 @@ class PenguinsCsvTest {
                 + split.test().size());
     }
 
+    /** The example of docs/your-data.md, "Training on it" (kept in sync by hand). */
     @Test
     void aSmallClassifierLearnsTheSpeciesFromRawMeasurements() throws IOException {
-        Split split = Split.stratified(penguins().dataset(), 2026, 0.25);
+        CsvData penguins = penguins();
+        ClassLabels species = penguins.classLabels().orElseThrow();
+        Split split = Split.stratified(penguins.dataset(), 2026, 0.25);
         try (Backend backend = Backends.load("cpu");
              Sequential model = Sequential.builder(3).dense(16, Activation.RELU)
-                     .dense(3, Activation.SOFTMAX).build(backend, 7);
+                     .dense(species.size(), Activation.SOFTMAX).build(backend, 7);
              Adam adam = new Adam(0.01f)) {
             Trainer.builder().loss(Loss.SPARSE_CATEGORICAL_CROSSENTROPY).optimizer(adam)
                     .batchSize(16).epochs(100).seed(11).build().fit(model, split.train());
@@ -97,6 +101,12 @@ class PenguinsCsvTest {
                     Loss.SPARSE_CATEGORICAL_CROSSENTROPY, 64);
             assertEquals(86, test.examples());
             assertTrue(test.accuracy() >= 0.9, "test accuracy " + test.accuracy());
+            float[] probabilities = model.predict(new float[][] {{39.1f, 18.7f, 181f}})[0];
+            int best = 0;
+            for (int c = 1; c < probabilities.length; c++) {
+                best = probabilities[c] > probabilities[best] ? c : best;
+            }
+            assertEquals("Adelie", species.name(best));
         }
     }
 }
