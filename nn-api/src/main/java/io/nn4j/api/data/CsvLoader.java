@@ -147,7 +147,7 @@ public final class CsvLoader {
      */
     public CsvLoader skippingRowsWithMissingValues(String... markers) {
         return new CsvLoader(labelColumn, classification, featureColumns, format, classes,
-                Set.of(markers));
+                Set.copyOf(List.of(markers)));
     }
 
     private static CSVFormat format(char delimiter) {
@@ -218,20 +218,19 @@ public final class CsvLoader {
             LOG.info("{}: skipped {} rows with a missing value, on lines {}", columns.file(),
                     skipped.size(), skipped);
         }
-        List<String> featureNames = columns.names(features);
         float[][] featureRows = rows.toArray(new float[0][]);
         if (!classification) {
             float[] values = new float[targets.size()];
             for (int i = 0; i < values.length; i++) {
                 values[i] = targets.get(i);
             }
-            return new CsvData(Dataset.ofTargets(featureRows, values), featureNames, labelColumn,
-                    Optional.empty(), skipped);
+            return new CsvData(Dataset.ofTargets(featureRows, values), columns.names(features),
+                    labelColumn, Optional.empty(), skipped);
         }
         ClassLabels labels = classes != null ? classes : ClassLabels.sorted(classNames);
         int[] indices = classNames.stream().mapToInt(labels::index).toArray();
-        return new CsvData(Dataset.ofLabels(featureRows, indices, labels.size()), featureNames,
-                labelColumn, Optional.of(labels), skipped);
+        return new CsvData(Dataset.ofLabels(featureRows, indices, labels.size()),
+                columns.names(features), labelColumn, Optional.of(labels), skipped);
     }
 
     private boolean hasMissingValue(List<String> record, int[] features, int label) {
@@ -244,12 +243,13 @@ public final class CsvLoader {
     }
 
     private boolean isMissing(String text) {
-        return text.isEmpty() || missingMarkers != null && missingMarkers.contains(text);
+        return text.isEmpty() || missingMarkers.contains(text);
     }
 
     private float number(Columns columns, long line, int column, String text)
             throws CsvFormatException {
         String problem = null;
+        float value = 0;
         if (text.isEmpty()) {
             problem = "empty value; expected a number";
         } else if (NON_FINITE.matcher(text).matches()) {
@@ -257,14 +257,15 @@ public final class CsvLoader {
                     + "finite values only)";
         } else if (!NUMBER.matcher(text).matches()) {
             problem = "'" + text + "' is not a number; expected a decimal number such as 5.1";
-        } else if (Math.abs(Double.parseDouble(text)) > Float.MAX_VALUE) {
-            problem = "'" + text + "' is beyond float's range; expected a magnitude up to "
-                    + Float.MAX_VALUE;
+        } else {
+            value = Float.parseFloat(text);
+            problem = Float.isInfinite(value) ? "'" + text + "' is beyond float's range; "
+                    + "expected a magnitude up to " + Float.MAX_VALUE : null;
         }
         if (problem != null) {
             throw columns.error(line, column, problem);
         }
-        return (float) Double.parseDouble(text);
+        return value;
     }
 
     private String className(Columns columns, long line, int column, String text)

@@ -2,6 +2,7 @@ package io.nn4j.api.data;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -37,8 +38,12 @@ final class CsvRecords implements AutoCloseable {
                 }
                 record = records.next();
             } catch (UncheckedIOException e) {
-                throw new CsvFormatException(file, line, null, "can't be read as CSV: "
-                        + e.getCause().getMessage(), e.getCause());
+                throw new CsvFormatException(file, line, null,
+                        e.getCause() instanceof CharacterCodingException
+                                ? "not UTF-8 text, on this line or one after it (the reader "
+                                        + "decodes ahead)"
+                                : "can't be read as CSV: " + e.getCause().getMessage(),
+                        e.getCause());
             }
             if (record.size() > 1 || !record.get(0).isEmpty()) {
                 return new ArrayList<>(record.toList());

@@ -188,6 +188,13 @@ class CsvLoaderTest {
         CsvFormatException e = refusal(SPECIES, "a,species\n1,x\n\"2\"junk,y\n");
         assertTrue(problem(e).startsWith("line 3: can't be read as CSV: "), problem(e));
         assertTrue(e.getCause() instanceof IOException);
+        Path latin1 = dir.resolve("latin1.csv");
+        Files.write(latin1, "a,species\n1,x\n2,caf\u00e9\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+        CsvFormatException notUtf8 = assertThrows(CsvFormatException.class,
+                () -> SPECIES.load(latin1));
+        assertTrue(problem(notUtf8).endsWith(": not UTF-8 text, on this line or one after it "
+                + "(the reader decodes ahead)"), problem(notUtf8));
     }
 
     @Test
