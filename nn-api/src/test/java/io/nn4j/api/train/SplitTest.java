@@ -87,7 +87,7 @@ class SplitTest {
             Split again = stratified ? Split.stratified(data, 42, 0.2, 0.2)
                     : Split.random(data, 42, 0.2, 0.2);
             Split otherSeed = stratified ? Split.stratified(data, 43, 0.2, 0.2)
-                    : Split.random(data, 42 + 1, 0.2, 0.2);
+                    : Split.random(data, 43, 0.2, 0.2);
             for (int p = 0; p < 3; p++) {
                 assertArrayEquals(parts(first).get(p).features(), parts(again).get(p).features());
                 assertArrayEquals(parts(first).get(p).targets(), parts(again).get(p).targets());
