@@ -1,11 +1,17 @@
 package io.nn4j.api.train;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
  * Examples held on the host: features and targets, one example per row, row-major float32.
  *
- * <p>Classification data uses one-hot targets; {@link #ofClasses} builds them from labels.
+ * <p>Made from flat row-major arrays (the constructor, {@link #ofClasses}, {@link #ofLabels}) or
+ * from rows, {@code float[][]} or {@code double[][]} features with class labels (sparse, by
+ * {@link #ofLabels(float[][], int[], int)}, or one-hot, by
+ * {@link #ofClasses(float[][], int[], int)}) or float targets ({@link #ofTargets}); the shapes
+ * and labels are checked before anything is copied. {@link io.nn4j.api.data.CsvLoader} reads a
+ * CSV file into one; {@link Split} splits one into training, validation and test sets.
  *
  * <p>Values are checked when the data set is made: a NaN or an infinity in the features or the
  * targets is refused, naming its row and column, so bad data stops at the door instead of
@@ -13,8 +19,9 @@ import java.util.Objects;
  * check for callers who want it so. Whether the targets suit a loss is checked later, by the
  * {@link Trainer}, which knows the loss and the model's output width.
  *
- * <p>Immutable in use and safe to share between threads. The arrays are not copied: changing
- * them after the data set is made changes its examples and bypasses the value check.
+ * <p>Immutable in use and safe to share between threads. The flat arrays given to the
+ * constructor and {@link #allowingNonFinite} are not copied: changing them after the data set is
+ * made changes its examples and bypasses the value check.
  */
 public final class Dataset {
     private final float[] features;
@@ -96,12 +103,8 @@ public final class Dataset {
      *                                  non-finite feature
      */
     public static Dataset ofClasses(float[] features, int featureCount, int[] labels, int classes) {
-        float[] oneHot = new float[labels.length * classes];
-        for (int i = 0; i < labels.length; i++) {
-            checkLabel(labels, i, classes);
-            oneHot[i * classes + labels[i]] = 1f;
-        }
-        return new Dataset(features, featureCount, oneHot, classes);
+        checkLabels(labels, classes);
+        return new Dataset(features, featureCount, oneHot(labels, classes), classes);
     }
 
     /**
@@ -117,19 +120,200 @@ public final class Dataset {
      *                                  non-finite feature
      */
     public static Dataset ofLabels(float[] features, int featureCount, int[] labels, int classes) {
-        float[] indices = new float[labels.length];
-        for (int i = 0; i < labels.length; i++) {
-            checkLabel(labels, i, classes);
-            indices[i] = labels[i];
-        }
-        return new Dataset(features, featureCount, indices, 1);
+        checkLabels(labels, classes);
+        return new Dataset(features, featureCount, asFloats(labels), 1);
     }
 
-    private static void checkLabel(int[] labels, int i, int classes) {
-        if (labels[i] < 0 || labels[i] >= classes) {
-            throw new IllegalArgumentException("label " + i + " is " + labels[i]
-                    + "; expected a class in [0, " + classes + ")");
+    /**
+     * A classification data set with sparse targets from feature rows: example {@code i} has
+     * the features {@code features[i]} and the class index {@code labels[i]} (a {@code [n, 1]}
+     * target), for {@link io.nn4j.api.Loss#SPARSE_CATEGORICAL_CROSSENTROPY}. The rows are
+     * copied.
+     *
+     * @throws IllegalArgumentException before anything is copied, naming the first bad row: no
+     *                                  rows, a null or empty row, rows of different widths,
+     *                                  another number of labels than rows, a label outside
+     *                                  {@code [0, classes)}; or for a non-finite feature
+     */
+    public static Dataset ofLabels(float[][] features, int[] labels, int classes) {
+        int width = checkRows("features", features);
+        checkLabels(features.length, labels, classes);
+        return new Dataset(flatten(features, width), width, asFloats(labels), 1);
+    }
+
+    /**
+     * {@link #ofLabels(float[][], int[], int)} for features in double precision, each value
+     * rounded to the nearest float (one beyond float's range becomes infinite and is refused).
+     */
+    public static Dataset ofLabels(double[][] features, int[] labels, int classes) {
+        return ofLabels(toFloat(features), labels, classes);
+    }
+
+    /**
+     * A classification data set with one-hot targets from feature rows: example {@code i} has
+     * the features {@code features[i]} and a target row of {@code classes} values, 1 in column
+     * {@code labels[i]} and 0 elsewhere, for {@link io.nn4j.api.Loss#CATEGORICAL_CROSSENTROPY}.
+     * The rows are copied.
+     *
+     * @throws IllegalArgumentException before anything is copied, naming the first bad row: no
+     *                                  rows, a null or empty row, rows of different widths,
+     *                                  another number of labels than rows, a label outside
+     *                                  {@code [0, classes)}; or for a non-finite feature
+     */
+    public static Dataset ofClasses(float[][] features, int[] labels, int classes) {
+        int width = checkRows("features", features);
+        checkLabels(features.length, labels, classes);
+        return new Dataset(flatten(features, width), width, oneHot(labels, classes), classes);
+    }
+
+    /**
+     * {@link #ofClasses(float[][], int[], int)} for features in double precision, each value
+     * rounded to the nearest float (one beyond float's range becomes infinite and is refused).
+     */
+    public static Dataset ofClasses(double[][] features, int[] labels, int classes) {
+        return ofClasses(toFloat(features), labels, classes);
+    }
+
+    /**
+     * A data set with one target value per example, e.g. for regression of one quantity:
+     * example {@code i} has the features {@code features[i]} and the target
+     * {@code targets[i]}. The rows are copied.
+     *
+     * @throws IllegalArgumentException before anything is copied, naming the first bad row: no
+     *                                  rows, a null or empty row, rows of different widths,
+     *                                  another number of targets than rows; or for a non-finite
+     *                                  value
+     */
+    public static Dataset ofTargets(float[][] features, float[] targets) {
+        int width = checkRows("features", features);
+        checkSameRowCount(features.length, "targets", Objects.requireNonNull(targets,
+                "targets").length);
+        return new Dataset(flatten(features, width), width, targets.clone(), 1);
+    }
+
+    /**
+     * {@link #ofTargets(float[][], float[])} in double precision, each value rounded to the
+     * nearest float (one beyond float's range becomes infinite and is refused).
+     */
+    public static Dataset ofTargets(double[][] features, double[] targets) {
+        return ofTargets(toFloat(features), toFloat(Objects.requireNonNull(targets, "targets")));
+    }
+
+    /**
+     * A data set with a row of target values per example, e.g. for regression of several
+     * quantities: example {@code i} has the features {@code features[i]} and the targets
+     * {@code targets[i]}. The rows are copied.
+     *
+     * @throws IllegalArgumentException before anything is copied, naming the first bad row: no
+     *                                  rows, a null or empty row, rows of different widths (in
+     *                                  the features or in the targets), another number of
+     *                                  target rows than feature rows; or for a non-finite value
+     */
+    public static Dataset ofTargets(float[][] features, float[][] targets) {
+        int width = checkRows("features", features);
+        int targetWidth = checkRows("targets", targets);
+        checkSameRowCount(features.length, "targets", targets.length);
+        return new Dataset(flatten(features, width), width, flatten(targets, targetWidth),
+                targetWidth);
+    }
+
+    /**
+     * {@link #ofTargets(float[][], float[][])} in double precision, each value rounded to the
+     * nearest float (one beyond float's range becomes infinite and is refused).
+     */
+    public static Dataset ofTargets(double[][] features, double[][] targets) {
+        return ofTargets(toFloat(features), toFloat(targets));
+    }
+
+    /** The width shared by every row, after refusing no rows, null or empty rows, ragged rows. */
+    private static int checkRows(String what, float[][] rows) {
+        Objects.requireNonNull(rows, what);
+        if (rows.length == 0) {
+            throw new IllegalArgumentException(what + " hold no rows; expected at least 1");
         }
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i] == null || rows[i].length == 0) {
+                throw new IllegalArgumentException(what + " row " + i + " is "
+                        + (rows[i] == null ? "null" : "empty") + "; expected "
+                        + (i == 0 ? "at least 1 value" : rows[0].length + " values like row 0"));
+            }
+            if (rows[i].length != rows[0].length) {
+                throw new IllegalArgumentException(what + " row " + i + " has " + rows[i].length
+                        + (rows[i].length == 1 ? " value" : " values") + "; expected "
+                        + rows[0].length + " like row 0");
+            }
+        }
+        if ((long) rows.length * rows[0].length > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(what + " hold " + rows.length + " rows of "
+                    + rows[0].length + " values; expected at most " + Integer.MAX_VALUE
+                    + " values in all");
+        }
+        return rows[0].length;
+    }
+
+    private static void checkSameRowCount(int rows, String what, int count) {
+        if (count != rows) {
+            throw new IllegalArgumentException("features hold " + rows + " rows but " + what
+                    + " hold " + count + "; expected one per feature row");
+        }
+    }
+
+    private static void checkLabels(int rows, int[] labels, int classes) {
+        checkSameRowCount(rows, "labels", Objects.requireNonNull(labels, "labels").length);
+        checkLabels(labels, classes);
+    }
+
+    private static void checkLabels(int[] labels, int classes) {
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] < 0 || labels[i] >= classes) {
+                throw new IllegalArgumentException("label " + i + " is " + labels[i]
+                        + "; expected a class in [0, " + classes + ")");
+            }
+        }
+    }
+
+    private static float[] oneHot(int[] labels, int classes) {
+        float[] oneHot = new float[labels.length * classes];
+        for (int i = 0; i < labels.length; i++) {
+            oneHot[i * classes + labels[i]] = 1f;
+        }
+        return oneHot;
+    }
+
+    private static float[] asFloats(int[] labels) {
+        float[] indices = new float[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            indices[i] = labels[i];
+        }
+        return indices;
+    }
+
+    private static float[] flatten(float[][] rows, int width) {
+        float[] values = new float[rows.length * width];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(rows[i], 0, values, i * width, width);
+        }
+        return values;
+    }
+
+    /** Each row rounded to float; a null row stays null, for the checks to name. */
+    private static float[][] toFloat(double[][] rows) {
+        if (rows == null) {
+            return null;
+        }
+        float[][] floats = new float[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            floats[i] = rows[i] == null ? null : toFloat(rows[i]);
+        }
+        return floats;
+    }
+
+    private static float[] toFloat(double[] values) {
+        float[] floats = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            floats[i] = (float) values[i];
+        }
+        return floats;
     }
 
     private void refuseNonFinite(String what, float[] values, int width) {
@@ -172,6 +356,78 @@ public final class Dataset {
 
     private static String position(String what, int index, int width, float value) {
         return what + " row " + index / width + ", column " + index % width + " is " + value;
+    }
+
+    /**
+     * A data set of the examples {@code rows[0]}, {@code rows[1]}, … of this one, in that order
+     * (an example may appear more than once): for splits and subsets. The values are copied and
+     * not checked again; a subset of a data set made by {@link #allowingNonFinite} may hold
+     * non-finite values as well.
+     *
+     * @throws IllegalArgumentException for no rows or a row outside {@code [0, size())}, naming
+     *                                  its position
+     */
+    public Dataset select(int[] rows) {
+        if (rows.length == 0) {
+            throw new IllegalArgumentException("no rows selected; expected at least 1");
+        }
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i] < 0 || rows[i] >= size) {
+                throw new IllegalArgumentException("row " + i + " of the selection is " + rows[i]
+                        + "; expected a row in [0, " + size + ")");
+            }
+        }
+        float[] selectedFeatures = new float[rows.length * featureCount];
+        float[] selectedTargets = new float[rows.length * targetCount];
+        gather(rows, 0, rows.length, selectedFeatures, selectedTargets);
+        return new Dataset(selectedFeatures, featureCount, selectedTargets, targetCount, false);
+    }
+
+    /**
+     * The class of every example, for classification data: the target itself for one target
+     * column of class indices (sparse targets), the column holding 1 for one-hot targets.
+     *
+     * @throws IllegalArgumentException naming the first row whose targets name no class: a
+     *                                  single target that is not a whole number ≥ 0, or a row
+     *                                  of several targets that is not one-hot
+     */
+    public int[] classIndices() {
+        int[] classes = new int[size];
+        for (int row = 0; row < size; row++) {
+            classes[row] = targetCount == 1 ? classIndex(row) : hotColumn(row);
+        }
+        return classes;
+    }
+
+    private int classIndex(int row) {
+        float value = targets[row];
+        if (!(value >= 0 && value == Math.rint(value) && value < Integer.MAX_VALUE)) {
+            throw new IllegalArgumentException("targets row " + row + " is " + value
+                    + "; expected a class index (a whole number from 0) or one-hot rows");
+        }
+        return (int) value;
+    }
+
+    private int hotColumn(int row) {
+        int hot = -1;
+        int ones = 0;
+        boolean others = false;
+        for (int column = 0; column < targetCount; column++) {
+            float value = targets[row * targetCount + column];
+            if (value == 1f) {
+                ones++;
+                hot = column;
+            } else if (value != 0f) {
+                others = true;
+            }
+        }
+        if (ones != 1 || others) {
+            throw new IllegalArgumentException("targets row " + row + " is not one-hot: "
+                    + Arrays.toString(Arrays.copyOfRange(targets, row * targetCount,
+                    (row + 1) * targetCount))
+                    + "; expected one 1 and the rest 0");
+        }
+        return hot;
     }
 
     /** The features, row-major: the backing array itself, for the trainer's batch copies. */

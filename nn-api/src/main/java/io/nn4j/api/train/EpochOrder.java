@@ -16,15 +16,19 @@ final class EpochOrder {
 
     /** Writes epoch {@code epoch}'s permutation of {@code 0 … order.length − 1} into {@code order}. */
     static void fill(int[] order, long seed, int epoch) {
-        Random random = new Random(seed + epoch * EPOCH_STRIDE);
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        for (int i = order.length - 1; i > 0; i--) {
+        shuffle(order, new Random(seed + epoch * EPOCH_STRIDE));
+    }
+
+    /** Shuffles {@code values} in place, Fisher-Yates, drawing from {@code random}. */
+    static void shuffle(int[] values, Random random) {
+        for (int i = values.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
+            int swap = values[i];
+            values[i] = values[j];
+            values[j] = swap;
         }
     }
 }
