@@ -38,7 +38,7 @@ import java.util.Objects;
  * once. {@code fit} holds the model for its thread from start to end
  * ({@link Sequential#beginTraining}), so another thread's training or prediction of that model
  * is refused meanwhile. The static {@link #evaluate} runs through predictions, which threads may
- * share; {@link #step} is training use of the model.
+ * share. Each batch is trained by a {@link TrainingStep}.
  */
 public final class Trainer {
     /**
@@ -131,32 +131,34 @@ public final class Trainer {
     }
 
     private List<EpochStats> train(Sequential model, Dataset train, Dataset test) {
-        model.checkLoss(loss);
-        checkFits(model, train, loss, "training");
-        if (test != null) {
-            checkFits(model, test, loss, "test");
+        try (TrainingStep step = new TrainingStep(model, optimizer, loss, train, batchSize)) {
+            if (test != null) {
+                checkFits(model, test, loss, "test");
+            }
+            List<EpochStats> history = new ArrayList<>(checkpoints.resume(model, optimizer));
+            trainEpochs(model, step, train, test, history);
+            return history;
         }
+    }
+
+    /** Trains the epochs after those in {@code history}, adding each one's statistics to it. */
+    private void trainEpochs(Sequential model, TrainingStep step, Dataset train, Dataset test,
+                             List<EpochStats> history) {
         Backend backend = model.backend();
-        List<EpochStats> history = new ArrayList<>(checkpoints.resume(model, optimizer));
         int[] order = new int[train.size()];
         float[] lossSoFar = new float[1];
-        try (BatchStager stager = new BatchStager(backend, train, model.outputSize());
-             Tensor lossTotal = backend.zeros(Shape.vector(1));
+        int batches = step.batches();
+        try (Tensor lossTotal = backend.zeros(Shape.vector(1));
              DivergenceWatch watch = new DivergenceWatch(lossTotal, model, optimizer, loss, train,
                      batchSize, seed, history.size() + 1)) {
-            int batches = (train.size() + batchSize - 1) / batchSize;
             for (int epoch = history.size() + 1; epoch <= epochs; epoch++) {
                 EpochOrder.fill(order, seed, epoch);
                 optimizer.startEpoch(epoch - 1);
                 backend.fill(lossTotal, 0f);
                 long start = System.nanoTime();
                 for (int batch = 0; batch < batches; batch++) {
-                    int from = batch * batchSize;
-                    int rows = Math.min(batchSize, train.size() - from);
-                    BatchStager.Batch b = stager.stage(order, from, rows);
-                    Tensor output = step(model, optimizer, loss, b.features, b.targets, b.work);
-                    backend.accumulateLoss(loss, output, b.targets, lossTotal);
-                    watch.afterStep(epoch, batch, rows);
+                    step.run(order, batch, lossTotal);
+                    watch.afterStep(epoch, batch, step.rows(batch));
                     for (int i = 0; i < listeners.size(); i++) {
                         listeners.get(i).onBatchEnd(epoch, batch + 1, batches);
                     }
@@ -182,7 +184,6 @@ public final class Trainer {
                 }
             }
         }
-        return history;
     }
 
     /** The epoch's statistics with the test set evaluated; a non-finite test loss throws. */
@@ -255,7 +256,7 @@ public final class Trainer {
     }
 
     /** The shapes, then the targets ({@link TargetCheck}), of {@code data} for the model and loss. */
-    private static void checkFits(Sequential model, Dataset data, Loss loss, String role) {
+    static void checkFits(Sequential model, Dataset data, Loss loss, String role) {
         int targets = loss.targetColumns(model.outputSize());
         if (data.featureCount() != model.inputSize() || data.targetCount() != targets) {
             throw new IllegalArgumentException("the " + role + " data has " + data.featureCount()
