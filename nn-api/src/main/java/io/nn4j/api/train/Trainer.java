@@ -203,23 +203,6 @@ public final class Trainer {
     }
 
     /**
-     * One training step on a staged batch: forward, the loss gradient into
-     * {@code lossGradient} (shaped like the output), back-propagation applying the optimizer's
-     * {@link Optimizer#parameterUpdate()} (plain SGD updates the parameters right there; other
-     * optimizers have the gradients stored), then {@link Optimizer#finishStep}.
-     *
-     * @return the network's output for the batch, valid until its next forward pass
-     */
-    public static Tensor step(Sequential model, Optimizer optimizer, Loss loss, Tensor features,
-                              Tensor targets, Tensor lossGradient) {
-        Tensor output = model.forward(features, true);
-        model.backend().lossGradient(loss, output, targets, lossGradient);
-        model.backward(lossGradient, loss, optimizer.parameterUpdate());
-        optimizer.finishStep(model.parameters());
-        return output;
-    }
-
-    /**
      * Mean loss and accuracy of {@code model} on {@code data}, run in batches of
      * {@code batchSize} through {@link Sequential#predict(Tensor, Tensor)}: safe from many
      * threads at once, as predictions are.
