@@ -28,10 +28,11 @@ import java.util.function.Supplier;
  *
  * <p>A timed step is what a training step costs in {@link Trainer#fit}, apart from its divergence
  * checks and listeners: the same {@link TrainingStep} walks the same shuffles ({@link EpochOrder}
- * from the seed, epoch after epoch), copying each batch's rows into the backend, training on them
- * and summing their loss on the backend; a round waits for the device before it stops the clock. Taking turns matters on the JVM: the code the backends share (the
- * layers, the trainer) is compiled while the first rounds run, so timing each backend once in a
- * row favours the one timed last.
+ * from the seed, which the demo also gives the trainer, epoch after epoch), copying each batch's
+ * rows into the backend, training on them and summing their loss on the backend; a round waits
+ * for the device before it stops the clock. Taking turns matters on the JVM: the code the
+ * backends share (the layers, the trainer) is compiled while the first rounds run, so timing each
+ * backend once in a row favours the one timed last.
  */
 final class AutoBackend {
     static final int ROUNDS = 8;
