@@ -136,11 +136,14 @@ public interface Backend extends AutoCloseable {
      * sits at the column of the largest target (the first one on ties); for a target
      * {@code [m, 1]} and {@code k > 1}, when the largest output sits at the column the target
      * holds (a class index); for {@code k = 1} and a target {@code [m, 1]}, when output and
-     * target are on the same side of 0.5 (a binary decision at threshold 0.5: {@code ≥ 0.5} is
-     * positive). A class index that names no column counts as wrong. {@code count} is
+     * target are on the same side of {@link #BINARY_THRESHOLD} (a binary decision:
+     * {@code ≥ 0.5} is positive). A class index that names no column counts as wrong. {@code count} is
      * {@code [1]}. Modifies {@code count}.
      */
     void accumulateCorrect(Tensor output, Tensor target, Tensor count);
+
+    /** The decision threshold of {@link #accumulateCorrect} for a single output: 0.5. */
+    float BINARY_THRESHOLD = 0.5f;
 
     /**
      * Row-wise argmax: {@code indices_i} = the column of the largest {@code m_ij} (the first

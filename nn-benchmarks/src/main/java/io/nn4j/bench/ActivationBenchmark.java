@@ -4,29 +4,14 @@ import io.nn4j.api.Activation;
 import io.nn4j.api.Shape;
 import io.nn4j.api.Tensor;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Activation forward ({@code biasActivation} with a zero bias, so repeated calls see the same
  * {@code Z}) and backward ({@code activationBackward}) on a batch of {@code shape}
  * ({@code rows x cols}).
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
 public class ActivationBenchmark extends BackendBenchmark {
     /** The batch: {@code rows x cols}. */
     @Param({"256x1024"})

@@ -2,29 +2,14 @@ package io.nn4j.bench;
 
 import io.nn4j.api.Tensor;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One backend {@code gemm} in the shapes of a dense layer ({@code size} is
  * {@code batch x in x out}: the MNIST layers and three squares) for each product backprop runs
  * ({@code pass}). The work is finished on the device before the method returns.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
 public class GemmBenchmark extends BackendBenchmark {
     /** The layer the product belongs to: {@code batch x in x out}. */
     @Param({"64x784x128", "256x784x1024", "256x1024x1024", "256x1024x10",

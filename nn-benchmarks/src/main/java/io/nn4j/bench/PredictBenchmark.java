@@ -2,13 +2,8 @@ package io.nn4j.bench;
 
 import io.nn4j.api.nn.Sequential;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
@@ -23,11 +18,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Threads: JMH's threads share this state, as an application's share a model.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 4, time = 1)
-@Fork(1)
 public class PredictBenchmark extends BackendBenchmark {
     /** The network and batch size: {@code S}, {@code L} or {@code IN-HIDDEN...-OUT/BATCH}. */
     @Param({"S"})

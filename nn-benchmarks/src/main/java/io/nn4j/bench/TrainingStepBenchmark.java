@@ -8,18 +8,9 @@ import io.nn4j.api.train.Dataset;
 import io.nn4j.api.train.Sgd;
 import io.nn4j.api.train.TrainingStep;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One whole training step as {@link io.nn4j.api.train.Trainer} runs it, through the same
@@ -28,12 +19,6 @@ import org.openjdk.jmh.annotations.Warmup;
  * wait for the device. {@code config} is {@code S} (784-128-10, batch 64), {@code L}
  * (784-1024-1024-10, batch 256) or explicit, see {@link TrainingConfig#parse}.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
 public class TrainingStepBenchmark extends BackendBenchmark {
     /** The learning rate of the SGD update. */
     static final float LEARNING_RATE = 0.05f;

@@ -1,6 +1,6 @@
 package io.nn4j.mnist;
 
-import io.nn4j.api.train.EpochStats;
+import io.nn4j.api.metrics.EpochStats;
 import io.nn4j.api.train.TrainingListener;
 import java.io.PrintWriter;
 import java.util.Locale;

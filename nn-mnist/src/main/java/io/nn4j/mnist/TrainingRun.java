@@ -2,10 +2,10 @@ package io.nn4j.mnist;
 
 import io.nn4j.api.Backend;
 import io.nn4j.api.Loss;
+import io.nn4j.api.metrics.EpochStats;
 import io.nn4j.api.nn.Architecture;
 import io.nn4j.api.nn.Sequential;
 import io.nn4j.api.train.Dataset;
-import io.nn4j.api.train.EpochStats;
 import io.nn4j.api.train.Optimizer;
 import io.nn4j.api.train.Trainer;
 import java.io.PrintWriter;

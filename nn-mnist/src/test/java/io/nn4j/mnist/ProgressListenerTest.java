@@ -3,7 +3,7 @@ package io.nn4j.mnist;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.nn4j.api.train.EpochStats;
+import io.nn4j.api.metrics.EpochStats;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;

@@ -2,12 +2,12 @@ package io.nn4j.api.io;
 
 import io.nn4j.api.Shape;
 import io.nn4j.api.Tensor;
+import io.nn4j.api.metrics.EpochStats;
+import io.nn4j.api.metrics.EpochStats;
 import io.nn4j.api.nn.Architecture;
 import io.nn4j.api.nn.Dropout;
 import io.nn4j.api.nn.Layer;
 import io.nn4j.api.nn.Sequential;
-import io.nn4j.api.train.EpochStats;
-import io.nn4j.api.train.Optimizer;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,7 +22,8 @@ import java.util.stream.Stream;
 
 /**
  * What training needs to go on after a stop: the epochs done with their statistics, the model
- * (as in a {@link ModelFile}), the optimizer's step count and state tensors, and where each
+ * (as in a {@link ModelFile}), the optimizer's step count and state tensors (given as such,
+ * so this package knows no optimizer), and where each
  * dropout layer is in its masks, so a resumed run is bit for bit the run that never stopped. One file per
  * epoch, {@code checkpoint-epoch-NNNN.nn4j}, framed like a model file (magic {@code NN4C},
  * version, CRC-32) and written whole or not at all, like a model file. {@link #restore} is all
@@ -30,6 +31,7 @@ import java.util.stream.Stream;
  *
  * <p>Thread safety: the methods are static and keep no state; any thread may call them, but
  * writing or restoring must not overlap a training step of the same model and optimizer.
+ * {@code Trainer}'s checkpoint folder is the usual caller.
  */
 public final class Checkpoint {
     /** The first four bytes of a checkpoint: {@code NN4C}. */
@@ -49,10 +51,11 @@ public final class Checkpoint {
     /**
      * What a checkpoint restored; immutable, safe to share between threads.
      *
-     * @param epoch   the number of epochs done
-     * @param history their statistics, in order
+     * @param epoch          the number of epochs done
+     * @param history        their statistics, in order
+     * @param optimizerSteps the optimizer's step count, to give back to it
      */
-    public record Restored(int epoch, List<EpochStats> history) {
+    public record Restored(int epoch, List<EpochStats> history, int optimizerSteps) {
         /** Copies the history. */
         public Restored {
             history = List.copyOf(history);
@@ -92,7 +95,10 @@ public final class Checkpoint {
     }
 
     /**
-     * Writes the state after {@code history.size()} epochs to {@code file}, atomically.
+     * Writes the state after {@code history.size()} epochs to {@code file}, atomically: the
+     * history, {@code model}, and the optimizer's {@code optimizerSteps} and
+     * {@code optimizerState} (its state tensors by name, as {@code Optimizer.stateTensors} gives
+     * them).
      *
      * @throws IllegalStateException when a weight or an optimizer state value is NaN or infinite
      *                               (named with its element and value); nothing is written
@@ -100,16 +106,15 @@ public final class Checkpoint {
      *                               is then untouched and no temporary file is left
      */
     public static void write(Path file, List<EpochStats> history, Sequential model,
-                             Optimizer optimizer) throws IOException {
+                             int optimizerSteps, Map<String, Tensor> optimizerState)
+            throws IOException {
         Map<String, Tensor> parameters = ModelFile.parametersByName(model);
         Map<String, Shape> shapes = HostTensors.shapes(parameters);
         Map<String, float[]> values = HostTensors.copyOut(model.backend(), parameters);
         HostTensors.requireFinite(file, values, shapes);
-        Map<String, Tensor> state = optimizer.stateTensors(model.parameters());
-        Map<String, Shape> stateShapes = HostTensors.shapes(state);
-        Map<String, float[]> stateValues = HostTensors.copyOut(model.backend(), state);
+        Map<String, Shape> stateShapes = HostTensors.shapes(optimizerState);
+        Map<String, float[]> stateValues = HostTensors.copyOut(model.backend(), optimizerState);
         HostTensors.requireFinite(file, stateValues, stateShapes);
-        int steps = optimizer.steps();
         List<Dropout> dropouts = dropouts(model);
         Envelope.write(file, MAGIC, VERSION, out -> {
             out.writeInt(history.size());
@@ -122,7 +127,7 @@ public final class Checkpoint {
                 out.writeDouble(stats.examplesPerSecond());
             }
             ModelFile.writeModel(out, model.architecture(), values, shapes);
-            out.writeInt(steps);
+            out.writeInt(optimizerSteps);
             HostTensors.write(out, stateValues, stateShapes);
             out.writeInt(dropouts.size());
             for (Dropout dropout : dropouts) {
@@ -133,20 +138,20 @@ public final class Checkpoint {
     }
 
     /**
-     * Restores {@code model}'s weights and {@code optimizer}'s state from {@code file}, all or
-     * nothing: the whole file is read and checked into host memory first (history, architecture,
-     * every tensor, the step count, every optimizer state tensor, the dropout layers' mask
-     * streams), and only then copied into the model and the optimizer. On any failure both are as
-     * they were.
+     * Restores {@code model}'s weights and the optimizer's {@code optimizerState} tensors from
+     * {@code file}, all or nothing: the whole file is read and checked into host memory first
+     * (history, architecture, every tensor, the step count, every optimizer state tensor, the
+     * dropout layers' mask streams), and only then copied into the model and the state tensors.
+     * On any failure both are as they were. The caller gives the returned
+     * {@link Restored#optimizerSteps()} back to the optimizer.
      *
      * @throws ModelFormatException naming the file, when it is bad or was written for another
      *                              architecture or optimizer
      * @throws java.nio.file.NoSuchFileException when it does not exist
      */
-    public static Restored restore(Path file, Sequential model, Optimizer optimizer)
-            throws IOException {
+    public static Restored restore(Path file, Sequential model,
+                                   Map<String, Tensor> optimizerState) throws IOException {
         Map<String, Tensor> parameters = ModelFile.parametersByName(model);
-        Map<String, Tensor> state = optimizer.stateTensors(model.parameters());
         List<Dropout> dropouts = dropouts(model);
         Read read = Envelope.read(file, MAGIC, VERSION, KIND, (in, bodyBytes, version) -> {
             int epochs = in.readInt();
@@ -173,14 +178,14 @@ public final class Checkpoint {
                         + "taken; expected at least 0");
             }
             Map<String, float[]> stateValues = HostTensors.read(file, in,
-                    "optimizer state (written by another optimizer?)", HostTensors.shapes(state));
+                    "optimizer state (written by another optimizer?)",
+                    HostTensors.shapes(optimizerState));
             List<Dropout.MaskStream> masks = version < 2 ? null
                     : readMaskStreams(file, in, dropouts.size());
-            return new Read(new Restored(epochs, history), values, steps, stateValues, masks);
+            return new Read(new Restored(epochs, history, steps), values, stateValues, masks);
         });
         HostTensors.copyIn(model.backend(), read.values(), parameters);
-        HostTensors.copyIn(model.backend(), read.stateValues(), state);
-        optimizer.restoreSteps(read.steps());
+        HostTensors.copyIn(model.backend(), read.stateValues(), optimizerState);
         if (read.masks() != null) {
             for (int i = 0; i < dropouts.size(); i++) {
                 dropouts.get(i).continueMasks(read.masks().get(i));
@@ -233,7 +238,7 @@ public final class Checkpoint {
     }
 
     /** A checkpoint read and checked in full, not yet applied. */
-    private record Read(Restored restored, Map<String, float[]> values, int steps,
+    private record Read(Restored restored, Map<String, float[]> values,
                         Map<String, float[]> stateValues, List<Dropout.MaskStream> masks) {
     }
 }

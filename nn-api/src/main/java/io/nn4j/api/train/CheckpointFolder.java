@@ -1,6 +1,7 @@
 package io.nn4j.api.train;
 
 import io.nn4j.api.io.Checkpoint;
+import io.nn4j.api.metrics.EpochStats;
 import io.nn4j.api.nn.Sequential;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,7 +41,9 @@ final class CheckpointFolder {
             if (latest.isEmpty()) {
                 return List.of();
             }
-            Checkpoint.Restored restored = Checkpoint.restore(latest.get(), model, optimizer);
+            Checkpoint.Restored restored = Checkpoint.restore(latest.get(), model,
+                    optimizer.stateTensors(model.parameters()));
+            optimizer.restoreSteps(restored.optimizerSteps());
             LOG.info("Resuming after epoch {} from {}", restored.epoch(), latest.get());
             return restored.history();
         } catch (IOException e) {
@@ -57,7 +60,7 @@ final class CheckpointFolder {
         try {
             Files.createDirectories(directory);
             Checkpoint.write(Checkpoint.fileFor(directory, history.size()), history, model,
-                    optimizer);
+                    optimizer.steps(), optimizer.stateTensors(model.parameters()));
             Files.deleteIfExists(Checkpoint.fileFor(directory, history.size() - 1));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write a checkpoint to " + directory + ": "

@@ -4,6 +4,7 @@ import io.nn4j.api.Backend;
 import io.nn4j.api.Loss;
 import io.nn4j.api.Shape;
 import io.nn4j.api.Tensor;
+import io.nn4j.api.metrics.EpochStats;
 import io.nn4j.api.nn.Sequential;
 import java.nio.file.Path;
 import java.util.ArrayList;

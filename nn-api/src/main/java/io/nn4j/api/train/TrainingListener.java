@@ -1,5 +1,6 @@
 package io.nn4j.api.train;
 
+import io.nn4j.api.metrics.EpochStats;
 /**
  * Hears about training progress; every method does nothing unless overridden.
  *

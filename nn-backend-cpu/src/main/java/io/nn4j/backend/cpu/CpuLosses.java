@@ -1,5 +1,6 @@
 package io.nn4j.backend.cpu;
 
+import io.nn4j.api.Backend;
 import io.nn4j.api.Loss;
 
 /**
@@ -8,8 +9,6 @@ import io.nn4j.api.Loss;
  * {@link #isClass} for an index that names no class).
  */
 final class CpuLosses {
-    private static final float BINARY_THRESHOLD = 0.5f;
-
     private CpuLosses() {
     }
 
@@ -88,7 +87,7 @@ final class CpuLosses {
         for (int r = 0; r < rows; r++) {
             boolean right;
             if (cols == 1) {
-                right = (output[r] >= BINARY_THRESHOLD) == (target[r] >= BINARY_THRESHOLD);
+                right = (output[r] >= Backend.BINARY_THRESHOLD) == (target[r] >= Backend.BINARY_THRESHOLD);
             } else if (targetCols == 1) {
                 right = isClass(target[r], cols)
                         && argmax(output, r * cols, cols) == (int) target[r];

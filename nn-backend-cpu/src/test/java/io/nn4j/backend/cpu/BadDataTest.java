@@ -6,22 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nn4j.api.Activation;
-import io.nn4j.api.Backend;
-import io.nn4j.api.Backends;
 import io.nn4j.api.Loss;
 import io.nn4j.api.io.Checkpoint;
+import io.nn4j.api.metrics.EpochStats;
 import io.nn4j.api.nn.Sequential;
 import io.nn4j.api.testkit.Blobs;
 import io.nn4j.api.train.Dataset;
-import io.nn4j.api.train.EpochStats;
 import io.nn4j.api.train.Sgd;
 import io.nn4j.api.train.Trainer;
 import io.nn4j.api.train.TrainingDivergedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,23 +26,11 @@ import org.junit.jupiter.api.io.TempDir;
  * output width are refused before any training, by data set, row, column and value; a fit
  * without a test set; a non-finite test loss; a model whose own weights are not finite.
  */
-class BadDataTest {
+class BadDataTest extends FreshCpuBackend {
     private static final Blobs BLOBS = Blobs.of(96, 12, 3, 1);
 
     @TempDir
     Path dir;
-    private Backend backend;
-
-    @BeforeEach
-    void open() {
-        backend = Backends.load("cpu");
-    }
-
-    @AfterEach
-    void close() {
-        assertEquals(0, backend.memory().liveTensors(), "every tensor was closed");
-        backend.close();
-    }
 
     private Sequential softmax() {
         return Sequential.builder(12).dense(8, Activation.TANH).dense(3, Activation.SOFTMAX)

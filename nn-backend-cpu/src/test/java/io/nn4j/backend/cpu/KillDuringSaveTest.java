@@ -88,12 +88,14 @@ class KillDuringSaveTest {
                 Files.write(dir.resolve("." + MODEL + "." + child.pid() + ".1.tmp"), new byte[9]);
 
                 ModelFile.save(network, model);
-                Checkpoint.write(checkpoint, List.of(), network, adam);
+                Checkpoint.write(checkpoint, List.of(), network,
+                        adam.steps(), adam.stateTensors(network.parameters()));
                 assertEquals(List.of(), temporaries(), "round " + round);
                 try (Sequential loaded = ModelFile.load(model, backend)) {
                     assertEquals(network.architecture(), loaded.architecture());
                 }
-                Checkpoint.restore(checkpoint, network, adam);
+                Checkpoint.restore(checkpoint, network,
+                        adam.stateTensors(network.parameters()));
             }
         }
     }

@@ -28,7 +28,8 @@ final class SaveLoop {
             adam.stateTensors(model.parameters());
             while (true) {
                 ModelFile.save(model, dir.resolve(KillDuringSaveTest.MODEL));
-                Checkpoint.write(Checkpoint.fileFor(dir, 1), List.of(), model, adam);
+                Checkpoint.write(Checkpoint.fileFor(dir, 1), List.of(), model,
+                        adam.steps(), adam.stateTensors(model.parameters()));
             }
         }
     }

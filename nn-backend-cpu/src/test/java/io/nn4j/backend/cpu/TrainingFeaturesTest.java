@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nn4j.api.Activation;
-import io.nn4j.api.Backend;
-import io.nn4j.api.Backends;
 import io.nn4j.api.Loss;
 import io.nn4j.api.Parameter;
 import io.nn4j.api.ParameterUpdate;
@@ -16,6 +14,7 @@ import io.nn4j.api.Shape;
 import io.nn4j.api.Tensor;
 import io.nn4j.api.io.Checkpoint;
 import io.nn4j.api.io.ModelFile;
+import io.nn4j.api.metrics.EpochStats;
 import io.nn4j.api.nn.Dropout;
 import io.nn4j.api.nn.Sequential;
 import io.nn4j.api.testkit.Blobs;
@@ -23,7 +22,6 @@ import io.nn4j.api.testkit.StepAllocationMeter;
 import io.nn4j.api.train.Adam;
 import io.nn4j.api.train.Dataset;
 import io.nn4j.api.train.EpochOrder;
-import io.nn4j.api.train.EpochStats;
 import io.nn4j.api.train.LearningRateSchedule;
 import io.nn4j.api.train.Optimizer;
 import io.nn4j.api.train.Sgd;
@@ -35,8 +33,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,7 +43,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * checkpoints that resume to exactly the run that never stopped, and the {@link TrainingStep}
  * that fit runs.
  */
-class TrainingFeaturesTest {
+class TrainingFeaturesTest extends FreshCpuBackend {
     private static final Blobs TRAIN = Blobs.of(600, 12, 3, 1);
     private static final Blobs TEST = Blobs.of(300, 12, 3, 1);
     private static final int BATCH_SIZE = 32;
@@ -55,18 +51,6 @@ class TrainingFeaturesTest {
 
     @TempDir
     Path dir;
-    private Backend backend;
-
-    @BeforeEach
-    void open() {
-        backend = Backends.load("cpu");
-    }
-
-    @AfterEach
-    void close() {
-        assertEquals(0, backend.memory().liveTensors(), "every tensor was closed");
-        backend.close();
-    }
 
     private Sequential network(long seed, float dropout) {
         Sequential.Builder builder = Sequential.builder(12).dense(32, Activation.GELU);

@@ -13,7 +13,7 @@ import org.jocl.Pointer;
  */
 final class ClBlockedGemm implements ClGemm {
     private final ClScratch packing;
-    private final ClLauncher launcher;
+    private final ClLaunch launch;
     private final ClKernel pack;
     private final ClKernel packTransposed;
     private final ClKernel product;
@@ -29,9 +29,9 @@ final class ClBlockedGemm implements ClGemm {
     private final int dotCols;
     private final int dotLocalCols;
 
-    ClBlockedGemm(Sizes sizes, ClProgramCache programs, ClBuffers buffers, ClLauncher launcher) {
+    ClBlockedGemm(Sizes sizes, ClProgramCache programs, ClBuffers buffers, ClLaunch launch) {
         this.packing = new ClScratch(buffers, "the GEMM packing buffer");
-        this.launcher = launcher;
+        this.launch = launch;
         String program = sizes.program();
         this.pack = programs.kernel(program, "pack_b");
         this.packTransposed = programs.kernel(program, "pack_bt");
@@ -91,7 +91,7 @@ final class ClBlockedGemm implements ClGemm {
         int n = c.shape().cols();
         int k = transposeA ? a.shape().rows() : a.shape().cols();
         if (transposeB && !transposeA) {
-            launcher.kernel(dotProduct).ints(m).ints(n).ints(k).floats(alpha).floats(beta)
+            launch.kernel(dotProduct).ints(m).ints(n).ints(k).floats(alpha).floats(beta)
                     .mem(a.argument()).mem(b.argument()).mem(c.argument())
                     .run2((m + dotRows - 1) / dotRows, 1, (n + dotCols - 1) / dotCols,
                             dotLocalCols);
@@ -107,7 +107,7 @@ final class ClBlockedGemm implements ClGemm {
             source = packing.atLeast((long) strips * strip * k * Float.BYTES);
             pack(b, transposeB, k, n, strip, source);
         }
-        launcher.kernel(strip == vector ? narrowProduct : product).ints(m).ints(n).ints(k)
+        launch.kernel(strip == vector ? narrowProduct : product).ints(m).ints(n).ints(k)
                 .floats(alpha).floats(beta).mem(a.argument()).ints(transposeA ? 1 : k)
                 .ints(transposeA ? m : 1).mem(source).ints(inPlace ? strip : k * strip)
                 .ints(inPlace ? n : strip).mem(c.argument())
@@ -127,10 +127,10 @@ final class ClBlockedGemm implements ClGemm {
     void pack(ClTensor b, boolean transposeB, int k, int n, int strip, Pointer packed) {
         int strips = (n + strip - 1) / strip;
         if (transposeB) {
-            launcher.kernel(packTransposed).mem(b.argument()).mem(packed).ints(k).ints(n).ints(strip)
+            launch.kernel(packTransposed).mem(b.argument()).mem(packed).ints(k).ints(n).ints(strip)
                     .run2((long) strips * strip, packLocal, (k + packK - 1) / packK, 1);
         } else {
-            launcher.kernel(pack).mem(b.argument()).mem(packed).ints(k).ints(n).ints(strip)
+            launch.kernel(pack).mem(b.argument()).mem(packed).ints(k).ints(n).ints(strip)
                     .run2(k, packLocal, strips, 1);
         }
     }

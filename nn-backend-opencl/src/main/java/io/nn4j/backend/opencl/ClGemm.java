@@ -11,13 +11,13 @@ interface ClGemm extends AutoCloseable {
      * {@code programs} and its scratch from {@code buffers}.
      */
     static ClGemm create(ClTuning tuning, ClDeviceInfo device, ClProgramCache programs,
-                         ClBuffers buffers, ClLauncher launcher) {
+                         ClBuffers buffers, ClLaunch launch) {
         Sizes sizes = tuning.gemm();
         if (sizes instanceof ClBlockedGemm.Sizes blocked) {
-            return new ClBlockedGemm(blocked, programs, buffers, launcher);
+            return new ClBlockedGemm(blocked, programs, buffers, launch);
         }
         if (sizes instanceof ClTiledGemm.Sizes tiled) {
-            return new ClTiledGemm(tiled, tuning.launch(), programs, buffers, launcher,
+            return new ClTiledGemm(tiled, tuning.launch(), programs, buffers, launch,
                     device.computeUnits());
         }
         throw new IllegalStateException("no GEMM family for the sizes " + sizes);

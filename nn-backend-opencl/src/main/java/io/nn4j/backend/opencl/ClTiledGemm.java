@@ -16,7 +16,7 @@ import org.jocl.Pointer;
  * {@code docs/benchmarks.md} ("The opencl backend on a GPU").
  */
 final class ClTiledGemm implements ClGemm {
-    private final ClLauncher launcher;
+    private final ClLaunch launch;
     private final ClKernel product;
     private final ClKernel sumSlices;
     private final ClScratch partials;
@@ -34,9 +34,9 @@ final class ClTiledGemm implements ClGemm {
      * The family on a device of {@code computeUnits} compute units, its kernels taken from
      * {@code programs} and its scratch from {@code buffers}.
      */
-    ClTiledGemm(Sizes sizes, ClLaunchSizes launch, ClProgramCache programs, ClBuffers buffers,
-                ClLauncher launcher, int computeUnits) {
-        this.launcher = launcher;
+    ClTiledGemm(Sizes sizes, ClLaunchSizes launchSizes, ClProgramCache programs, ClBuffers buffers,
+                ClLaunch launch, int computeUnits) {
+        this.launch = launch;
         this.product = programs.kernel(sizes.program(), "gemm_tiled");
         this.sumSlices = programs.kernel(sizes.program(), "gemm_sum_slices");
         this.partials = new ClScratch(buffers, "the GEMM's partial products");
@@ -45,7 +45,7 @@ final class ClTiledGemm implements ClGemm {
         this.tileK = sizes.tileK();
         this.threadsM = tileM / sizes.workPerThreadM();
         this.threadsN = tileN / sizes.workPerThreadN();
-        this.localSize = launch.localSize();
+        this.localSize = launchSizes.localSize();
         this.computeUnits = computeUnits;
         this.groupsToFill = (long) computeUnits * sizes.splitGroupsPerUnit();
         this.minSliceK = sizes.splitMinK();
@@ -92,14 +92,14 @@ final class ClTiledGemm implements ClGemm {
         int slices = (k + kPerSlice - 1) / kPerSlice;
         Pointer target = slices == 1 ? c.argument()
                 : partials.atLeast((long) slices * m * n * Float.BYTES);
-        launcher.kernel(product).ints(m).ints(n).ints(k).ints(kPerSlice)
+        launch.kernel(product).ints(m).ints(n).ints(k).ints(kPerSlice)
                 .floats(slices == 1 ? alpha : 1f).floats(slices == 1 ? beta : 0f)
                 .mem(a.argument()).ints(transposeA ? 1 : k).ints(transposeA ? m : 1)
                 .mem(b.argument()).ints(transposeB ? 1 : n).ints(transposeB ? k : 1)
                 .mem(target)
                 .run3(groupsN * threadsN, threadsN, groupsM * threadsM, threadsM, slices, 1);
         if (slices > 1) {
-            launcher.kernel(sumSlices).ints(m * n).ints(slices).floats(alpha).floats(beta)
+            launch.kernel(sumSlices).ints(m * n).ints(slices).floats(alpha).floats(beta)
                     .mem(target).mem(c.argument())
                     .run1((long) m * n, localSize);
         }

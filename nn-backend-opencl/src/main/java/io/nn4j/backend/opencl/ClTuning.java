@@ -85,9 +85,13 @@ enum ClTuning {
         return launch;
     }
 
-    /** Every size as {@code -D NAME=value}: the GEMM family's, then the others'. */
+    /**
+     * The programs' build options: every size as {@code -D NAME=value} (the GEMM family's, then
+     * the others'), then {@link ClApiConstants}'s codes and constants.
+     */
     String buildOptions() {
-        return gemm.buildOptions() + " " + launch.buildOptions();
+        return gemm.buildOptions() + " " + launch.buildOptions() + " "
+                + ClApiConstants.buildOptions();
     }
 
     /** The row and its sizes, e.g. {@code blocked_wide Sizes[vectorWidth=16, ...]}. */

@@ -29,20 +29,20 @@ final class OpenClBackend extends CheckedBackend {
     private final ClTuning tuning;
     private final ClProgramCache programs;
     private final ClBuffers buffers;
-    private final ClKernels kernels;
-    private final ClUpdates updates;
+    private final ClLayerOps layerOps;
+    private final ClOptimizerOps optimizerOps;
     private final ClGemm gemm;
     private float[] rowStaging = new float[0];
     private Pointer rowStagingPointer = Pointer.to(rowStaging);
 
     private OpenClBackend(ClDevice device, ClTuning tuning, ClProgramCache programs,
-                          ClBuffers buffers, ClLauncher launcher, ClGemm gemm) {
+                          ClBuffers buffers, ClLaunch launch, ClGemm gemm) {
         this.device = device;
         this.tuning = tuning;
         this.programs = programs;
         this.buffers = buffers;
-        this.kernels = new ClKernels(programs, launcher, tuning.launch());
-        this.updates = new ClUpdates(programs, launcher, tuning.launch());
+        this.layerOps = new ClLayerOps(programs, launch, tuning.launch());
+        this.optimizerOps = new ClOptimizerOps(programs, launch, tuning.launch());
         this.gemm = gemm;
     }
 
@@ -59,10 +59,10 @@ final class OpenClBackend extends CheckedBackend {
         ClBuffers buffers = new ClBuffers(device);
         ClGemm gemm = null;
         try {
-            ClLauncher launcher = new ClLauncher(device);
-            gemm = ClGemm.create(tuning, info, programs, buffers, launcher);
+            ClLaunch launch = new ClLaunch(device);
+            gemm = ClGemm.create(tuning, info, programs, buffers, launch);
             OpenClBackend backend = new OpenClBackend(device, tuning, programs, buffers,
-                    launcher, gemm);
+                    launch, gemm);
             ClWarmUp.run(backend);
             LOG.info("Opened {} in {} ms", backend.description(),
                     (System.nanoTime() - start) / 1_000_000);
@@ -106,7 +106,7 @@ final class OpenClBackend extends CheckedBackend {
     protected synchronized Tensor doZeros(Shape shape) {
         ClTensor tensor = buffers.tensor(this, shape);
         try {
-            kernels.fill(tensor, 0f);
+            layerOps.fill(tensor, 0f);
         } catch (CLException e) {
             tensor.close();
             throw failed("zeros", e, tensor);
@@ -155,53 +155,53 @@ final class OpenClBackend extends CheckedBackend {
 
     @Override
     protected synchronized void doBiasActivation(Activation f, Tensor z, Tensor bias, Tensor a) {
-        kernels.biasActivation(f, cl(z), cl(bias), cl(a));
+        layerOps.biasActivation(f, cl(z), cl(bias), cl(a));
     }
 
     @Override
     protected synchronized void doActivationBackward(Activation f, Tensor z, Tensor a, Tensor dA,
                                                      Tensor dZ) {
-        kernels.activationBackward(f, cl(z), cl(a), cl(dA), cl(dZ));
+        layerOps.activationBackward(f, cl(z), cl(a), cl(dA), cl(dZ));
     }
 
     @Override
     protected synchronized void doColumnSums(float alpha, Tensor m, float beta, Tensor out) {
-        kernels.columnSums(alpha, cl(m), beta, cl(out));
+        layerOps.columnSums(alpha, cl(m), beta, cl(out));
     }
 
     @Override
     protected synchronized void doLossGradient(Loss loss, Tensor output, Tensor target,
                                                Tensor grad) {
-        kernels.lossGradient(loss, cl(output), cl(target), cl(grad));
+        layerOps.lossGradient(loss, cl(output), cl(target), cl(grad));
     }
 
     @Override
     protected synchronized void doAccumulateLoss(Loss loss, Tensor output, Tensor target,
                                                  Tensor total) {
-        kernels.accumulateLoss(loss, cl(output), cl(target), cl(total));
+        layerOps.accumulateLoss(loss, cl(output), cl(target), cl(total));
     }
 
     @Override
     protected synchronized void doAccumulateCorrect(Tensor output, Tensor target, Tensor count) {
-        kernels.accumulateCorrect(cl(output), cl(target), cl(count));
+        layerOps.accumulateCorrect(cl(output), cl(target), cl(count));
     }
 
     @Override
     protected synchronized void doArgmaxRows(Tensor m, Tensor indices) {
-        kernels.argmaxRows(cl(m), cl(indices));
+        layerOps.argmaxRows(cl(m), cl(indices));
     }
 
     @Override
     protected synchronized void doSgdUpdate(Tensor param, Tensor grad, float learningRate,
                                             float weightDecay) {
-        updates.sgd(cl(param), cl(grad), learningRate, weightDecay);
+        optimizerOps.sgd(cl(param), cl(grad), learningRate, weightDecay);
     }
 
     @Override
     protected synchronized void doMomentumUpdate(Tensor param, Tensor grad, Tensor velocity,
                                                  float learningRate, float momentum,
                                                  boolean nesterov, float weightDecay) {
-        updates.momentum(cl(param), cl(grad), cl(velocity), learningRate, momentum,
+        optimizerOps.momentum(cl(param), cl(grad), cl(velocity), learningRate, momentum,
                 nesterov, weightDecay);
     }
 
@@ -209,23 +209,23 @@ final class OpenClBackend extends CheckedBackend {
     protected synchronized void doAdamUpdate(Tensor param, Tensor grad, Tensor m, Tensor v,
                                              float learningRate, float beta1, float beta2,
                                              float epsilon, float weightDecay, int step) {
-        updates.adam(cl(param), cl(grad), cl(m), cl(v), learningRate, beta1, beta2,
+        optimizerOps.adam(cl(param), cl(grad), cl(m), cl(v), learningRate, beta1, beta2,
                 epsilon, weightDecay, step);
     }
 
     @Override
     protected synchronized void doDropout(float rate, long seed, Tensor x, Tensor mask, Tensor y) {
-        kernels.dropout(rate, seed, cl(x), cl(mask), cl(y));
+        layerOps.dropout(rate, seed, cl(x), cl(mask), cl(y));
     }
 
     @Override
     protected synchronized void doMultiply(Tensor a, Tensor b, Tensor out) {
-        kernels.multiply(cl(a), cl(b), cl(out));
+        layerOps.multiply(cl(a), cl(b), cl(out));
     }
 
     @Override
     protected synchronized void doFill(Tensor t, float value) {
-        kernels.fill(cl(t), value);
+        layerOps.fill(cl(t), value);
     }
 
     @Override

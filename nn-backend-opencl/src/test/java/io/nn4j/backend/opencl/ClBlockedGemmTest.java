@@ -43,7 +43,7 @@ class ClBlockedGemmTest {
     void packWritesThePaddedStripsAndNothingBeyond(ClTuning tuning) {
         try (ClProgramCache programs = new ClProgramCache(device, tuning.buildOptions());
              ClBlockedGemm gemm = new ClBlockedGemm(sizes(tuning), programs, buffers,
-                     new ClLauncher(device))) {
+                     new ClLaunch(device))) {
             Random random = new Random(5);
             for (int n : new int[] {1, 5, 8, 16, 17, 33, 100}) {
                 for (int k : new int[] {1, 3, 70, 129}) {
@@ -62,7 +62,7 @@ class ClBlockedGemmTest {
         int wide = sizes(tuning).stripWidth();
         try (ClProgramCache programs = new ClProgramCache(device, tuning.buildOptions());
              ClBlockedGemm gemm = new ClBlockedGemm(sizes(tuning), programs, buffers,
-                     new ClLauncher(device))) {
+                     new ClLaunch(device))) {
             GemmProducts products = new GemmProducts(buffers, 9);
             int[] widths = {vector - 1, vector, vector + 1, wide, 2 * wide, 2 * wide + 3};
             for (int n : widths) {

@@ -91,6 +91,6 @@ class ClTiledGemmTest {
 
     private static ClTiledGemm tiledGemm(int computeUnits) {
         return new ClTiledGemm((ClTiledGemm.Sizes) ClTuning.TILED.gemm(), ClTuning.TILED.launch(),
-                programs, buffers, new ClLauncher(device), computeUnits);
+                programs, buffers, new ClLaunch(device), computeUnits);
     }
 }

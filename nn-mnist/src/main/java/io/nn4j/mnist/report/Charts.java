@@ -1,7 +1,7 @@
 package io.nn4j.mnist.report;
 
 import io.nn4j.api.metrics.ConfusionMatrix;
-import io.nn4j.api.train.EpochStats;
+import io.nn4j.api.metrics.EpochStats;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.nn4j.mnist.report;
 
 import io.nn4j.api.metrics.ConfusionMatrix;
-import io.nn4j.api.train.EpochStats;
+import io.nn4j.api.metrics.EpochStats;
 import java.awt.image.RenderedImage;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nn4j.api.metrics.ConfusionMatrix;
-import io.nn4j.api.train.EpochStats;
+import io.nn4j.api.metrics.EpochStats;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,18 +1,7 @@
 // Elementwise kernels, one work-item per element; the launcher rounds the global size up to
 // whole work-groups, so every kernel checks its index against the size.
 
-// Activation codes: ClKernels passes the same numbers.
-#define ACT_IDENTITY 0
-#define ACT_SIGMOID 1
-#define ACT_TANH 2
-#define ACT_RELU 3
-#define ACT_LEAKY_RELU 4
-#define ACT_GELU 5
-#define ACT_ELU 6
-#define ACT_SILU 7
-#define ACT_SOFTPLUS 8
-// Activation.LEAKY_RELU_SLOPE
-#define LEAKY_SLOPE 0.01f
+// The activation codes ACT_* and LEAKY_RELU_SLOPE come as build options from ClApiConstants.
 #define INV_SQRT_2 0.70710678118654752f
 #define INV_SQRT_2PI 0.39894228040143268f
 
@@ -36,7 +25,7 @@ inline float activate(int f, float z) {
         case ACT_RELU:
             return (z > 0.0f || isnan(z)) ? z : 0.0f;
         case ACT_LEAKY_RELU:
-            return z > 0.0f ? z : LEAKY_SLOPE * z;
+            return z > 0.0f ? z : LEAKY_RELU_SLOPE * z;
         case ACT_GELU:
             return z * normal_cdf(z);
         case ACT_ELU:
@@ -45,6 +34,7 @@ inline float activate(int f, float z) {
             return z * sigmoid(z);
         case ACT_SOFTPLUS:
             return fmax(z, 0.0f) + log1p(exp(-fabs(z)));
+        case ACT_IDENTITY:
         default:
             return z;
     }
@@ -60,7 +50,7 @@ inline float activation_grad(int f, float z, float a, float da) {
         case ACT_RELU:
             return z > 0.0f ? da : 0.0f;
         case ACT_LEAKY_RELU:
-            return z > 0.0f ? da : LEAKY_SLOPE * da;
+            return z > 0.0f ? da : LEAKY_RELU_SLOPE * da;
         case ACT_GELU:
             return da * (normal_cdf(z) + z * exp(-0.5f * z * z) * INV_SQRT_2PI);
         case ACT_ELU:
@@ -71,6 +61,7 @@ inline float activation_grad(int f, float z, float a, float da) {
         }
         case ACT_SOFTPLUS:
             return da * sigmoid(z);
+        case ACT_IDENTITY:
         default:
             return da;
     }

@@ -4,15 +4,9 @@
 // REDUCE_SIZE work-items adding into a one-element total). Targets are rows like the output,
 // or one class index per row (sparse cross-entropy).
 
-// Loss codes: ClKernels passes the same numbers.
-#define LOSS_MSE 0
-#define LOSS_CROSSENTROPY 1
-#define LOSS_SPARSE_CROSSENTROPY 2
-#define LOSS_BINARY_CROSSENTROPY 3
-// The smallest probability fed to log (Loss.LOG_CLAMP); NaN stays NaN, like Java's Math.max.
-#define LOG_CLAMP 1e-7f
-// accumulate_correct's decision threshold for a single output
-#define BINARY_THRESHOLD 0.5f
+// The loss codes LOSS_*, LOG_CLAMP (the smallest probability fed to log) and BINARY_THRESHOLD
+// (accumulate_correct's decision threshold for a single output) come as build options from
+// ClApiConstants. NaN stays NaN through the clamp, like Java's Math.max.
 
 // p clamped below at LOG_CLAMP, NaN kept.
 inline float clamp_low(float p) {
@@ -44,13 +38,13 @@ inline float example_loss(int kind, __global const float* output, __global const
                           int cols) {
     float sum = 0.0f;
     switch (kind) {
-        case LOSS_MSE:
+        case LOSS_MEAN_SQUARED_ERROR:
             for (int j = 0; j < cols; j++) {
                 float d = output[j] - target[j];
                 sum += d * d;
             }
             return sum / cols;
-        case LOSS_SPARSE_CROSSENTROPY:
+        case LOSS_SPARSE_CATEGORICAL_CROSSENTROPY:
             return is_class(target[0], cols) ? -log(clamp_low(output[(int) target[0]])) : NAN;
         case LOSS_BINARY_CROSSENTROPY:
             for (int j = 0; j < cols; j++) {
@@ -59,6 +53,7 @@ inline float example_loss(int kind, __global const float* output, __global const
                 sum -= target[j] * log(a) + (1.0f - target[j]) * log(1.0f - a);
             }
             return sum / cols;
+        case LOSS_CATEGORICAL_CROSSENTROPY:
         default:
             for (int j = 0; j < cols; j++) {
                 sum -= target[j] * log(clamp_low(output[j]));

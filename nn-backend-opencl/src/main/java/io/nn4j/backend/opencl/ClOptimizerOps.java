@@ -2,22 +2,22 @@ package io.nn4j.backend.opencl;
 
 
 /**
- * The launchers of the optimizer updates ({@code updates.cl}): each one fused kernel over a
+ * The optimizer updates of {@code Backend} as kernel launches ({@code updates.cl}): each one fused kernel over a
  * parameter, its gradient and its state, queued without waiting. Arguments were checked by
  * {@code CheckedBackend}.
  */
-final class ClUpdates {
+final class ClOptimizerOps {
     private static final String UPDATES = "updates.cl";
 
-    private final ClLauncher launcher;
+    private final ClLaunch launch;
     private final int localSize;
     private final ClKernel sgd;
     private final ClKernel momentum;
     private final ClKernel adam;
 
     /** Builds the program (if not yet built) and takes its kernels. */
-    ClUpdates(ClProgramCache programs, ClLauncher launcher, ClLaunchSizes sizes) {
-        this.launcher = launcher;
+    ClOptimizerOps(ClProgramCache programs, ClLaunch launch, ClLaunchSizes sizes) {
+        this.launch = launch;
         this.localSize = sizes.localSize();
         this.sgd = programs.kernel(UPDATES, "sgd_update");
         this.momentum = programs.kernel(UPDATES, "momentum_update");
@@ -27,7 +27,7 @@ final class ClUpdates {
     /** {@code param −= rate · (grad + weightDecay · param)}. */
     void sgd(ClTensor param, ClTensor grad, float rate, float weightDecay) {
         int n = param.shape().size();
-        launcher.kernel(sgd).mem(param.argument()).mem(grad.argument()).floats(rate).floats(weightDecay)
+        launch.kernel(sgd).mem(param.argument()).mem(grad.argument()).floats(rate).floats(weightDecay)
                 .ints(n).run1(n, localSize);
     }
 
@@ -35,7 +35,7 @@ final class ClUpdates {
     void momentum(ClTensor param, ClTensor grad, ClTensor velocity, float rate, float mu,
                   boolean nesterov, float weightDecay) {
         int n = param.shape().size();
-        launcher.kernel(momentum).mem(param.argument()).mem(grad.argument()).mem(velocity.argument())
+        launch.kernel(momentum).mem(param.argument()).mem(grad.argument()).mem(velocity.argument())
                 .floats(rate).floats(mu).ints(nesterov ? 1 : 0).floats(weightDecay).ints(n)
                 .run1(n, localSize);
     }
@@ -50,7 +50,7 @@ final class ClUpdates {
         float stepSize = (float) (rate * correction2 / (1 - Math.pow(beta1, step)));
         float correctedEpsilon = (float) (epsilon * correction2);
         int n = param.shape().size();
-        launcher.kernel(adam).mem(param.argument()).mem(grad.argument()).mem(m.argument()).mem(v.argument())
+        launch.kernel(adam).mem(param.argument()).mem(grad.argument()).mem(m.argument()).mem(v.argument())
                 .floats(stepSize).floats(beta1).floats(beta2).floats(correctedEpsilon)
                 .floats(weightDecay).ints(n).run1(n, localSize);
     }

@@ -5,17 +5,17 @@ import io.nn4j.api.Loss;
 import io.nn4j.api.spi.DropoutMask;
 
 /**
- * The launchers of the layer, loss and metric kernels: elementwise ops ({@code elementwise.cl})
+ * The layer, loss and metric ops of {@code Backend} as kernel launches: elementwise ops ({@code elementwise.cl})
  * and the per-row, per-column, loss and reduction kernels ({@code rows.cl}, where every use of
  * a class index is). Each method queues its kernel and returns at once; arguments were checked
  * by {@code CheckedBackend}. A class index that names no column gives a NaN loss and gradient row
  * and counts as wrong; no kernel indexes outside a buffer for it.
  */
-final class ClKernels {
+final class ClLayerOps {
     private static final String ELEMENTWISE = "elementwise.cl";
     private static final String ROWS = "rows.cl";
 
-    private final ClLauncher launcher;
+    private final ClLaunch launch;
     private final int localSize;
     private final int reduceSize;
     private final int matrixLocalCols;
@@ -34,8 +34,8 @@ final class ClKernels {
     private final ClKernel accumulateCorrect;
 
     /** Builds both programs (if not yet built) and takes every kernel from them. */
-    ClKernels(ClProgramCache programs, ClLauncher launcher, ClLaunchSizes sizes) {
-        this.launcher = launcher;
+    ClLayerOps(ClProgramCache programs, ClLaunch launch, ClLaunchSizes sizes) {
+        this.launch = launch;
         this.localSize = sizes.localSize();
         this.reduceSize = sizes.reduceSize();
         this.matrixLocalCols = sizes.matrixLocalCols();
@@ -57,20 +57,20 @@ final class ClKernels {
     /** {@code t = value}. */
     void fill(ClTensor t, float value) {
         int n = t.shape().size();
-        launcher.kernel(fill).mem(t.argument()).floats(value).ints(n).run1(n, localSize);
+        launch.kernel(fill).mem(t.argument()).floats(value).ints(n).run1(n, localSize);
     }
 
     /** {@code out = a ∘ b}. */
     void multiply(ClTensor a, ClTensor b, ClTensor out) {
         int n = out.shape().size();
-        launcher.kernel(multiply).mem(a.argument()).mem(b.argument()).mem(out.argument()).ints(n)
+        launch.kernel(multiply).mem(a.argument()).mem(b.argument()).mem(out.argument()).ints(n)
                 .run1(n, localSize);
     }
 
     /** Inverted dropout with {@link DropoutMask}'s mask: {@code mask}, {@code y = x ∘ mask}. */
     void dropout(float rate, long seed, ClTensor x, ClTensor mask, ClTensor y) {
         int n = x.shape().size();
-        launcher.kernel(dropout).mem(x.argument()).mem(mask.argument()).mem(y.argument()).ints((int) seed)
+        launch.kernel(dropout).mem(x.argument()).mem(mask.argument()).mem(y.argument()).ints((int) seed)
                 .ints((int) (seed >>> 32)).floats(rate).floats(DropoutMask.scale(rate)).ints(n)
                 .run1(n, localSize);
     }
@@ -80,11 +80,11 @@ final class ClKernels {
         int rows = z.shape().rows();
         int cols = z.shape().cols();
         if (f == Activation.SOFTMAX) {
-            launcher.kernel(biasSoftmax).mem(z.argument()).mem(bias.argument()).mem(a.argument()).ints(rows)
+            launch.kernel(biasSoftmax).mem(z.argument()).mem(bias.argument()).mem(a.argument()).ints(rows)
                     .ints(cols).run1(rows, localSize);
         } else {
-            launcher.kernel(biasActivation).mem(z.argument()).mem(bias.argument()).mem(a.argument())
-                    .ints(rows).ints(cols).ints(code(f))
+            launch.kernel(biasActivation).mem(z.argument()).mem(bias.argument()).mem(a.argument())
+                    .ints(rows).ints(cols).ints(ClApiConstants.code(f))
                     .run2(cols, matrixLocalCols, rows, matrixLocalRows);
         }
     }
@@ -94,12 +94,12 @@ final class ClKernels {
         int rows = z.shape().rows();
         int cols = z.shape().cols();
         if (f == Activation.SOFTMAX) {
-            launcher.kernel(softmaxBackward).mem(a.argument()).mem(dA.argument()).mem(dZ.argument()).ints(rows)
+            launch.kernel(softmaxBackward).mem(a.argument()).mem(dA.argument()).mem(dZ.argument()).ints(rows)
                     .ints(cols).run1(rows, localSize);
         } else {
             int n = rows * cols;
-            launcher.kernel(activationBackward).mem(z.argument()).mem(a.argument()).mem(dA.argument())
-                    .mem(dZ.argument()).ints(n).ints(code(f)).run1(n, localSize);
+            launch.kernel(activationBackward).mem(z.argument()).mem(a.argument()).mem(dA.argument())
+                    .mem(dZ.argument()).ints(n).ints(ClApiConstants.code(f)).run1(n, localSize);
         }
     }
 
@@ -112,7 +112,7 @@ final class ClKernels {
         int rows = output.shape().rows();
         int cols = output.shape().cols();
         float factor = (float) loss.gradientScale(cols);
-        launcher.kernel(lossGradient).mem(output.argument()).mem(target.argument()).mem(grad.argument())
+        launch.kernel(lossGradient).mem(output.argument()).mem(target.argument()).mem(grad.argument())
                 .ints(rows).ints(cols).floats(factor)
                 .ints(loss == Loss.SPARSE_CATEGORICAL_CROSSENTROPY ? 1 : 0)
                 .run2(cols, matrixLocalCols, rows, matrixLocalRows);
@@ -121,21 +121,15 @@ final class ClKernels {
     /** {@code out_j = alpha · Σ_i m_ij + beta · out_j}. */
     void columnSums(float alpha, ClTensor m, float beta, ClTensor out) {
         int cols = m.shape().cols();
-        launcher.kernel(columnSums).mem(m.argument()).mem(out.argument()).ints(m.shape().rows())
+        launch.kernel(columnSums).mem(m.argument()).mem(out.argument()).ints(m.shape().rows())
                 .ints(cols).floats(alpha).floats(beta).run1(cols, localSize);
     }
 
     /** {@code total[0] +=} the summed per-example loss, reduced on the device. */
     void accumulateLoss(Loss loss, ClTensor output, ClTensor target, ClTensor total) {
-        int kind = switch (loss) {
-            case MEAN_SQUARED_ERROR -> 0;
-            case CATEGORICAL_CROSSENTROPY -> 1;
-            case SPARSE_CATEGORICAL_CROSSENTROPY -> 2;
-            case BINARY_CROSSENTROPY -> 3;
-        };
-        launcher.kernel(accumulateLoss).mem(output.argument()).mem(target.argument()).mem(total.argument())
+        launch.kernel(accumulateLoss).mem(output.argument()).mem(target.argument()).mem(total.argument())
                 .ints(output.shape().rows()).ints(output.shape().cols())
-                .ints(target.shape().cols()).ints(kind).run1(reduceSize, reduceSize);
+                .ints(target.shape().cols()).ints(ClApiConstants.code(loss)).run1(reduceSize, reduceSize);
     }
 
     /**
@@ -143,7 +137,7 @@ final class ClKernels {
      * class index, or for a single output both on the same side of 0.5.
      */
     void accumulateCorrect(ClTensor output, ClTensor target, ClTensor count) {
-        launcher.kernel(accumulateCorrect).mem(output.argument()).mem(target.argument()).mem(count.argument())
+        launch.kernel(accumulateCorrect).mem(output.argument()).mem(target.argument()).mem(count.argument())
                 .ints(output.shape().rows()).ints(output.shape().cols())
                 .ints(target.shape().cols()).run1(reduceSize, reduceSize);
     }
@@ -151,24 +145,7 @@ final class ClKernels {
     /** {@code indices_i} = the column of row i's first largest element. */
     void argmaxRows(ClTensor m, ClTensor indices) {
         int rows = m.shape().rows();
-        launcher.kernel(argmaxRows).mem(m.argument()).mem(indices.argument()).ints(rows)
+        launch.kernel(argmaxRows).mem(m.argument()).mem(indices.argument()).ints(rows)
                 .ints(m.shape().cols()).run1(rows, localSize);
-    }
-
-    /** The activation codes of {@code elementwise.cl}. */
-    private static int code(Activation f) {
-        return switch (f) {
-            case IDENTITY -> 0;
-            case SIGMOID -> 1;
-            case TANH -> 2;
-            case RELU -> 3;
-            case LEAKY_RELU -> 4;
-            case GELU -> 5;
-            case ELU -> 6;
-            case SILU -> 7;
-            case SOFTPLUS -> 8;
-            case SOFTMAX -> throw new IllegalArgumentException(
-                    "softmax runs as a per-row kernel, not elementwise");
-        };
     }
 }

@@ -1,4 +1,4 @@
-package io.nn4j.api.train;
+package io.nn4j.api.metrics;
 
 /**
  * What one epoch of training measured. Immutable, so safe to share between threads.
@@ -6,7 +6,7 @@ package io.nn4j.api.train;
  * @param epoch             1-based epoch number
  * @param trainLoss         mean loss over the epoch's training batches, as they were trained
  * @param testLoss          mean loss on the test set after the epoch; NaN when the fit had no
- *                          test set ({@link Trainer#fit(io.nn4j.api.nn.Sequential, Dataset)})
+ *                          test set ({@code Trainer.fit(model, train)})
  * @param testAccuracy      fraction of test examples classified correctly after the epoch; NaN
  *                          when the fit had no test set
  * @param trainSeconds      wall time of the epoch's training steps, evaluation excluded

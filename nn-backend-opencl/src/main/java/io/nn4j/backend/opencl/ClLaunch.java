@@ -4,44 +4,45 @@ import org.jocl.CL;
 import org.jocl.Pointer;
 
 /**
- * Sets a kernel's arguments in order and enqueues it on the device's queue without waiting:
- * {@code launcher.kernel(k).mem(x.argument()).ints(n).run1(n, 64)}. Arguments that a kernel
+ * How every op launches a kernel: sets the kernel's arguments in order, then enqueues it on the
+ * device's queue without waiting:
+ * {@code launch.kernel(k).mem(x.argument()).ints(n).run1(n, 64)}. Arguments that a kernel
  * object already holds from an earlier launch are not set again ({@link ClKernel}). A launch
  * allocates nothing. Global sizes are rounded up to whole work-groups; kernels check their
  * indices. Not thread-safe: the backend launches under its own lock.
  */
-final class ClLauncher {
+final class ClLaunch {
     private final ClDevice device;
     private final long[] global = new long[3];
     private final long[] local = new long[3];
     private ClKernel kernel;
     private int index;
 
-    ClLauncher(ClDevice device) {
+    ClLaunch(ClDevice device) {
         this.device = device;
     }
 
     /** Starts setting the arguments of {@code next}. */
-    ClLauncher kernel(ClKernel next) {
+    ClLaunch kernel(ClKernel next) {
         kernel = next;
         index = 0;
         return this;
     }
 
     /** The next argument: a buffer, given as its argument pointer ({@link ClTensor#argument}). */
-    ClLauncher mem(Pointer buffer) {
+    ClLaunch mem(Pointer buffer) {
         kernel.argBuffer(index++, buffer);
         return this;
     }
 
     /** The next argument: an int. */
-    ClLauncher ints(int value) {
+    ClLaunch ints(int value) {
         kernel.argInt(index++, value);
         return this;
     }
 
     /** The next argument: a float. */
-    ClLauncher floats(float value) {
+    ClLaunch floats(float value) {
         kernel.argFloat(index++, value);
         return this;
     }
