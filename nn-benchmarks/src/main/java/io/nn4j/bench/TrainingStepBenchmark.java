@@ -4,16 +4,19 @@ import io.nn4j.api.Loss;
 import io.nn4j.api.Shape;
 import io.nn4j.api.Tensor;
 import io.nn4j.api.nn.Sequential;
+import io.nn4j.api.train.Dataset;
 import io.nn4j.api.train.Sgd;
-import io.nn4j.api.train.Trainer;
+import io.nn4j.api.train.TrainingStep;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 
 /**
- * One whole training step as {@link io.nn4j.api.train.Trainer} runs it: copy a batch and its
- * one-hot labels in, forward, softmax cross-entropy gradient and loss sum, backward, SGD update,
- * then wait for the device. {@code config} is {@code S} (784-128-10, batch 64), {@code L}
+ * One whole training step as {@link io.nn4j.api.train.Trainer} runs it, through the same
+ * {@link TrainingStep}: copy the rows of a batch and its one-hot labels in from a
+ * {@link Dataset}, forward, softmax cross-entropy gradient, backward, SGD update, loss sum, then
+ * wait for the device. {@code config} is {@code S} (784-128-10, batch 64), {@code L}
  * (784-1024-1024-10, batch 256) or explicit, see {@link TrainingConfig#parse}.
  */
 public class TrainingStepBenchmark extends BackendBenchmark {
@@ -29,12 +32,10 @@ public class TrainingStepBenchmark extends BackendBenchmark {
     public String config;
 
     private Sequential model;
-    private Sgd optimizer;
     private float[] hostFeatures;
     private float[] hostTargets;
-    private Tensor features;
-    private Tensor targets;
-    private Tensor gradient;
+    private int[] order;
+    private TrainingStep trainingStep;
     private Tensor lossTotal;
 
     @Override
@@ -44,23 +45,20 @@ public class TrainingStepBenchmark extends BackendBenchmark {
         int rows = network.batchSize();
         int classes = widths[widths.length - 1];
         model = own(network.build(engine, WEIGHT_SEED));
-        optimizer = own(new Sgd(LEARNING_RATE));
+        Sgd optimizer = own(new Sgd(LEARNING_RATE));
         Random random = new Random(RandomArrays.SEED);
         hostFeatures = RandomArrays.uniform(random, rows * widths[0]);
         hostTargets = RandomArrays.oneHot(random, rows, classes);
-        features = zeros(Shape.matrix(rows, widths[0]));
-        targets = zeros(Shape.matrix(rows, classes));
-        gradient = zeros(Shape.matrix(rows, classes));
+        order = IntStream.range(0, rows).toArray();
+        trainingStep = own(new TrainingStep(model, optimizer, LOSS,
+                new Dataset(hostFeatures, widths[0], hostTargets, classes), rows));
         lossTotal = zeros(Shape.vector(1));
     }
 
     /** One training step on the batch, finished; returns the forward pass's output. */
     @Benchmark
     public Tensor step() {
-        engine.copyIn(hostFeatures, 0, features);
-        engine.copyIn(hostTargets, 0, targets);
-        Tensor output = Trainer.step(model, optimizer, LOSS, features, targets, gradient);
-        engine.accumulateLoss(LOSS, output, targets, lossTotal);
+        Tensor output = trainingStep.run(order, 0, lossTotal);
         engine.synchronize();
         return output;
     }

@@ -9,29 +9,30 @@ import io.nn4j.api.Tensor;
 import io.nn4j.api.nn.Architecture;
 import io.nn4j.api.nn.Sequential;
 import io.nn4j.api.train.Dataset;
+import io.nn4j.api.train.EpochOrder;
 import io.nn4j.api.train.Optimizer;
 import io.nn4j.api.train.Trainer;
+import io.nn4j.api.train.TrainingStep;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 /**
  * {@code --backend auto}: opens every available backend, builds the actual model on each, times
  * training steps on them in turns ({@link InterleavedRounds}), keeps the fastest open and closes
  * the others. Every time, and every backend skipped, is printed.
  *
- * <p>A timed step is what a training step costs in {@link Trainer#fit}: the next batch of a
- * shuffle is gathered and copied into the backend, then trained on; a round waits for the device
- * before it stops the clock. Taking turns matters on the JVM: the code the backends share (the
- * layers, the trainer) is compiled while the first rounds run, so timing each backend once in a
- * row favours the one timed last.
+ * <p>A timed step is what a training step costs in {@link Trainer#fit}, apart from its divergence
+ * checks and listeners: the same {@link TrainingStep} walks the same shuffles ({@link EpochOrder}
+ * from the seed, which the demo also gives the trainer, epoch after epoch), copying each batch's
+ * rows into the backend, training on them and summing their loss on the backend; a round waits
+ * for the device before it stops the clock. Taking turns matters on the JVM: the code the
+ * backends share (the layers, the trainer) is compiled while the first rounds run, so timing each
+ * backend once in a row favours the one timed last.
  */
 final class AutoBackend {
     static final int ROUNDS = 8;
@@ -95,47 +96,36 @@ final class AutoBackend {
         out.flush();
     }
 
-    /** One backend, with the model, optimizer and batch it is timed on. */
+    /** One backend, with the model, optimizer and training step it is timed on. */
     private static final class Trial implements AutoCloseable {
         private final Backend backend;
-        private final Loss loss;
-        private final Dataset data;
+        private final long seed;
         private final int rows;
         private final int[] order;
-        private final float[] featureRows;
-        private final float[] targetRows;
         private Sequential model;
         private Optimizer optimizer;
-        private Tensor features;
-        private Tensor targets;
-        private Tensor lossGradient;
+        private TrainingStep step;
+        private Tensor lossTotal;
+        private int epoch = 1;
         private int batch;
         private boolean released;
 
-        private Trial(Backend backend, Loss loss, Dataset data, int batchSize, long seed) {
+        private Trial(Backend backend, Dataset data, int batchSize, long seed) {
             this.backend = backend;
-            this.loss = loss;
-            this.data = data;
+            this.seed = seed;
             this.rows = Math.min(batchSize, data.size());
-            List<Integer> examples = IntStream.range(0, data.size()).boxed()
-                    .collect(Collectors.toList());
-            Collections.shuffle(examples, new Random(seed));
-            this.order = examples.stream().mapToInt(Integer::intValue).toArray();
-            this.featureRows = new float[rows * data.featureCount()];
-            this.targetRows = new float[rows * data.targetCount()];
+            this.order = new int[data.size()];
+            EpochOrder.fill(order, seed, epoch);
         }
 
         static Trial open(String name, Architecture architecture, long seed, Loss loss,
                           Supplier<Optimizer> optimizers, Dataset data, int batchSize) {
-            Trial trial = new Trial(Backends.load(name), loss, data, batchSize, seed);
+            Trial trial = new Trial(Backends.load(name), data, batchSize, seed);
             try {
-                Backend backend = trial.backend;
-                trial.model = architecture.build(backend, seed);
+                trial.model = architecture.build(trial.backend, seed);
                 trial.optimizer = optimizers.get();
-                trial.features = backend.zeros(Shape.matrix(trial.rows, data.featureCount()));
-                trial.targets = backend.zeros(Shape.matrix(trial.rows, data.targetCount()));
-                trial.lossGradient = backend.zeros(
-                        Shape.matrix(trial.rows, architecture.outputSize()));
+                trial.step = new TrainingStep(trial.model, trial.optimizer, loss, data, batchSize);
+                trial.lossTotal = trial.backend.zeros(Shape.vector(1));
                 return trial;
             } catch (RuntimeException | LinkageError e) {
                 trial.close();
@@ -154,8 +144,11 @@ final class AutoBackend {
             int steps = 0;
             long elapsed;
             do {
-                stageNextBatch();
-                Trainer.step(model, optimizer, loss, features, targets, lossGradient);
+                step.run(order, batch, lossTotal);
+                if (++batch == step.batches()) {
+                    batch = 0;
+                    EpochOrder.fill(order, seed, ++epoch);
+                }
                 steps++;
                 if (System.nanoTime() - start >= minimum) {
                     backend.synchronize();
@@ -163,13 +156,6 @@ final class AutoBackend {
                 elapsed = System.nanoTime() - start;
             } while (elapsed < minimum);
             return elapsed / 1e6 / steps;
-        }
-
-        private void stageNextBatch() {
-            int from = (batch++ % (data.size() / rows)) * rows;
-            data.gather(order, from, rows, featureRows, targetRows);
-            backend.copyIn(featureRows, 0, features);
-            backend.copyIn(targetRows, 0, targets);
         }
 
         /** Closes what was timed and hands the backend over, open, to the caller. */
@@ -191,15 +177,14 @@ final class AutoBackend {
             }
         }
 
-        /** Closes the tensors, optimizer and model (those that were made), in reverse. */
+        /** Closes the loss sum, step, optimizer and model (those that were made), in reverse. */
         private void closeTimingModel() {
-            try (Sequential m = model; Optimizer o = optimizer; Tensor f = features;
-                 Tensor t = targets; Tensor g = lossGradient) {
+            try (Sequential m = model; Optimizer o = optimizer; TrainingStep s = step;
+                 Tensor l = lossTotal) {
                 model = null;
                 optimizer = null;
-                features = null;
-                targets = null;
-                lossGradient = null;
+                step = null;
+                lossTotal = null;
             }
         }
     }

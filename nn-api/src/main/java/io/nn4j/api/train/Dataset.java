@@ -17,7 +17,7 @@ import java.util.Objects;
  * targets is refused, naming its row and column, so bad data stops at the door instead of
  * turning the weights into NaN halfway through an epoch. {@link #allowingNonFinite} skips that
  * check for callers who want it so. Whether the targets suit a loss is checked later, by the
- * {@link Trainer}, which knows the loss and the model's output width.
+ * {@link Trainer} or a {@link TrainingStep}, which know the loss and the model's output width.
  *
  * <p>Immutable in use and safe to share between threads. The flat arrays given to the
  * constructor and {@link #allowingNonFinite} are not copied: changing them after the data set is

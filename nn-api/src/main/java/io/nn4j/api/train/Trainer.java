@@ -39,7 +39,7 @@ import java.util.Objects;
  * once. {@code fit} holds the model for its thread from start to end
  * ({@link Sequential#beginTraining}), so another thread's training or prediction of that model
  * is refused meanwhile. The static {@link #evaluate} runs through predictions, which threads may
- * share; {@link #step} is training use of the model.
+ * share. Each batch is trained by a {@link TrainingStep}.
  */
 public final class Trainer {
     /**
@@ -141,32 +141,34 @@ public final class Trainer {
     }
 
     private List<EpochStats> train(Sequential model, Dataset train, Dataset test) {
-        model.checkLoss(loss);
-        checkFits(model, train, loss, "training");
-        if (test != null) {
-            checkFits(model, test, loss, "test");
+        try (TrainingStep step = new TrainingStep(model, optimizer, loss, train, batchSize)) {
+            if (test != null) {
+                checkFits(model, test, loss, "test");
+            }
+            List<EpochStats> history = new ArrayList<>(checkpoints.resume(model, optimizer));
+            trainEpochs(model, step, train, test, history);
+            return history;
         }
+    }
+
+    /** Trains the epochs after those in {@code history}, adding each one's statistics to it. */
+    private void trainEpochs(Sequential model, TrainingStep step, Dataset train, Dataset test,
+                             List<EpochStats> history) {
         Backend backend = model.backend();
-        List<EpochStats> history = new ArrayList<>(checkpoints.resume(model, optimizer));
         int[] order = new int[train.size()];
         float[] lossSoFar = new float[1];
-        try (BatchStager stager = new BatchStager(backend, train, model.outputSize());
-             Tensor lossTotal = backend.zeros(Shape.vector(1));
+        int batches = step.batches();
+        try (Tensor lossTotal = backend.zeros(Shape.vector(1));
              DivergenceWatch watch = new DivergenceWatch(lossTotal, model, optimizer, loss, train,
                      batchSize, seed, history.size() + 1)) {
-            int batches = (train.size() + batchSize - 1) / batchSize;
             for (int epoch = history.size() + 1; epoch <= epochs; epoch++) {
                 EpochOrder.fill(order, seed, epoch);
                 optimizer.startEpoch(epoch - 1);
                 backend.fill(lossTotal, 0f);
                 long start = System.nanoTime();
                 for (int batch = 0; batch < batches; batch++) {
-                    int from = batch * batchSize;
-                    int rows = Math.min(batchSize, train.size() - from);
-                    BatchStager.Batch b = stager.stage(order, from, rows);
-                    Tensor output = step(model, optimizer, loss, b.features, b.targets, b.work);
-                    backend.accumulateLoss(loss, output, b.targets, lossTotal);
-                    watch.afterStep(epoch, batch, rows);
+                    step.run(order, batch, lossTotal);
+                    watch.afterStep(epoch, batch, step.rows(batch));
                     for (int i = 0; i < listeners.size(); i++) {
                         listeners.get(i).onBatchEnd(epoch, batch + 1, batches);
                     }
@@ -192,7 +194,6 @@ public final class Trainer {
                 }
             }
         }
-        return history;
     }
 
     /** The epoch's statistics with the test set evaluated; a non-finite test loss throws. */
@@ -209,29 +210,6 @@ public final class Trainer {
         }
         return new EpochStats(epoch, trainLoss, evaluation.loss(), evaluation.accuracy(),
                 seconds, examples / seconds);
-    }
-
-    /**
-     * One training step on a staged batch: forward, the loss gradient into
-     * {@code lossGradient} (shaped like the output), back-propagation applying the optimizer's
-     * {@link Optimizer#parameterUpdate()} (plain SGD updates the parameters right there; other
-     * optimizers have the gradients stored), then {@link Optimizer#finishStep}.
-     *
-     * @param model the network
-     * @param optimizer the optimizer that applies the step
-     * @param loss the loss to minimize
-     * @param features the batch's features {@code [m, inputSize]}, on the model's backend
-     * @param targets the batch's targets, on the model's backend
-     * @param lossGradient receives the loss gradient
-     * @return the network's output for the batch, valid until its next forward pass
-     */
-    public static Tensor step(Sequential model, Optimizer optimizer, Loss loss, Tensor features,
-                              Tensor targets, Tensor lossGradient) {
-        Tensor output = model.forward(features, true);
-        model.backend().lossGradient(loss, output, targets, lossGradient);
-        model.backward(lossGradient, loss, optimizer.parameterUpdate());
-        optimizer.finishStep(model.parameters());
-        return output;
     }
 
     /**
@@ -276,7 +254,7 @@ public final class Trainer {
     }
 
     /** The shapes, then the targets ({@link TargetCheck}), of {@code data} for the model and loss. */
-    private static void checkFits(Sequential model, Dataset data, Loss loss, String role) {
+    static void checkFits(Sequential model, Dataset data, Loss loss, String role) {
         int targets = loss.targetColumns(model.outputSize());
         if (data.featureCount() != model.inputSize() || data.targetCount() != targets) {
             throw new IllegalArgumentException("the " + role + " data has " + data.featureCount()

@@ -1,5 +1,6 @@
 /**
- * Training: data sets held on the host, optimizers, and the mini-batch
- * {@link io.nn4j.api.train.Trainer} loop with per-epoch evaluation.
+ * Training: data sets held on the host, optimizers, the mini-batch
+ * {@link io.nn4j.api.train.Trainer} loop with per-epoch evaluation, and the
+ * {@link io.nn4j.api.train.TrainingStep} it runs for every batch.
  */
 package io.nn4j.api.train;

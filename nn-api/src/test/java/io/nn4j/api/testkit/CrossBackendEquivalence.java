@@ -9,14 +9,14 @@ import io.nn4j.api.Shape;
 import io.nn4j.api.Tensor;
 import io.nn4j.api.nn.Sequential;
 import io.nn4j.api.train.Dataset;
+import io.nn4j.api.train.EpochOrder;
 import io.nn4j.api.train.Optimizer;
 import io.nn4j.api.train.Sgd;
-import io.nn4j.api.train.Trainer;
+import io.nn4j.api.train.TrainingStep;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Random;
 import java.util.function.Supplier;
 
 /**
@@ -97,49 +97,30 @@ public final class CrossBackendEquivalence {
         return losses;
     }
 
-    /** Trains {@code run} on {@code backend} and returns the mean loss of every step's batch. */
+    /**
+     * Trains {@code run} on {@code backend} through a {@link TrainingStep}, pass after pass in
+     * the {@link EpochOrder} of the run's seed, and returns the mean loss of every step's batch.
+     */
     public static List<Double> train(Backend backend, Run run) {
         Dataset data = run.data();
         int rows = run.batchSize();
         int[] order = new int[data.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Random shuffler = new Random(run.seed());
-        float[] features = new float[rows * data.featureCount()];
-        float[] targets = new float[rows * data.targetCount()];
         List<Double> losses = new ArrayList<>();
         try (Sequential net = run.network().build(backend, run.seed());
              Optimizer optimizer = run.optimizer().get();
-             Tensor x = backend.zeros(Shape.matrix(rows, data.featureCount()));
-             Tensor y = backend.zeros(Shape.matrix(rows, data.targetCount()));
-             Tensor gradient = backend.zeros(Shape.matrix(rows, net.outputSize()));
+             TrainingStep step = new TrainingStep(net, optimizer, run.loss(), data, rows);
              Tensor total = backend.zeros(Shape.vector(1))) {
-            net.checkLoss(run.loss());
             int batchesPerPass = data.size() / rows;
-            for (int step = 0; step < run.steps(); step++) {
-                int batch = step % batchesPerPass;
+            for (int i = 0; i < run.steps(); i++) {
+                int batch = i % batchesPerPass;
                 if (batch == 0) {
-                    shuffle(order, shuffler);
+                    EpochOrder.fill(order, run.seed(), i / batchesPerPass + 1);
                 }
-                data.gather(order, batch * rows, rows, features, targets);
-                backend.copyIn(features, 0, x);
-                backend.copyIn(targets, 0, y);
-                Tensor output = Trainer.step(net, optimizer, run.loss(), x, y, gradient);
                 backend.fill(total, 0f);
-                backend.accumulateLoss(run.loss(), output, y, total);
+                step.run(order, batch, total);
                 losses.add(backend.toArray(total)[0] / (double) rows);
             }
         }
         return losses;
-    }
-
-    private static void shuffle(int[] order, Random random) {
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
-        }
     }
 }

@@ -21,10 +21,12 @@ import io.nn4j.api.testkit.Blobs;
 import io.nn4j.api.testkit.StepAllocationMeter;
 import io.nn4j.api.train.Adam;
 import io.nn4j.api.train.Dataset;
+import io.nn4j.api.train.EpochOrder;
 import io.nn4j.api.train.LearningRateSchedule;
 import io.nn4j.api.train.Optimizer;
 import io.nn4j.api.train.Sgd;
 import io.nn4j.api.train.Trainer;
+import io.nn4j.api.train.TrainingStep;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,12 +39,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Training features on the cpu backend: optimizers, sparse and binary losses, dropout, and
- * checkpoints that resume to exactly the run that never stopped.
+ * Training features on the cpu backend: optimizers, sparse and binary losses, dropout,
+ * checkpoints that resume to exactly the run that never stopped, and the {@link TrainingStep}
+ * that fit runs.
  */
 class TrainingFeaturesTest extends FreshCpuBackend {
     private static final Blobs TRAIN = Blobs.of(600, 12, 3, 1);
     private static final Blobs TEST = Blobs.of(300, 12, 3, 1);
+    private static final int BATCH_SIZE = 32;
+    private static final long SEED = 9;
 
     @TempDir
     Path dir;
@@ -57,8 +62,8 @@ class TrainingFeaturesTest extends FreshCpuBackend {
 
     private List<EpochStats> train(Sequential model, Optimizer optimizer, Loss loss, Dataset train,
                                    Dataset test, int epochs, Path checkpoints) {
-        Trainer.Builder builder = Trainer.builder().loss(loss).optimizer(optimizer).batchSize(32)
-                .epochs(epochs).seed(9);
+        Trainer.Builder builder = Trainer.builder().loss(loss).optimizer(optimizer)
+                .batchSize(BATCH_SIZE).epochs(epochs).seed(SEED);
         if (checkpoints != null) {
             builder.checkpoints(checkpoints);
         }
@@ -101,6 +106,62 @@ class TrainingFeaturesTest extends FreshCpuBackend {
         }
         assertTrue(meter.quietestEpochBytes() < meter.perStepAllocationThreshold(),
                 meter.toString());
+    }
+
+    @Test
+    void trainingStepsInEpochOrderTrainExactlyLikeFit() {
+        Dataset data = TRAIN.oneHot();
+        try (Sequential fitted = network(5, 0); Sequential stepped = network(5, 0);
+             Optimizer first = new Sgd(0.02f).momentum(0.9f, true);
+             Optimizer second = new Sgd(0.02f).momentum(0.9f, true);
+             TrainingStep step = new TrainingStep(stepped, second, Loss.CATEGORICAL_CROSSENTROPY,
+                     data, BATCH_SIZE);
+             Tensor lossTotal = backend.zeros(Shape.vector(1))) {
+            List<EpochStats> history = train(fitted, first, Loss.CATEGORICAL_CROSSENTROPY, data,
+                    TEST.oneHot(), 2, null);
+            assertEquals(19, step.batches(), "600 examples in batches of 32, the last short");
+            int[] order = new int[data.size()];
+            for (int epoch = 1; epoch <= 2; epoch++) {
+                EpochOrder.fill(order, SEED, epoch);
+                second.startEpoch(epoch - 1);
+                backend.fill(lossTotal, 0f);
+                for (int batch = 0; batch < step.batches(); batch++) {
+                    step.run(order, batch, lossTotal);
+                }
+                assertEquals(history.get(epoch - 1).trainLoss(),
+                        backend.toArray(lossTotal)[0] / (double) data.size(), "epoch " + epoch);
+            }
+            List<float[]> expected = weights(fitted);
+            List<float[]> actual = weights(stepped);
+            for (int i = 0; i < expected.size(); i++) {
+                assertArrayEquals(expected.get(i), actual.get(i), "parameter " + i);
+            }
+        }
+    }
+
+    @Test
+    void aTrainingStepRefusesDataThatDoesNotFitAndBatchesOutsideIt() {
+        Dataset data = TRAIN.oneHot();
+        Dataset narrow = Blobs.of(60, 11, 3, 1).oneHot();
+        Loss loss = Loss.CATEGORICAL_CROSSENTROPY;
+        try (Sequential model = network(5, 0); Sgd sgd = new Sgd(0.1f)) {
+            IllegalArgumentException wrongWidth = assertThrows(IllegalArgumentException.class,
+                    () -> new TrainingStep(model, sgd, loss, narrow, BATCH_SIZE));
+            assertEquals("the training data has 11 features and 3 targets per example; the model "
+                    + "with loss categorical_crossentropy expects 12 and 3",
+                    wrongWidth.getMessage());
+            assertThrows(IllegalArgumentException.class,
+                    () -> new TrainingStep(model, sgd, loss, data, 0));
+            try (TrainingStep step = new TrainingStep(model, sgd, loss, data, BATCH_SIZE);
+                 Tensor lossTotal = backend.zeros(Shape.vector(1))) {
+                int[] order = new int[data.size()];
+                EpochOrder.fill(order, SEED, 1);
+                assertThrows(IndexOutOfBoundsException.class,
+                        () -> step.run(order, step.batches(), lossTotal));
+                assertThrows(IndexOutOfBoundsException.class,
+                        () -> step.run(order, -1, lossTotal));
+            }
+        }
     }
 
     @Test

@@ -13,10 +13,13 @@ import io.nn4j.api.nn.Sequential;
 import io.nn4j.api.testkit.Blobs;
 import io.nn4j.api.testkit.StepAllocationMeter;
 import io.nn4j.api.train.Adam;
+import io.nn4j.api.train.Dataset;
 import io.nn4j.api.train.Optimizer;
 import io.nn4j.api.train.Sgd;
 import io.nn4j.api.train.Trainer;
+import io.nn4j.api.train.TrainingStep;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -32,31 +35,27 @@ class OpenClMemoryTest {
     void tenThousandTrainingStepsLeaveLiveBuffersUnchanged() {
         OpenClBackend backend = OPENCL.backend();
         int batch = 64;
+        int steps = 10_000;
+        int batches = steps / 500;
         Random random = new Random(42);
-        float[] features = new float[batch * 784];
-        float[] targets = new float[batch * 10];
+        float[] features = new float[batches * batch * 784];
+        float[] targets = new float[batches * batch * 10];
+        fill(random, features, targets, batches * batch);
+        int[] order = IntStream.range(0, batches * batch).toArray();
         try (Sequential net = Sequential.builder(784).dense(32, Activation.RELU)
                 .dense(10, Activation.SOFTMAX).build(backend, 42);
              Optimizer sgd = new Sgd(0.01f);
-             Tensor x = backend.zeros(Shape.matrix(batch, 784));
-             Tensor y = backend.zeros(Shape.matrix(batch, 10));
-             Tensor gradient = backend.zeros(Shape.matrix(batch, 10));
+             TrainingStep trainingStep = new TrainingStep(net, sgd, Loss.CATEGORICAL_CROSSENTROPY,
+                     new Dataset(features, 784, targets, 10), batch);
              Tensor total = backend.zeros(Shape.vector(1))) {
             MemoryStats warm = null;
-            for (int step = 0; step < 10_000; step++) {
-                if (step % 500 == 0) {
-                    fill(random, features, targets, batch);
-                }
-                backend.copyIn(features, 0, x);
-                backend.copyIn(targets, 0, y);
-                Tensor output = Trainer.step(net, sgd, Loss.CATEGORICAL_CROSSENTROPY, x, y,
-                        gradient);
-                backend.accumulateLoss(Loss.CATEGORICAL_CROSSENTROPY, output, y, total);
+            for (int step = 0; step < steps; step++) {
+                trainingStep.run(order, step / 500, total);
                 if (step == 9) {
                     warm = backend.memory();
                 }
             }
-            float loss = backend.toArray(total)[0] / (10_000f * batch);
+            float loss = backend.toArray(total)[0] / ((float) steps * batch);
             assertTrue(Float.isFinite(loss) && loss > 0f, "mean loss " + loss);
             assertEquals(warm, backend.memory(), "live tensors and bytes after 10,000 steps");
         }

@@ -1,0 +1,93 @@
+package io.nn4j.api.train;
+
+import io.nn4j.api.Loss;
+import io.nn4j.api.Tensor;
+import io.nn4j.api.nn.Sequential;
+import java.util.Objects;
+
+/**
+ * One mini-batch training step on a data set, as {@link Trainer#fit} runs it: the batch's rows
+ * are copied straight from the host data set into backend tensors, then forward, the loss
+ * gradient, back-propagation applying the optimizer's {@link Optimizer#parameterUpdate()}
+ * (plain SGD updates the parameters right there; other optimizers have the gradients stored),
+ * {@link Optimizer#finishStep}, and the batch's summed loss added on the backend to an
+ * accumulator. Nothing waits for the device.
+ *
+ * <p>The data set is cut into batches of the batch size, in an order given per call (an epoch's
+ * shuffle, see {@link EpochOrder}); the last batch is short when the size does not divide the
+ * data set's. The staged features and targets and the loss-gradient work tensor are kept per
+ * batch size and reused, so a warm step allocates nothing; {@link #close()} frees them.
+ *
+ * <p>Used by one thread: it is training use of the model (another thread's training or
+ * prediction of the model is refused while a step runs), and its tensors are not guarded. It
+ * does not own the model or the optimizer.
+ */
+public final class TrainingStep implements AutoCloseable {
+    private final Sequential model;
+    private final Optimizer optimizer;
+    private final Loss loss;
+    private final int size;
+    private final int batchSize;
+    private final BatchStager stager;
+
+    /**
+     * Steps that train {@code model} with {@code optimizer} on {@code loss} over batches of
+     * {@code batchSize} examples of {@code data}. The data must fit the model and the loss, as
+     * {@link Trainer#fit(Sequential, Dataset, Dataset)} describes; no tensor is made yet.
+     *
+     * @throws IllegalArgumentException when the batch size is below 1, when the loss does not
+     *                                  suit the model's output layer, or when the data does not
+     *                                  fit the model or the loss (naming row, column and value)
+     */
+    public TrainingStep(Sequential model, Optimizer optimizer, Loss loss, Dataset data,
+                        int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+        }
+        this.model = Objects.requireNonNull(model, "model");
+        this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
+        this.loss = Objects.requireNonNull(loss, "loss");
+        model.checkLoss(loss);
+        Trainer.checkFits(model, data, loss, "training");
+        this.size = data.size();
+        this.batchSize = batchSize;
+        this.stager = new BatchStager(model.backend(), data, model.outputSize());
+    }
+
+    /** The batches in one pass over the data set: its size over the batch size, rounded up. */
+    public int batches() {
+        return (size + batchSize - 1) / batchSize;
+    }
+
+    /** The examples in batch {@code batch} (from 0): the batch size, or fewer in the last. */
+    int rows(int batch) {
+        return Math.min(batchSize, size - batch * batchSize);
+    }
+
+    /**
+     * Trains on batch {@code batch} (from 0, below {@link #batches()}) of the data set visited
+     * in {@code order}, a permutation of its example indices: stages examples
+     * {@code order[batch × batchSize]} onwards, runs the step, and adds the batch's summed loss
+     * to {@code lossTotal}, a one-element tensor of the model's backend. Modifies the model's
+     * parameters, the optimizer's state and {@code lossTotal}.
+     *
+     * @return the network's output for the batch, valid until the model's next forward pass
+     * @throws IndexOutOfBoundsException when {@code batch} is not a batch of the data set
+     */
+    public Tensor run(int[] order, int batch, Tensor lossTotal) {
+        Objects.checkIndex(batch, batches());
+        BatchStager.Batch staged = stager.stage(order, batch * batchSize, rows(batch));
+        Tensor output = model.forward(staged.features, true);
+        model.backend().lossGradient(loss, output, staged.targets, staged.work);
+        model.backward(staged.work, loss, optimizer.parameterUpdate());
+        optimizer.finishStep(model.parameters());
+        model.backend().accumulateLoss(loss, output, staged.targets, lossTotal);
+        return output;
+    }
+
+    /** Frees the staged batches and work tensors; the model and optimizer stay open. */
+    @Override
+    public void close() {
+        stager.close();
+    }
+}
