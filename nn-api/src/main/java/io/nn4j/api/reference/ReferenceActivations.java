@@ -14,7 +14,15 @@ public final class ReferenceActivations {
     private ReferenceActivations() {
     }
 
-    /** {@code A = f(Z)}; softmax per row, every other activation per element. */
+    /**
+     * {@code A = f(Z)}; softmax per row, every other activation per element.
+     *
+     * @param f    the activation to apply
+     * @param z    the pre-activations {@code Z}, {@code rows × cols} row-major
+     * @param rows the number of rows (examples) in {@code z}
+     * @param cols the number of columns in {@code z}; softmax normalizes over each row of them
+     * @return a new {@code rows × cols} array holding {@code A}
+     */
     public static double[] activate(Activation f, double[] z, int rows, int cols) {
         double[] a = new double[rows * cols];
         if (f == Activation.SOFTMAX) {
@@ -29,7 +37,16 @@ public final class ReferenceActivations {
         return a;
     }
 
-    /** {@code dZ = dA ∘ f'(Z)}; for softmax per row {@code dz_j = a_j (da_j − Σ_k da_k a_k)}. */
+    /**
+     * {@code dZ = dA ∘ f'(Z)}; for softmax per row {@code dz_j = a_j (da_j − Σ_k da_k a_k)}.
+     *
+     * @param f    the activation whose derivative is applied
+     * @param z    the pre-activations {@code Z} of the forward pass, {@code rows × cols}
+     * @param dA   the gradient with respect to the activation's output {@code A}, same shape
+     * @param rows the number of rows (examples)
+     * @param cols the number of columns
+     * @return a new {@code rows × cols} array holding {@code dZ}
+     */
     public static double[] backward(Activation f, double[] z, double[] dA, int rows, int cols) {
         double[] dZ = new double[rows * cols];
         if (f == Activation.SOFTMAX) {
@@ -55,6 +72,9 @@ public final class ReferenceActivations {
     /**
      * {@code f'(z)} of each element, for an elementwise activation.
      *
+     * @param f an elementwise activation (not softmax)
+     * @param z the pre-activations, any length
+     * @return a new array of {@code z.length} derivatives
      * @throws IllegalArgumentException for softmax, whose derivative is a Jacobian per row (see
      *     {@link #backward})
      */
@@ -66,7 +86,12 @@ public final class ReferenceActivations {
         return d;
     }
 
-    /** The error function, in double precision (series, or a continued fraction for erfc). */
+    /**
+     * The error function, in double precision (series, or a continued fraction for erfc).
+     *
+     * @param x the argument, any real
+     * @return {@code erf(x)}, in {@code [−1, 1]} and odd in {@code x}
+     */
     public static double erf(double x) {
         double ax = Math.abs(x);
         double value;

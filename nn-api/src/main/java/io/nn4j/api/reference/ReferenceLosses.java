@@ -17,7 +17,16 @@ public final class ReferenceLosses {
     private ReferenceLosses() {
     }
 
-    /** The loss of each example (row); see {@link Loss} for the formulas. */
+    /**
+     * The loss of each example (row); see {@link Loss} for the formulas.
+     *
+     * @param loss the loss function
+     * @param a    the outputs, {@code rows × cols} row-major
+     * @param y    the targets: {@code loss.targetColumns(cols)} values per row
+     * @param rows the number of examples
+     * @param cols the number of output columns
+     * @return a new array of {@code rows} losses, NaN for a row whose class index is not a class
+     */
     public static double[] exampleLosses(Loss loss, double[] a, double[] y, int rows, int cols) {
         double[] targets = denseTargets(loss, y, rows, cols);
         double[] losses = new double[rows];
@@ -27,7 +36,16 @@ public final class ReferenceLosses {
         return losses;
     }
 
-    /** The mean over the batch of the per-example loss: what training minimizes. */
+    /**
+     * The mean over the batch of the per-example loss: what training minimizes.
+     *
+     * @param loss the loss function
+     * @param a    the outputs, {@code rows × cols} row-major
+     * @param y    the targets: {@code loss.targetColumns(cols)} values per row
+     * @param rows the number of examples, the divisor of the mean
+     * @param cols the number of output columns
+     * @return the mean loss; NaN when any row's class index is not a class
+     */
     public static double meanLoss(Loss loss, double[] a, double[] y, int rows, int cols) {
         double total = 0;
         for (double example : exampleLosses(loss, a, y, rows, cols)) {
@@ -40,6 +58,13 @@ public final class ReferenceLosses {
      * The per-example gradient {@code s · (a − y)} with {@code s = loss.gradientScale(cols)}:
      * with respect to {@code Z} for a loss fused with its activation, else with respect to
      * {@code A}.
+     *
+     * @param loss the loss function
+     * @param a    the outputs, {@code rows × cols} row-major
+     * @param y    the targets: {@code loss.targetColumns(cols)} values per row
+     * @param rows the number of examples
+     * @param cols the number of output columns
+     * @return a new {@code rows × cols} array; a row of NaN where the class index is not a class
      */
     public static double[] gradient(Loss loss, double[] a, double[] y, int rows, int cols) {
         double[] t = denseTargets(loss, y, rows, cols);
@@ -54,6 +79,10 @@ public final class ReferenceLosses {
     /**
      * Whether {@code index} names a column of a row of {@code cols}: an integer in
      * {@code [0, cols)} (NaN, infinities and fractions do not).
+     *
+     * @param index a sparse target value, meant as a class index
+     * @param cols  the number of classes (columns in an output row)
+     * @return true when {@code index} is an integer in {@code [0, cols)}
      */
     public static boolean isClass(double index, int cols) {
         return index >= 0 && index < cols && index == Math.floor(index);

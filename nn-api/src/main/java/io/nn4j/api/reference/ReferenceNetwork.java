@@ -36,7 +36,11 @@ public final class ReferenceNetwork {
      * @param a    the input (index 0), then each layer's output {@code A}
      */
     public record Forward(int rows, List<double[]> z, List<double[]> a) {
-        /** The network's output, {@code [rows, outputs]}. */
+        /**
+         * The network's output: the last entry of {@link #a()}.
+         *
+         * @return the last layer's {@code A}, {@code [rows, outputs]} (not a copy)
+         */
         public double[] output() {
             return a.get(a.size() - 1);
         }
@@ -61,6 +65,11 @@ public final class ReferenceNetwork {
      * applies {@code activations.get(l)}, with a copy of {@code parameters} (weights, bias per
      * layer).
      *
+     * @param sizes       the layer widths, input first: {@code n + 1} entries for {@code n}
+     *                    layers
+     * @param activations each layer's activation, {@code n} entries
+     * @param parameters  per layer the weights {@code [out, in]} then the bias {@code [out]},
+     *                    {@code 2n} arrays; copied
      * @throws IllegalArgumentException when the counts or lengths do not fit the sizes
      */
     public ReferenceNetwork(int[] sizes, List<Activation> activations,
@@ -87,6 +96,9 @@ public final class ReferenceNetwork {
      * A float64 copy of {@code network}'s layers and current parameter values, read from its
      * backend.
      *
+     * @param network a network of {@link Dense} layers only
+     * @return a reference network with the same sizes, activations and parameter values,
+     *     independent of {@code network} afterwards
      * @throws IllegalArgumentException when a layer is not {@link Dense}
      */
     public static ReferenceNetwork copyOf(Sequential network) {
@@ -110,14 +122,25 @@ public final class ReferenceNetwork {
         return new ReferenceNetwork(sizes, activations, values);
     }
 
-    /** A copy of every parameter's current value, in order. */
+    /**
+     * A copy of every parameter's current value, in order.
+     *
+     * @return new arrays, per layer the weights then the bias; changing them changes nothing here
+     */
     public List<double[]> parameters() {
         List<double[]> copies = new ArrayList<>();
         parameters.forEach(p -> copies.add(p.clone()));
         return copies;
     }
 
-    /** Runs every layer on a batch {@code x} of {@code rows} examples. */
+    /**
+     * Runs every layer on a batch {@code x} of {@code rows} examples.
+     *
+     * @param x    the inputs, {@code [rows, inputs]} row-major; kept (not copied) as
+     *             {@code a().get(0)}
+     * @param rows the number of examples in {@code x}
+     * @return each layer's {@code Z} and {@code A}, for {@link #backward}
+     */
     public Forward forward(double[] x, int rows) {
         List<double[]> zs = new ArrayList<>();
         List<double[]> as = new ArrayList<>(List.of(x));
@@ -134,12 +157,29 @@ public final class ReferenceNetwork {
                 Collections.unmodifiableList(as));
     }
 
-    /** The mean loss of the batch {@code x} of {@code rows} examples against targets {@code y}. */
+    /**
+     * The mean loss of the batch {@code x} of {@code rows} examples against targets {@code y}.
+     *
+     * @param loss the loss function, applied to the network's output
+     * @param x    the inputs, {@code [rows, inputs]} row-major
+     * @param y    the targets: {@code loss.targetColumns(outputs)} values per row
+     * @param rows the number of examples
+     * @return the mean over the rows of the per-example loss, with the current parameters
+     */
     public double meanLoss(Loss loss, double[] x, double[] y, int rows) {
         return ReferenceLosses.meanLoss(loss, forward(x, rows).output(), y, rows, outputs());
     }
 
-    /** Back-propagates {@code loss} against targets {@code y} from a forward pass. */
+    /**
+     * Back-propagates {@code loss} against targets {@code y} from a forward pass.
+     *
+     * @param loss    the loss function; when it is fused with the output activation, its
+     *                gradient is taken as the output layer's {@code dZ}
+     * @param forward a forward pass of this network with its current parameters
+     * @param y       the targets: {@code loss.targetColumns(outputs)} values per row
+     * @return the loss gradient, each layer's {@code dZ} and {@code dX}, and the parameter
+     *     gradients of the mean loss
+     */
     public Gradients backward(Loss loss, Forward forward, double[] y) {
         int rows = forward.rows();
         int depth = activations.size();
@@ -173,6 +213,13 @@ public final class ReferenceNetwork {
     /**
      * Central differences {@code (C(θ + step) − C(θ − step)) / 2 step} of the mean loss for
      * every parameter, in order; each parameter is put back exactly as it was.
+     *
+     * @param loss the loss function
+     * @param x    the inputs, {@code [rows, inputs]} row-major
+     * @param y    the targets: {@code loss.targetColumns(outputs)} values per row
+     * @param rows the number of examples
+     * @param step the perturbation added to and subtracted from each parameter value
+     * @return one new array per parameter, shaped like it, of the estimated gradients
      */
     public List<double[]> numericGradients(Loss loss, double[] x, double[] y, int rows,
                                            double step) {
@@ -196,6 +243,12 @@ public final class ReferenceNetwork {
     /**
      * One step of plain gradient descent on the batch: every parameter
      * {@code θ ← θ − learningRate · ∂C/∂θ} for the mean loss {@code C}.
+     *
+     * @param loss         the loss function
+     * @param x            the inputs, {@code [rows, inputs]} row-major
+     * @param y            the targets: {@code loss.targetColumns(outputs)} values per row
+     * @param rows         the number of examples
+     * @param learningRate the step size; no weight decay is applied
      */
     public void sgdStep(Loss loss, double[] x, double[] y, int rows, double learningRate) {
         List<double[]> gradients = backward(loss, forward(x, rows), y).parameters();

@@ -130,6 +130,10 @@ public final class Dataset {
      * target), for {@link io.nn4j.api.Loss#SPARSE_CATEGORICAL_CROSSENTROPY}. The rows are
      * copied.
      *
+     * @param features one row of feature values per example, all of one width
+     * @param labels the class index of each example, one per row
+     * @param classes the number of classes; every label must be in {@code [0, classes)}
+     * @return the data set, with one target (the class index) per example
      * @throws IllegalArgumentException before anything is copied, naming the first bad row: no
      *                                  rows, a null or empty row, rows of different widths,
      *                                  another number of labels than rows, a label outside
@@ -144,6 +148,12 @@ public final class Dataset {
     /**
      * {@link #ofLabels(float[][], int[], int)} for features in double precision, each value
      * rounded to the nearest float (one beyond float's range becomes infinite and is refused).
+     *
+     * @param features one row of feature values per example, all of one width
+     * @param labels the class index of each example, one per row
+     * @param classes the number of classes; every label must be in {@code [0, classes)}
+     * @return the data set, with one target (the class index) per example
+     * @throws IllegalArgumentException as {@link #ofLabels(float[][], int[], int)} does
      */
     public static Dataset ofLabels(double[][] features, int[] labels, int classes) {
         return ofLabels(toFloat(features), labels, classes);
@@ -155,6 +165,10 @@ public final class Dataset {
      * {@code labels[i]} and 0 elsewhere, for {@link io.nn4j.api.Loss#CATEGORICAL_CROSSENTROPY}.
      * The rows are copied.
      *
+     * @param features one row of feature values per example, all of one width
+     * @param labels the class index of each example, one per row
+     * @param classes the number of classes, the width of each one-hot target row
+     * @return the data set, with {@code classes} targets per example
      * @throws IllegalArgumentException before anything is copied, naming the first bad row: no
      *                                  rows, a null or empty row, rows of different widths,
      *                                  another number of labels than rows, a label outside
@@ -169,6 +183,12 @@ public final class Dataset {
     /**
      * {@link #ofClasses(float[][], int[], int)} for features in double precision, each value
      * rounded to the nearest float (one beyond float's range becomes infinite and is refused).
+     *
+     * @param features one row of feature values per example, all of one width
+     * @param labels the class index of each example, one per row
+     * @param classes the number of classes, the width of each one-hot target row
+     * @return the data set, with {@code classes} targets per example
+     * @throws IllegalArgumentException as {@link #ofClasses(float[][], int[], int)} does
      */
     public static Dataset ofClasses(double[][] features, int[] labels, int classes) {
         return ofClasses(toFloat(features), labels, classes);
@@ -179,6 +199,9 @@ public final class Dataset {
      * example {@code i} has the features {@code features[i]} and the target
      * {@code targets[i]}. The rows are copied.
      *
+     * @param features one row of feature values per example, all of one width
+     * @param targets the target value of each example, one per row
+     * @return the data set, with one target per example
      * @throws IllegalArgumentException before anything is copied, naming the first bad row: no
      *                                  rows, a null or empty row, rows of different widths,
      *                                  another number of targets than rows; or for a non-finite
@@ -194,6 +217,11 @@ public final class Dataset {
     /**
      * {@link #ofTargets(float[][], float[])} in double precision, each value rounded to the
      * nearest float (one beyond float's range becomes infinite and is refused).
+     *
+     * @param features one row of feature values per example, all of one width
+     * @param targets the target value of each example, one per row
+     * @return the data set, with one target per example
+     * @throws IllegalArgumentException as {@link #ofTargets(float[][], float[])} does
      */
     public static Dataset ofTargets(double[][] features, double[] targets) {
         return ofTargets(toFloat(features), toFloat(Objects.requireNonNull(targets, "targets")));
@@ -204,6 +232,9 @@ public final class Dataset {
      * quantities: example {@code i} has the features {@code features[i]} and the targets
      * {@code targets[i]}. The rows are copied.
      *
+     * @param features one row of feature values per example, all of one width
+     * @param targets one row of target values per example, all of one width
+     * @return the data set, with as many targets per example as a target row holds
      * @throws IllegalArgumentException before anything is copied, naming the first bad row: no
      *                                  rows, a null or empty row, rows of different widths (in
      *                                  the features or in the targets), another number of
@@ -220,6 +251,11 @@ public final class Dataset {
     /**
      * {@link #ofTargets(float[][], float[][])} in double precision, each value rounded to the
      * nearest float (one beyond float's range becomes infinite and is refused).
+     *
+     * @param features one row of feature values per example, all of one width
+     * @param targets one row of target values per example, all of one width
+     * @return the data set, with as many targets per example as a target row holds
+     * @throws IllegalArgumentException as {@link #ofTargets(float[][], float[][])} does
      */
     public static Dataset ofTargets(double[][] features, double[][] targets) {
         return ofTargets(toFloat(features), toFloat(targets));
@@ -364,6 +400,8 @@ public final class Dataset {
      * not checked again; a subset of a data set made by {@link #allowingNonFinite} may hold
      * non-finite values as well.
      *
+     * @param rows the indices of the examples to take, each in {@code [0, size())}
+     * @return a new data set of {@code rows.length} examples with this one's widths
      * @throws IllegalArgumentException for no rows or a row outside {@code [0, size())}, naming
      *                                  its position
      */
@@ -387,6 +425,7 @@ public final class Dataset {
      * The class of every example, for classification data: the target itself for one target
      * column of class indices (sparse targets), the column holding 1 for one-hot targets.
      *
+     * @return a new array of {@link #size()} class indices, one per example in order
      * @throws IllegalArgumentException naming the first row whose targets name no class: a
      *                                  single target that is not a whole number ≥ 0, or a row
      *                                  of several targets that is not one-hot

@@ -31,7 +31,14 @@ import org.slf4j.LoggerFactory;
 public record Split(Dataset train, Optional<Dataset> validation, Dataset test) {
     private static final Logger LOG = LoggerFactory.getLogger(Split.class);
 
-    /** A split whose parts are all given; {@code validation} may be empty. */
+    /**
+     * A split whose parts are all given; {@code validation} may be empty.
+     *
+     * @param train      the training rows
+     * @param validation the validation rows, or empty for a split without a validation set
+     * @param test       the test rows
+     * @throws NullPointerException when a part is null
+     */
     public Split {
         Objects.requireNonNull(train, "train");
         Objects.requireNonNull(validation, "validation");
@@ -41,6 +48,10 @@ public record Split(Dataset train, Optional<Dataset> validation, Dataset test) {
     /**
      * Training and test sets of randomly drawn rows.
      *
+     * @param data         the rows to split
+     * @param seed         the seed of the shuffle; the same seed gives the same split
+     * @param testFraction the share of the rows that goes to the test set
+     * @return the training and test sets, with no validation set
      * @throws IllegalArgumentException for a fraction outside {@code (0, 1)}, or fewer than 2
      *                                  rows
      */
@@ -52,6 +63,11 @@ public record Split(Dataset train, Optional<Dataset> validation, Dataset test) {
      * Training, validation and test sets of randomly drawn rows; a validation fraction of 0
      * makes no validation set.
      *
+     * @param data               the rows to split
+     * @param seed               the seed of the shuffle; the same seed gives the same split
+     * @param testFraction       the share of the rows that goes to the test set
+     * @param validationFraction the share of the rows that goes to the validation set, or 0
+     * @return the training, validation (when its fraction is above 0) and test sets
      * @throws IllegalArgumentException for a test fraction outside {@code (0, 1)}, a
      *                                  validation fraction outside {@code [0, 1)}, fractions
      *                                  adding up to 1 or more, or too few rows for every part
@@ -66,6 +82,10 @@ public record Split(Dataset train, Optional<Dataset> validation, Dataset test) {
     /**
      * Training and test sets holding each class in its share of the whole.
      *
+     * @param data         the rows to split; its targets must name classes
+     * @param seed         the seed of the shuffles; the same seed gives the same split
+     * @param testFraction the share of each class's rows that goes to the test set
+     * @return the training and test sets, with no validation set
      * @throws IllegalArgumentException for a fraction outside {@code (0, 1)}, targets that name
      *                                  no class (see {@link Dataset#classIndices()}), or too
      *                                  few rows for a test set
@@ -78,6 +98,12 @@ public record Split(Dataset train, Optional<Dataset> validation, Dataset test) {
      * Training, validation and test sets holding each class in its share of the whole; a
      * validation fraction of 0 makes no validation set.
      *
+     * @param data               the rows to split; its targets must name classes
+     * @param seed               the seed of the shuffles; the same seed gives the same split
+     * @param testFraction       the share of each class's rows that goes to the test set
+     * @param validationFraction the share of each class's rows that goes to the validation set,
+     *                           or 0
+     * @return the training, validation (when its fraction is above 0) and test sets
      * @throws IllegalArgumentException for a test fraction outside {@code (0, 1)}, a
      *                                  validation fraction outside {@code [0, 1)}, fractions
      *                                  adding up to 1 or more, targets that name no class (see

@@ -35,6 +35,11 @@ public final class TrainingStep implements AutoCloseable {
      * {@code batchSize} examples of {@code data}. The data must fit the model and the loss, as
      * {@link Trainer#fit(Sequential, Dataset, Dataset)} describes; no tensor is made yet.
      *
+     * @param model     the network to train, on its backend; not owned
+     * @param optimizer the optimizer that updates the model's parameters; not owned
+     * @param loss      the loss to minimize; must suit the model's output layer
+     * @param data      the training data set, whose rows each batch copies to the backend
+     * @param batchSize the examples per batch, at least 1
      * @throws IllegalArgumentException when the batch size is below 1, when the loss does not
      *                                  suit the model's output layer, or when the data does not
      *                                  fit the model or the loss (naming row, column and value)
@@ -54,7 +59,11 @@ public final class TrainingStep implements AutoCloseable {
         this.stager = new BatchStager(model.backend(), data, model.outputSize());
     }
 
-    /** The batches in one pass over the data set: its size over the batch size, rounded up. */
+    /**
+     * The batches in one pass over the data set: its size over the batch size, rounded up.
+     *
+     * @return the number of batches per epoch, the bound of {@link #run}'s {@code batch}
+     */
     public int batches() {
         return (size + batchSize - 1) / batchSize;
     }
@@ -71,6 +80,10 @@ public final class TrainingStep implements AutoCloseable {
      * to {@code lossTotal}, a one-element tensor of the model's backend. Modifies the model's
      * parameters, the optimizer's state and {@code lossTotal}.
      *
+     * @param order     a permutation of the data set's example indices: the epoch's order
+     * @param batch     the batch to train on, from 0, below {@link #batches()}
+     * @param lossTotal a one-element tensor of the model's backend; the batch's summed loss is
+     *                  added to it
      * @return the network's output for the batch, valid until the model's next forward pass
      * @throws IndexOutOfBoundsException when {@code batch} is not a batch of the data set
      */
