@@ -10,8 +10,8 @@ import java.util.Objects;
  * from rows, {@code float[][]} or {@code double[][]} features with class labels (sparse, by
  * {@link #ofLabels(float[][], int[], int)}, or one-hot, by
  * {@link #ofClasses(float[][], int[], int)}) or float targets ({@link #ofTargets}); the shapes
- * and labels are checked before anything is copied. {@link io.nn4j.api.data.CsvLoader} reads a
- * CSV file into one; {@link Split} splits one into training, validation and test sets.
+ * and labels are checked before anything is copied. nn-data's {@code io.nn4j.data.CsvLoader}
+ * reads a CSV file into one; {@link Split} splits one into training, validation and test sets.
  *
  * <p>Values are checked when the data set is made: a NaN or an infinity in the features or the
  * targets is refused, naming its row and column, so bad data stops at the door instead of

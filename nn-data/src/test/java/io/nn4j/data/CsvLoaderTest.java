@@ -1,10 +1,11 @@
-package io.nn4j.api.data;
+package io.nn4j.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.nn4j.api.train.ClassLabels;
 import io.nn4j.api.train.Dataset;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -218,20 +219,5 @@ class CsvLoaderTest {
         assertThrows(IllegalArgumentException.class, () -> SPECIES.delimiter('\n'));
         assertThrows(IllegalStateException.class,
                 () -> CsvLoader.regression("y").classLabels(ClassLabels.of(List.of("a"))));
-    }
-
-    @Test
-    void classLabelsMapBothWays() {
-        ClassLabels labels = ClassLabels.sorted(List.of("b", "a", "b", "c"));
-        assertEquals(List.of("a", "b", "c"), labels.names());
-        assertEquals(3, labels.size());
-        assertEquals(1, labels.index("b"));
-        assertEquals("c", labels.name(2));
-        assertEquals("'d' is not one of the classes [a, b, c]",
-                assertThrows(IllegalArgumentException.class, () -> labels.index("d"))
-                        .getMessage());
-        assertEquals("class 'a' is named twice, at indices 0 and 2; expected distinct names",
-                assertThrows(IllegalArgumentException.class,
-                        () -> ClassLabels.of(List.of("a", "b", "a"))).getMessage());
     }
 }

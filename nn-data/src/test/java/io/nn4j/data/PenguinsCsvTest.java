@@ -1,4 +1,4 @@
-package io.nn4j.backend.cpu;
+package io.nn4j.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,12 +9,9 @@ import io.nn4j.api.Activation;
 import io.nn4j.api.Backend;
 import io.nn4j.api.Backends;
 import io.nn4j.api.Loss;
-import io.nn4j.api.data.ClassLabels;
-import io.nn4j.api.data.CsvData;
-import io.nn4j.api.data.CsvFormatException;
-import io.nn4j.api.data.CsvLoader;
 import io.nn4j.api.nn.Sequential;
 import io.nn4j.api.train.Adam;
+import io.nn4j.api.train.ClassLabels;
 import io.nn4j.api.train.Dataset;
 import io.nn4j.api.train.Evaluation;
 import io.nn4j.api.train.Split;

@@ -1,4 +1,4 @@
-package io.nn4j.api.data;
+package io.nn4j.data;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

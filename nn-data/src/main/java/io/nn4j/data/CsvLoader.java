@@ -1,5 +1,6 @@
-package io.nn4j.api.data;
+package io.nn4j.data;
 
+import io.nn4j.api.train.ClassLabels;
 import io.nn4j.api.train.Dataset;
 import java.io.IOException;
 import java.io.Reader;
@@ -78,13 +79,23 @@ public final class CsvLoader {
         this.missingMarkers = missingMarkers;
     }
 
-    /** A loader whose label column {@code labelColumn} holds class names. */
+    /**
+     * A loader whose label column {@code labelColumn} holds class names.
+     *
+     * @param labelColumn the label column's name, as the header writes it
+     * @return a loader with the default settings: every other column a feature, commas
+     */
     public static CsvLoader classification(String labelColumn) {
         return new CsvLoader(Objects.requireNonNull(labelColumn, "labelColumn"), true, List.of(),
                 format(','), null, null);
     }
 
-    /** A loader whose label column {@code labelColumn} holds the number to predict. */
+    /**
+     * A loader whose label column {@code labelColumn} holds the number to predict.
+     *
+     * @param labelColumn the label column's name, as the header writes it
+     * @return a loader with the default settings: every other column a feature, commas
+     */
     public static CsvLoader regression(String labelColumn) {
         return new CsvLoader(Objects.requireNonNull(labelColumn, "labelColumn"), false, List.of(),
                 format(','), null, null);
@@ -94,6 +105,8 @@ public final class CsvLoader {
      * This loader with the features read from these columns, in this order (by default every
      * column but the label, in file order).
      *
+     * @param names the feature columns' names, as the header writes them
+     * @return the new loader
      * @throws IllegalArgumentException for no names, a name given twice, or the label column
      */
     public CsvLoader features(String... names) {
@@ -117,6 +130,8 @@ public final class CsvLoader {
      * This loader with fields separated by {@code delimiter} (by default a comma), e.g.
      * {@code ';'} or {@code '\t'}.
      *
+     * @param delimiter the field separator
+     * @return the new loader
      * @throws IllegalArgumentException for a line break or the quote character {@code "}
      */
     public CsvLoader delimiter(char delimiter) {
@@ -129,6 +144,8 @@ public final class CsvLoader {
      * when reading the test file; a class name that is not among them is refused by line and
      * column.
      *
+     * @param labels the class names by index to map the label column with
+     * @return the new loader
      * @throws IllegalStateException for a regression loader
      */
     public CsvLoader classLabels(ClassLabels labels) {
@@ -144,6 +161,10 @@ public final class CsvLoader {
      * This loader skipping every row where a column it reads (a feature or the label) is
      * empty or holds one of {@code markers}, such as {@code "NA"}, instead of refusing the file;
      * the skipped rows' lines are in {@link CsvData#skippedLines()} and logged.
+     *
+     * @param markers the texts that mark a missing value besides an empty field, e.g.
+     *                {@code "NA"}; none for empty fields only
+     * @return the new loader
      */
     public CsvLoader skippingRowsWithMissingValues(String... markers) {
         return new CsvLoader(labelColumn, classification, featureColumns, format, classes,
@@ -162,6 +183,8 @@ public final class CsvLoader {
     /**
      * Reads {@code file}.
      *
+     * @param file a CSV file with a header row, UTF-8
+     * @return the data set, the columns' names and, for classification, the class names
      * @throws CsvFormatException for a value, column or row that can't be read (see above),
      *                            naming the file, the line and the column
      * @throws IOException        when the file can't be opened

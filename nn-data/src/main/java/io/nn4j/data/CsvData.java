@@ -1,5 +1,6 @@
-package io.nn4j.api.data;
+package io.nn4j.data;
 
+import io.nn4j.api.train.ClassLabels;
 import io.nn4j.api.train.Dataset;
 import java.util.List;
 import java.util.Objects;
@@ -19,7 +20,15 @@ import java.util.Optional;
  */
 public record CsvData(Dataset dataset, List<String> featureNames, String labelName,
                       Optional<ClassLabels> classLabels, List<Long> skippedLines) {
-    /** The loaded data; the lists are copied. */
+    /**
+     * The loaded data; the lists are copied.
+     *
+     * @param dataset      one example per data row
+     * @param featureNames the feature columns' names, in the order of the data set's features
+     * @param labelName    the label column's name
+     * @param classLabels  for classification, the class names by index; empty for regression
+     * @param skippedLines the lines of the rows skipped for a missing value, 1-based
+     */
     public CsvData {
         Objects.requireNonNull(dataset, "dataset");
         featureNames = List.copyOf(featureNames);
