@@ -39,9 +39,12 @@ public final class Checkpoint {
     /**
      * The format version this library writes and the newest it reads: 2 adds each dropout
      * layer's mask stream (seed and masks drawn); version 1 files still restore, leaving the
-     * masks as they are.
+     * masks as they are. 3 embeds the model section of model file version 2, with the model's
+     * preprocessing; older files restore without checking it.
      */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
+    /** The first version whose model section holds the preprocessing ({@link ModelFile}). */
+    private static final int FIRST_WITH_PREPROCESSING = 3;
 
     private static final String KIND = "nn4j checkpoint";
     /** One epoch's statistics: an int32 and five float64s. */
@@ -190,10 +193,17 @@ public final class Checkpoint {
                 history.add(new EpochStats(in.readInt(), in.readDouble(), in.readDouble(),
                         in.readDouble(), in.readDouble(), in.readDouble()));
             }
-            Architecture saved = ModelFile.readArchitecture(file, in, bodyBytes);
+            boolean withPreprocessing = version >= FIRST_WITH_PREPROCESSING;
+            Architecture saved = ModelFile.readArchitecture(file, in, bodyBytes,
+                    withPreprocessing);
             if (!ModelFile.sameLayout(saved, model.architecture())) {
                 throw new ModelFormatException(file, "was written for " + saved
                         + "; the model to restore is " + model.architecture());
+            }
+            if (withPreprocessing && !saved.preprocessing().equals(model.preprocessing())) {
+                throw new ModelFormatException(file, "was written for a model with the "
+                        + "preprocessing " + saved.preprocessing() + " (other scalers or class "
+                        + "names); the model to restore has " + model.preprocessing());
             }
             Map<String, float[]> values = HostTensors.read(file, in, "parameters",
                     HostTensors.shapes(parameters));

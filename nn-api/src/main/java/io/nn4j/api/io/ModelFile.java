@@ -10,6 +10,8 @@ import io.nn4j.api.nn.DenseSpec;
 import io.nn4j.api.nn.DropoutSpec;
 import io.nn4j.api.nn.LayerSpec;
 import io.nn4j.api.nn.Sequential;
+import io.nn4j.api.preprocess.Preprocessing;
+import io.nn4j.api.preprocess.Scaler;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -18,14 +20,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Saves a trained {@link Sequential} (architecture and weights) and loads it on any backend.
  *
  * <p>The format (version {@value #VERSION}, big-endian, documented in
  * {@code docs/model-format.md}): the magic {@code NN4J}, the format version, the input size, the
- * layers (a kind byte and its fields), the parameters (name, rows, cols, float32 values), and a
- * CRC-32 of everything before it. A file is written whole or not at all (see
+ * layers (a kind byte and its fields), the preprocessing (feature scaler, target scaler, class
+ * names; since version 2), the parameters (name, rows, cols, float32 values), and a CRC-32 of
+ * everything before it. Version 1 files (no preprocessing) still load. A file is written whole or not at all (see
  * {@code docs/model-format.md}): a crash, a full disk or a failed write never leaves a
  * half-written model under the real name, and a model with a non-finite weight is not saved.
  * Loading reads and checks the header before the body and allocates only what the file's size
@@ -39,14 +43,23 @@ import java.util.Map;
 public final class ModelFile {
     /** The first four bytes of every model file: {@code NN4J}. */
     public static final int MAGIC = 0x4E4E344A;
-    /** The format version this library writes and the newest it reads. */
-    public static final int VERSION = 1;
+    /**
+     * The format version this library writes and the newest it reads: 2 adds the model's
+     * preprocessing (scalers and class names) after the layers; version 1 files still load,
+     * without preprocessing.
+     */
+    public static final int VERSION = 2;
+    /** The first version whose model section holds the preprocessing. */
+    static final int FIRST_WITH_PREPROCESSING = 2;
 
     private static final String KIND = "nn4j model file";
     private static final byte DENSE = 1;
     private static final byte DROPOUT = 2;
     /** The fewest bytes a layer takes: a kind byte and a dropout rate. */
     private static final int MIN_LAYER_BYTES = 5;
+    private static final byte NO_SCALER = 0;
+    private static final byte STANDARD = 1;
+    private static final byte MIN_MAX = 2;
 
     private ModelFile() {
     }
@@ -84,7 +97,8 @@ public final class ModelFile {
      */
     public static Sequential load(Path file, Backend backend) throws IOException {
         return Envelope.read(file, MAGIC, VERSION, KIND, (in, bodyBytes, version) -> {
-            Architecture architecture = readArchitecture(file, in, bodyBytes);
+            Architecture architecture = readArchitecture(file, in, bodyBytes,
+                    version >= FIRST_WITH_PREPROCESSING);
             Sequential model = architecture.build(backend, 0);
             try {
                 Map<String, Tensor> parameters = parametersByName(model);
@@ -99,7 +113,7 @@ public final class ModelFile {
         });
     }
 
-    /** The architecture, then the parameters by name. */
+    /** The architecture (with its preprocessing), then the parameters by name. */
     static void writeModel(DataOutputStream out, Architecture architecture,
                            Map<String, float[]> values, Map<String, Shape> shapes)
             throws IOException {
@@ -118,15 +132,41 @@ public final class ModelFile {
                         + "layer " + layer + "; the file is not written");
             }
         }
+        Preprocessing preprocessing = architecture.preprocessing();
+        writeScaler(out, preprocessing.featureScaler());
+        writeScaler(out, preprocessing.targetScaler());
+        out.writeInt(preprocessing.classNames().size());
+        for (String name : preprocessing.classNames()) {
+            out.writeUTF(name);
+        }
         HostTensors.write(out, values, shapes);
+    }
+
+    private static void writeScaler(DataOutputStream out, Optional<Scaler> scaler)
+            throws IOException {
+        if (scaler.isEmpty()) {
+            out.writeByte(NO_SCALER);
+            return;
+        }
+        Scaler s = scaler.get();
+        out.writeByte(s.kind() == Scaler.Kind.STANDARD ? STANDARD : MIN_MAX);
+        out.writeInt(s.width());
+        for (float value : s.center()) {
+            out.writeFloat(value);
+        }
+        for (float value : s.scale()) {
+            out.writeFloat(value);
+        }
     }
 
     /**
      * Reads an architecture written by {@link #writeModel}, refusing one with more layers or
-     * weights than a body of {@code bodyBytes} could hold, before anything is allocated.
+     * weights than a body of {@code bodyBytes} could hold, before anything is allocated, and
+     * its preprocessing when the format has it ({@code withPreprocessing}), refusing scalers and
+     * class names that do not fit the layers or hold bad values.
      */
-    static Architecture readArchitecture(Path file, DataInputStream in, long bodyBytes)
-            throws IOException {
+    static Architecture readArchitecture(Path file, DataInputStream in, long bodyBytes,
+                                         boolean withPreprocessing) throws IOException {
         int inputSize = positive(file, "input size", in.readInt());
         int count = positive(file, "layer count", in.readInt());
         if (count > bodyBytes / MIN_LAYER_BYTES) {
@@ -146,7 +186,76 @@ public final class ModelFile {
             throw new ModelFormatException(file, "the architecture needs more weights ("
                     + weights + "+) than the file can hold (" + bodyBytes / Float.BYTES + ")");
         }
-        return new Architecture(inputSize, layers);
+        if (!withPreprocessing) {
+            return new Architecture(inputSize, layers);
+        }
+        Scaler features = readScaler(file, in, bodyBytes, "feature scaler", inputSize,
+                "input size");
+        Scaler targets = readScaler(file, in, bodyBytes, "target scaler", size, "output size");
+        List<String> names = readClassNames(file, in, size);
+        try {
+            return new Architecture(inputSize, layers, Preprocessing.of(features, targets,
+                    names));
+        } catch (IllegalArgumentException e) {
+            throw new ModelFormatException(file, e.getMessage(), e);
+        }
+    }
+
+    /** A scaler of {@code width} columns, or null when the file has none. */
+    private static Scaler readScaler(Path file, DataInputStream in, long bodyBytes, String what,
+                                     int width, String widthName) throws IOException {
+        byte kind = in.readByte();
+        if (kind == NO_SCALER) {
+            return null;
+        }
+        if (kind != STANDARD && kind != MIN_MAX) {
+            throw new ModelFormatException(file, what + " has kind " + kind + "; expected "
+                    + NO_SCALER + " (none), " + STANDARD + " (standard) or " + MIN_MAX
+                    + " (min-max)");
+        }
+        int columns = in.readInt();
+        if (columns != width) {
+            throw new ModelFormatException(file, what + " has " + columns + " columns; "
+                    + "expected the model's " + widthName + ", " + width);
+        }
+        if (2L * Float.BYTES * width > bodyBytes) {
+            throw new ModelFormatException(file, what + " of " + width + " columns cannot fit "
+                    + "in a body of " + bodyBytes + " bytes");
+        }
+        float[] center = readFloats(in, width);
+        float[] scale = readFloats(in, width);
+        try {
+            return Scaler.of(kind == STANDARD ? Scaler.Kind.STANDARD : Scaler.Kind.MIN_MAX,
+                    center, scale);
+        } catch (IllegalArgumentException e) {
+            throw new ModelFormatException(file, what + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static float[] readFloats(DataInputStream in, int count) throws IOException {
+        float[] values = new float[count];
+        for (int i = 0; i < count; i++) {
+            values[i] = in.readFloat();
+        }
+        return values;
+    }
+
+    /** The class names, one per output (two for one output), or none. */
+    private static List<String> readClassNames(Path file, DataInputStream in, int outputs)
+            throws IOException {
+        int count = in.readInt();
+        if (count == 0) {
+            return List.of();
+        }
+        if (count != outputs && !(outputs == 1 && count == 2)) {
+            throw new ModelFormatException(file, count + " class names; expected 0 (none) or "
+                    + "one per output, " + (outputs == 1 ? "2 for one output" : outputs));
+        }
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            names.add(in.readUTF());
+        }
+        return names;
     }
 
     /** Whether two architectures have the same layers (kinds, sizes, activations, rates). */

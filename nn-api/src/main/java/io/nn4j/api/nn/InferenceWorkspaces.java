@@ -23,15 +23,24 @@ final class InferenceWorkspaces implements AutoCloseable {
     private final Backend backend;
     private final int inputSize;
     private final List<Layer> layers;
+    private final ColumnAffine features;
+    private final ColumnAffine targets;
     private final Workspace[] idle = new Workspace[MAX_IDLE];
     private long uses;
     private boolean closed;
 
-    /** A pool for {@code layers} on {@code backend}, whose inputs have {@code inputSize} features. */
-    InferenceWorkspaces(Backend backend, int inputSize, List<Layer> layers) {
+    /**
+     * A pool for {@code layers} on {@code backend}, whose inputs have {@code inputSize}
+     * features, with the work tensors of the model's feature and target scalers (null when it
+     * has none).
+     */
+    InferenceWorkspaces(Backend backend, int inputSize, List<Layer> layers,
+                        ColumnAffine features, ColumnAffine targets) {
         this.backend = backend;
         this.inputSize = inputSize;
         this.layers = layers;
+        this.features = features;
+        this.targets = targets;
     }
 
     /**
@@ -95,13 +104,17 @@ final class InferenceWorkspaces implements AutoCloseable {
     }
 
     /**
-     * The input tensor and every layer's work tensors for one batch size, held by one call at a
-     * time; closing it gives it back to the pool.
+     * The input tensor, every layer's work tensors and the scalers' for one batch size, held by
+     * one call at a time; closing it gives it back to the pool.
      */
     final class Workspace implements AutoCloseable {
         final int rows;
         final Tensor input;
         final Tensor[][] buffers;
+        /** The feature scaler's work tensors, or null. */
+        final Tensor[] featureWork;
+        /** The target scaler's work tensors, or null. */
+        final Tensor[] targetWork;
         long lastUse;
 
         private Workspace(int rows) {
@@ -117,6 +130,10 @@ final class InferenceWorkspaces implements AutoCloseable {
                         buffers[i][j] = track(made, backend.zeros(shapes.get(j)));
                     }
                 }
+                this.featureWork = features == null ? null : track(made,
+                        features.workTensors(rows));
+                this.targetWork = targets == null ? null : track(made,
+                        targets.workTensors(rows));
             } catch (RuntimeException e) {
                 made.forEach(Tensor::close);
                 throw e;
@@ -126,6 +143,11 @@ final class InferenceWorkspaces implements AutoCloseable {
         private Tensor track(List<Tensor> made, Tensor tensor) {
             made.add(tensor);
             return tensor;
+        }
+
+        private Tensor[] track(List<Tensor> made, Tensor[] tensors) {
+            made.addAll(List.of(tensors));
+            return tensors;
         }
 
         @Override
@@ -138,6 +160,13 @@ final class InferenceWorkspaces implements AutoCloseable {
             for (Tensor[] layer : buffers) {
                 for (Tensor tensor : layer) {
                     tensor.close();
+                }
+            }
+            for (Tensor[] work : new Tensor[][] {featureWork, targetWork}) {
+                if (work != null) {
+                    for (Tensor tensor : work) {
+                        tensor.close();
+                    }
                 }
             }
         }

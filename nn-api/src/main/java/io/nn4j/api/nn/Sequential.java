@@ -7,6 +7,8 @@ import io.nn4j.api.Parameter;
 import io.nn4j.api.ParameterUpdate;
 import io.nn4j.api.Shape;
 import io.nn4j.api.Tensor;
+import io.nn4j.api.preprocess.Preprocessing;
+import io.nn4j.api.preprocess.Scaler;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -25,6 +27,12 @@ import java.util.Objects;
  *
  * The same seed gives the same initial weights on every backend.
  *
+ * <p>A model may carry {@linkplain Preprocessing preprocessing}: a feature scaler, applied by
+ * {@link #predict} to the raw rows it is given (and by {@code Trainer.fit} and
+ * {@code Trainer.evaluate} to their data sets), a target scaler, whose inverse {@link #predict}
+ * applies to its outputs, so callers pass and get values in the data's own units, and class
+ * names. {@link #forward} and {@link #predictScaled} are the layers alone, in scaled units.
+ *
  * <p>Threads: safe to share. {@link #predict} may run on any number of threads at once and
  * gives exactly the single-threaded results: each call works in its own tensors, taken from a
  * small pool kept per batch size. Training ({@link #forward}, {@link #backward}, and
@@ -39,9 +47,11 @@ public final class Sequential implements AutoCloseable {
     private final List<Layer> layers;
     private final List<Parameter> parameters;
     private final UseGuard guard;
+    private final ColumnAffine featureScaling;
+    private final ColumnAffine targetUnscaling;
     private final InferenceWorkspaces workspaces;
 
-    /** Made by {@link Architecture#build}. */
+    /** Made by {@link Architecture#build}, which closes the layers when this throws. */
     Sequential(Backend backend, Architecture architecture, List<Layer> layers) {
         this.backend = backend;
         this.architecture = architecture;
@@ -50,7 +60,20 @@ public final class Sequential implements AutoCloseable {
         layers.forEach(layer -> all.addAll(layer.parameters()));
         this.parameters = Collections.unmodifiableList(all);
         this.guard = new UseGuard("the network " + this.layers);
-        this.workspaces = new InferenceWorkspaces(backend, inputSize(), this.layers);
+        Preprocessing preprocessing = architecture.preprocessing();
+        this.featureScaling = ColumnAffine.transform(backend,
+                preprocessing.featureScaler().orElse(null));
+        try {
+            this.targetUnscaling = ColumnAffine.inverse(backend,
+                    preprocessing.targetScaler().orElse(null));
+        } catch (RuntimeException e) {
+            if (featureScaling != null) {
+                featureScaling.close();
+            }
+            throw e;
+        }
+        this.workspaces = new InferenceWorkspaces(backend, inputSize(), this.layers,
+                featureScaling, targetUnscaling);
     }
 
     /**
@@ -79,6 +102,26 @@ public final class Sequential implements AutoCloseable {
      */
     public Architecture architecture() {
         return architecture;
+    }
+
+    /**
+     * The scalers and class names the model carries; {@link Preprocessing#NONE} for none.
+     *
+     * @return the architecture's preprocessing
+     */
+    public Preprocessing preprocessing() {
+        return architecture.preprocessing();
+    }
+
+    /**
+     * The names of the output classes, when the model was given them: output {@code i} is
+     * class {@code classNames().get(i)}; {@code ClassLabels.of(classNames())} maps them both
+     * ways.
+     *
+     * @return the class names by output index, unmodifiable; empty when the model has none
+     */
+    public List<String> classNames() {
+        return architecture.preprocessing().classNames();
     }
 
     /**
@@ -194,13 +237,21 @@ public final class Sequential implements AutoCloseable {
 
     /**
      * Checks that {@code loss} can train this network: a loss fused with an activation needs an
-     * output layer with that activation ({@link Layer#activation()}).
+     * output layer with that activation ({@link Layer#activation()}); a model with a target
+     * scaler is a regression model and trains with {@link Loss#MEAN_SQUARED_ERROR} only.
      *
      * @param loss the loss to check
-     * @throws IllegalArgumentException naming the loss and the output layer otherwise
+     * @throws IllegalArgumentException naming the loss and the output layer or the scaler
+     *                                  otherwise
      */
     public void checkLoss(Loss loss) {
         Objects.requireNonNull(loss, "loss");
+        if (targetUnscaling != null && loss != Loss.MEAN_SQUARED_ERROR) {
+            throw new IllegalArgumentException("loss " + loss.id() + " takes classes as targets, "
+                    + "which are not to be scaled; this model has a target scaler ("
+                    + architecture.preprocessing().targetScaler().orElseThrow() + ") and "
+                    + "trains with " + Loss.MEAN_SQUARED_ERROR.id());
+        }
         Activation fused = loss.fusedActivation();
         Layer output = layers.get(layers.size() - 1);
         if (fused != null && output.activation() != fused) {
@@ -212,9 +263,11 @@ public final class Sequential implements AutoCloseable {
 
     /**
      * Inference on host data: runs {@code rows} examples ({@code input} row-major,
-     * {@code rows × inputSize}) and returns the outputs row-major. Safe from many threads.
+     * {@code rows × inputSize}) and returns the outputs row-major. Safe from many threads. The
+     * model's feature scaler is applied to the input and its target scaler's inverse to the
+     * output, on the backend: raw values in, values in the targets' units out.
      *
-     * @param input the examples, row-major
+     * @param input the examples, row-major, raw
      * @param rows the number of examples
      * @return the outputs, {@code rows × outputSize}, row-major
      * @throws IllegalArgumentException when {@code input} does not hold exactly {@code rows}
@@ -232,7 +285,14 @@ public final class Sequential implements AutoCloseable {
         guard.beginInference("predict");
         try (InferenceWorkspaces.Workspace workspace = workspaces.take(rows)) {
             backend.copyIn(input, 0, workspace.input);
-            backend.copyOut(run(workspace.input, workspace), output, 0);
+            if (featureScaling != null) {
+                featureScaling.apply(workspace.input, workspace.featureWork, workspace.input);
+            }
+            Tensor result = run(workspace.input, workspace);
+            if (targetUnscaling != null) {
+                targetUnscaling.apply(result, workspace.targetWork, result);
+            }
+            backend.copyOut(result, output, 0);
         } finally {
             guard.endInference();
         }
@@ -241,9 +301,10 @@ public final class Sequential implements AutoCloseable {
 
     /**
      * Inference on host rows, one array per example; returns one output array per example.
-     * Safe from many threads.
+     * Safe from many threads. Scaled as {@link #predict(float[], int)} is: raw values in,
+     * values in the targets' units out.
      *
-     * @param rows the examples, each {@code inputSize} wide
+     * @param rows the examples, each {@code inputSize} wide, raw
      * @return the outputs, each {@code outputSize} wide
      * @throws IllegalArgumentException naming the first row that is null or not
      *                                  {@code inputSize} wide, or for no rows at all
@@ -274,29 +335,67 @@ public final class Sequential implements AutoCloseable {
     }
 
     /**
-     * Inference on the backend: writes the network's evaluation output for {@code input}
+     * Inference on the backend: writes the model's evaluation output for {@code input}
      * {@code [m, inputSize]} into {@code output} {@code [m, outputSize]}, both tensors of this
-     * network's backend. Safe from many threads, each with its own output; allocates nothing
-     * once the batch size has been seen. Modifies {@code output}.
+     * network's backend. Scaled as {@link #predict(float[], int)} is, on the backend: raw
+     * values in, values in the targets' units out. Safe from many threads, each with its own
+     * output; allocates nothing once the batch size has been seen. Modifies {@code output}.
      *
-     * @param input the batch, {@code [m, inputSize]}
+     * @param input the batch, {@code [m, inputSize]}, raw
      * @param output receives the outputs, {@code [m, outputSize]}
      * @throws IllegalArgumentException for shapes other than these
      * @throws IllegalStateException    when another thread trains the network or it is closed
      */
     public void predict(Tensor input, Tensor output) {
+        checkShapes(input, output);
+        guard.beginInference("predict");
+        try (InferenceWorkspaces.Workspace workspace = workspaces.take(input.shape().rows())) {
+            Tensor x = input;
+            if (featureScaling != null) {
+                featureScaling.apply(input, workspace.featureWork, workspace.input);
+                x = workspace.input;
+            }
+            Tensor result = run(x, workspace);
+            if (targetUnscaling != null) {
+                targetUnscaling.apply(result, workspace.targetWork, output);
+            } else {
+                backend.copy(result, output);
+            }
+        } finally {
+            guard.endInference();
+        }
+    }
+
+    /**
+     * Inference by the layers alone, in the model's scaled units: {@code input} already scaled
+     * by the feature scaler, {@code output} in the target scaler's units, as training sees them
+     * (the same as {@link #predict(Tensor, Tensor)} for a model without scalers).
+     * {@code Trainer.evaluate} measures its loss this way. Safe from many threads, each with
+     * its own output; allocates nothing once the batch size has been seen. Modifies
+     * {@code output}.
+     *
+     * @param input the batch, {@code [m, inputSize]}, scaled
+     * @param output receives the outputs, {@code [m, outputSize]}, scaled
+     * @throws IllegalArgumentException for shapes other than these
+     * @throws IllegalStateException    when another thread trains the network or it is closed
+     */
+    public void predictScaled(Tensor input, Tensor output) {
+        checkShapes(input, output);
+        guard.beginInference("predict");
+        try (InferenceWorkspaces.Workspace workspace = workspaces.take(input.shape().rows())) {
+            backend.copy(run(input, workspace), output);
+        } finally {
+            guard.endInference();
+        }
+    }
+
+    private void checkShapes(Tensor input, Tensor output) {
         Shape in = input.shape();
         Shape out = output.shape();
         if (in.rank() != 2 || in.cols() != inputSize() || out.rank() != 2
                 || out.rows() != in.rows() || out.cols() != outputSize()) {
             throw new IllegalArgumentException("predict: input " + in + " and output " + out
                     + "; expected [m, " + inputSize() + "] and [m, " + outputSize() + "]");
-        }
-        guard.beginInference("predict");
-        try (InferenceWorkspaces.Workspace workspace = workspaces.take(in.rows())) {
-            backend.copy(run(input, workspace), output);
-        } finally {
-            guard.endInference();
         }
     }
 
@@ -320,6 +419,11 @@ public final class Sequential implements AutoCloseable {
         if (guard.close()) {
             workspaces.close();
             layers.forEach(Layer::close);
+            for (ColumnAffine scaling : new ColumnAffine[] {featureScaling, targetUnscaling}) {
+                if (scaling != null) {
+                    scaling.close();
+                }
+            }
         }
     }
 
@@ -332,6 +436,9 @@ public final class Sequential implements AutoCloseable {
     public static final class Builder {
         private final int inputSize;
         private final List<LayerSpec> specs = new ArrayList<>();
+        private Scaler featureScaler;
+        private Scaler targetScaler;
+        private List<String> classNames;
 
         private Builder(int inputSize) {
             this.inputSize = inputSize;
@@ -382,12 +489,55 @@ public final class Sequential implements AutoCloseable {
         }
 
         /**
+         * Gives the model a feature scaler, fitted on the training rows only
+         * ({@code Dataset.fitFeatureScaler}): {@code predict}, {@code Trainer.fit} and
+         * {@code Trainer.evaluate} apply it to the raw features they are given.
+         *
+         * @param scaler the scaler, {@code inputSize} columns wide; null for none
+         * @return this builder
+         */
+        public Builder featureScaler(Scaler scaler) {
+            this.featureScaler = scaler;
+            return this;
+        }
+
+        /**
+         * Gives a regression model a target scaler, fitted on the training rows only
+         * ({@code Dataset.fitTargetScaler}): {@code Trainer.fit} trains on scaled targets and
+         * {@code predict} returns its outputs inverse-scaled, in the targets' units. The model
+         * then trains with {@link Loss#MEAN_SQUARED_ERROR}.
+         *
+         * @param scaler the scaler, as wide as the output; null for none
+         * @return this builder
+         */
+        public Builder targetScaler(Scaler scaler) {
+            this.targetScaler = scaler;
+            return this;
+        }
+
+        /**
+         * Gives a classifier its class names, kept with it and in its model file, e.g.
+         * {@code classNames(csv.classLabels().names())}.
+         *
+         * @param names the names by output index, one per output (two for one sigmoid output),
+         *     distinct; null or empty for none
+         * @return this builder
+         */
+        public Builder classNames(List<String> names) {
+            this.classNames = names;
+            return this;
+        }
+
+        /**
          * The architecture collected so far.
          *
-         * @return the input size and the layers added so far
+         * @return the input size, the layers added so far and the preprocessing
+         * @throws IllegalArgumentException when a scaler or the class names do not fit the
+         *                                  layers' input or output width
          */
         public Architecture architecture() {
-            return new Architecture(inputSize, specs);
+            return new Architecture(inputSize, specs,
+                    Preprocessing.of(featureScaler, targetScaler, classNames));
         }
 
         /**
@@ -396,7 +546,8 @@ public final class Sequential implements AutoCloseable {
          * @param backend where the layers' tensors live
          * @param seed the seed of the initial weights
          * @return the network, owned by the caller (close it)
-         * @throws IllegalArgumentException when no layer was added or the input size is below 1
+         * @throws IllegalArgumentException when no layer was added, the input size is below 1,
+         *                                  or the preprocessing does not fit the layers
          */
         public Sequential build(Backend backend, long seed) {
             return architecture().build(backend, seed);

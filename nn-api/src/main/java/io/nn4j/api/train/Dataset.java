@@ -1,5 +1,6 @@
 package io.nn4j.api.train;
 
+import io.nn4j.api.preprocess.Scaler;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -467,6 +468,32 @@ public final class Dataset {
                     + "; expected one 1 and the rest 0");
         }
         return hot;
+    }
+
+    /**
+     * Fits a scaler on the features of this data set: call it on the training rows only (not
+     * the validation or test rows), and give the scaler to the model
+     * ({@code Sequential.Builder.featureScaler}).
+     *
+     * @param kind how to fit it
+     * @return the scaler, {@link #featureCount()} columns wide
+     * @throws IllegalArgumentException for a non-finite feature (a data set made with
+     *                                  {@link #allowingNonFinite}), naming row and column
+     */
+    public Scaler fitFeatureScaler(Scaler.Kind kind) {
+        return Scaler.fit(kind, features, featureCount);
+    }
+
+    /**
+     * Fits a scaler on the targets of this data set, for regression: call it on the training
+     * rows only, and give the scaler to the model ({@code Sequential.Builder.targetScaler}).
+     *
+     * @param kind how to fit it
+     * @return the scaler, {@link #targetCount()} columns wide
+     * @throws IllegalArgumentException for a non-finite target, naming row and column
+     */
+    public Scaler fitTargetScaler(Scaler.Kind kind) {
+        return Scaler.fit(kind, targets, targetCount);
     }
 
     /** The features, row-major: the backing array itself, for the trainer's batch copies. */

@@ -31,6 +31,10 @@ import java.util.Objects;
  * {@link TrainingDivergedException} names the likely cause. Keeping that copy costs as much
  * backend memory again as the parameters and the optimizer's state.
  *
+ * <p>Data sets are given raw. A model that carries scalers ({@link Sequential#preprocessing()})
+ * trains and is evaluated on scaled copies made on the host once per fit (and per
+ * evaluation): every loss reported is in the scaled units, the loss that is minimized.
+ *
  * <p>With a checkpoint directory, the state after every epoch is written there
  * ({@link io.nn4j.api.io.Checkpoint}), and {@link #fit} resumes from the latest one it finds.
  *
@@ -159,7 +163,7 @@ public final class Trainer {
         float[] lossSoFar = new float[1];
         int batches = step.batches();
         try (Tensor lossTotal = backend.zeros(Shape.vector(1));
-             DivergenceWatch watch = new DivergenceWatch(lossTotal, model, optimizer, loss, train,
+             DivergenceWatch watch = new DivergenceWatch(lossTotal, model, optimizer, loss, step.data(),
                      batchSize, seed, history.size() + 1)) {
             for (int epoch = history.size() + 1; epoch <= epochs; epoch++) {
                 EpochOrder.fill(order, seed, epoch);
@@ -214,8 +218,10 @@ public final class Trainer {
 
     /**
      * Mean loss and accuracy of {@code model} on {@code data}, run in batches of
-     * {@code batchSize} through {@link Sequential#predict(Tensor, Tensor)}: safe from many
-     * threads at once, as predictions are.
+     * {@code batchSize} through {@link Sequential#predictScaled(Tensor, Tensor)}: safe from many
+     * threads at once, as predictions are. {@code data} is raw; a model with scalers is
+     * measured on a scaled copy, so its loss is in the scaled units that {@link #fit} minimizes
+     * and reports (for a target scaler, not in the targets' own units).
      *
      * @param model the network, on any backend
      * @param data the examples evaluated
@@ -232,7 +238,8 @@ public final class Trainer {
     }
 
     /** {@link #evaluate} on data already checked. */
-    private static Evaluation measure(Sequential model, Dataset data, Loss loss, int batchSize) {
+    private static Evaluation measure(Sequential model, Dataset raw, Loss loss, int batchSize) {
+        Dataset data = ScaledData.of(model, raw);
         Backend backend = model.backend();
         int[] order = new int[data.size()];
         for (int i = 0; i < order.length; i++) {
@@ -244,7 +251,7 @@ public final class Trainer {
             for (int from = 0; from < data.size(); from += batchSize) {
                 BatchStager.Batch b = stager.stage(order, from,
                         Math.min(batchSize, data.size() - from));
-                model.predict(b.features, b.work);
+                model.predictScaled(b.features, b.work);
                 backend.accumulateLoss(loss, b.work, b.targets, lossTotal);
                 backend.accumulateCorrect(b.work, b.targets, correct);
             }

@@ -13,6 +13,11 @@ import java.util.Objects;
  * {@link Optimizer#finishStep}, and the batch's summed loss added on the backend to an
  * accumulator. Nothing waits for the device.
  *
+ * <p>A model that carries scalers ({@link Sequential#preprocessing()}) trains on a copy of the
+ * data set made once, when the step is made, on the host: features scaled by its feature
+ * scaler, targets by its target scaler. The data set given is raw, as for
+ * {@link Sequential#predict}; the summed loss is in the scaled units.
+ *
  * <p>The data set is cut into batches of the batch size, in an order given per call (an epoch's
  * shuffle, see {@link EpochOrder}); the last batch is short when the size does not divide the
  * data set's. The staged features and targets and the loss-gradient work tensor are kept per
@@ -26,6 +31,7 @@ public final class TrainingStep implements AutoCloseable {
     private final Sequential model;
     private final Optimizer optimizer;
     private final Loss loss;
+    private final Dataset data;
     private final int size;
     private final int batchSize;
     private final BatchStager stager;
@@ -38,7 +44,8 @@ public final class TrainingStep implements AutoCloseable {
      * @param model     the network to train, on its backend; not owned
      * @param optimizer the optimizer that updates the model's parameters; not owned
      * @param loss      the loss to minimize; must suit the model's output layer
-     * @param data      the training data set, whose rows each batch copies to the backend
+     * @param data      the training data set, raw, whose rows (scaled, when the model has
+     *                  scalers) each batch copies to the backend
      * @param batchSize the examples per batch, at least 1
      * @throws IllegalArgumentException when the batch size is below 1, when the loss does not
      *                                  suit the model's output layer, or when the data does not
@@ -54,9 +61,15 @@ public final class TrainingStep implements AutoCloseable {
         this.loss = Objects.requireNonNull(loss, "loss");
         model.checkLoss(loss);
         Trainer.checkFits(model, data, loss, "training");
+        this.data = ScaledData.of(model, data);
         this.size = data.size();
         this.batchSize = batchSize;
-        this.stager = new BatchStager(model.backend(), data, model.outputSize());
+        this.stager = new BatchStager(model.backend(), this.data, model.outputSize());
+    }
+
+    /** The data set the batches come from: the one given, scaled as the model says. */
+    Dataset data() {
+        return data;
     }
 
     /**
