@@ -1,0 +1,207 @@
+package io.nn4j.backend.cpu;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.nn4j.api.Activation;
+import io.nn4j.api.Backend;
+import io.nn4j.api.Backends;
+import io.nn4j.api.Loss;
+import io.nn4j.api.Shape;
+import io.nn4j.api.Tensor;
+import io.nn4j.api.metrics.EpochStats;
+import io.nn4j.api.nn.Sequential;
+import io.nn4j.api.preprocess.Scaler;
+import io.nn4j.api.train.Adam;
+import io.nn4j.api.train.Dataset;
+import io.nn4j.api.train.Sgd;
+import io.nn4j.api.train.Split;
+import io.nn4j.api.train.Trainer;
+import io.nn4j.api.train.TrainingStep;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A model that carries scalers: {@code predict} takes raw rows and answers in the targets'
+ * units, and {@code Trainer.fit} / {@code evaluate} train and measure exactly as a plain model
+ * does on data scaled by hand.
+ */
+class ScaledModelTest {
+    private Backend backend;
+
+    @BeforeEach
+    void open() {
+        backend = Backends.load("cpu");
+    }
+
+    @AfterEach
+    void close() {
+        backend.close();
+    }
+
+    /**
+     * Rows of two features on very different scales, {@code x0 ~ N(50, 10)} and
+     * {@code x1 ~ N(-3, 0.5)}, and a target in the thousands:
+     * {@code y = 1000 + 40 x0 - 500 x1 + 3 x0 x1}.
+     */
+    static Dataset regression(long seed, int rows) {
+        Random random = new Random(seed);
+        float[][] x = new float[rows][2];
+        float[] y = new float[rows];
+        for (int i = 0; i < rows; i++) {
+            x[i][0] = 50 + 10 * (float) random.nextGaussian();
+            x[i][1] = -3 + 0.5f * (float) random.nextGaussian();
+            y[i] = 1000 + 40 * x[i][0] - 500 * x[i][1] + 3 * x[i][0] * x[i][1];
+        }
+        return Dataset.ofTargets(x, y);
+    }
+
+    static Sequential.Builder regressor() {
+        return Sequential.builder(2).dense(16, Activation.TANH).dense(1, Activation.IDENTITY);
+    }
+
+    static Trainer trainer(int epochs) {
+        return Trainer.builder().loss(Loss.MEAN_SQUARED_ERROR).optimizer(new Adam(0.01f))
+                .batchSize(16).epochs(epochs).seed(4).build();
+    }
+
+    /** The feature rows of {@code data}, one array per example. */
+    static float[][] featureRows(Dataset data) {
+        return rows(data, true);
+    }
+
+    static float[][] rows(Dataset data, boolean features) {
+        int width = features ? data.featureCount() : data.targetCount();
+        float[] x = new float[data.size() * data.featureCount()];
+        float[] y = new float[data.size() * data.targetCount()];
+        int[] order = new int[data.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        data.gather(order, 0, data.size(), x, y);
+        float[][] rows = new float[data.size()][];
+        for (int r = 0; r < rows.length; r++) {
+            rows[r] = java.util.Arrays.copyOfRange(features ? x : y, r * width, (r + 1) * width);
+        }
+        return rows;
+    }
+
+    /** {@code data} scaled by hand, row by row. */
+    private static Dataset scaledByHand(Dataset data, Scaler features, Scaler targets) {
+        float[][] y = rows(data, false);
+        return Dataset.ofTargets(features.transform(featureRows(data)), targets.transform(y));
+    }
+
+    @Test
+    void fitAndEvaluateScaleTheRawDataAsAPlainModelTrainsOnDataScaledByHand() {
+        Split split = Split.random(regression(1, 300), 2, 0.25);
+        Scaler features = split.train().fitFeatureScaler(Scaler.Kind.STANDARD);
+        Scaler targets = split.train().fitTargetScaler(Scaler.Kind.STANDARD);
+        try (Sequential scaled = regressor().featureScaler(features).targetScaler(targets)
+                .build(backend, 9);
+             Sequential plain = regressor().build(backend, 9)) {
+            List<EpochStats> carried = trainer(3).fit(scaled, split.train(), split.test());
+            List<EpochStats> byHand = trainer(3).fit(plain,
+                    scaledByHand(split.train(), features, targets),
+                    scaledByHand(split.test(), features, targets));
+            for (int e = 0; e < 3; e++) {
+                assertEquals(byHand.get(e).trainLoss(), carried.get(e).trainLoss(), "epoch " + e);
+                assertEquals(byHand.get(e).testLoss(), carried.get(e).testLoss(), "epoch " + e);
+            }
+            for (int p = 0; p < plain.parameters().size(); p++) {
+                assertArrayEquals(backend.toArray(plain.parameters().get(p).value()),
+                        backend.toArray(scaled.parameters().get(p).value()), "parameter " + p);
+            }
+            assertEquals(Trainer.evaluate(plain, scaledByHand(split.test(), features, targets),
+                            Loss.MEAN_SQUARED_ERROR, 7).loss(),
+                    Trainer.evaluate(scaled, split.test(), Loss.MEAN_SQUARED_ERROR, 7).loss(),
+                    "evaluate reports the loss in the scaled units");
+
+            float[][] raw = featureRows(split.test());
+            float[][] expected = targets.inverse(plain.predict(features.transform(raw)));
+            float[][] predicted = scaled.predict(raw);
+            for (int r = 0; r < raw.length; r++) {
+                assertArrayEquals(expected[r], predicted[r], "row " + r);
+            }
+        }
+    }
+
+    @Test
+    void theThreePredictFormsAgreeBitForBit() {
+        Dataset data = regression(2, 40);
+        try (Sequential model = regressor()
+                .featureScaler(data.fitFeatureScaler(Scaler.Kind.MIN_MAX))
+                .targetScaler(data.fitTargetScaler(Scaler.Kind.STANDARD)).build(backend, 3)) {
+            float[][] raw = featureRows(data);
+            float[][] rows = model.predict(raw);
+            float[] flat = new float[raw.length * 2];
+            for (int r = 0; r < raw.length; r++) {
+                System.arraycopy(raw[r], 0, flat, 2 * r, 2);
+            }
+            float[] fromFlat = model.predict(flat, raw.length);
+            float[] fromTensors;
+            try (Tensor in = backend.fromArray(flat, Shape.matrix(raw.length, 2));
+                 Tensor out = backend.zeros(Shape.matrix(raw.length, 1))) {
+                model.predict(in, out);
+                fromTensors = backend.toArray(out);
+                assertArrayEquals(flat, backend.toArray(in), "the input tensor is left as it was");
+            }
+            for (int r = 0; r < raw.length; r++) {
+                assertEquals(rows[r][0], fromFlat[r], "row " + r);
+                assertEquals(rows[r][0], fromTensors[r], "row " + r);
+            }
+        }
+    }
+
+    @Test
+    void targetScalingTrainsInScaledUnitsAndPredictsInTheOriginalOnes() {
+        Split split = Split.random(regression(3, 600), 5, 0.2);
+        Scaler targets = split.train().fitTargetScaler(Scaler.Kind.STANDARD);
+        try (Sequential model = regressor()
+                .featureScaler(split.train().fitFeatureScaler(Scaler.Kind.STANDARD))
+                .targetScaler(targets).build(backend, 6)) {
+            List<EpochStats> history = trainer(40).fit(model, split.train());
+            assertTrue(history.get(39).trainLoss() < 0.01,
+                    "the scaled loss: " + history.get(39).trainLoss());
+            float[][] predicted = model.predict(featureRows(split.test()));
+            float[][] actual = rows(split.test(), false);
+            double squares = 0;
+            for (int r = 0; r < actual.length; r++) {
+                double error = predicted[r][0] - actual[r][0];
+                squares += error * error;
+            }
+            double rmse = Math.sqrt(squares / actual.length);
+            double std = targets.scale()[0];
+            assertTrue(std > 100, "targets in the hundreds: " + std);
+            assertTrue(rmse < 0.1 * std, "rmse " + rmse + " in the targets' units, std " + std);
+        }
+    }
+
+    @Test
+    void aTargetScalerTrainsWithMeanSquaredErrorOnly() {
+        Scaler three = Scaler.fit(Scaler.Kind.STANDARD, new float[][] {{0, 1, 2}, {1, 2, 3}});
+        Dataset data = Dataset.ofClasses(new float[][] {{0, 1}, {1, 0}}, new int[] {0, 2}, 3);
+        try (Sequential model = Sequential.builder(2).dense(3, Activation.SOFTMAX)
+                .targetScaler(three).build(backend, 1);
+             Sgd sgd = new Sgd(0.1f)) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new TrainingStep(model, sgd, Loss.CATEGORICAL_CROSSENTROPY, data, 2));
+            assertTrue(e.getMessage().contains("target scaler"), e.getMessage());
+        }
+    }
+
+    @Test
+    void scalersThatDoNotFitTheLayersAreRefusedWhenTheModelIsBuilt() {
+        Scaler three = Scaler.fit(Scaler.Kind.STANDARD, new float[][] {{0, 1, 2}, {1, 2, 3}});
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> regressor().featureScaler(three).build(backend, 1));
+        assertTrue(e.getMessage().contains("feature scaler has 3 columns; the network takes 2"),
+                e.getMessage());
+        assertEquals(0, backend.memory().liveTensors(), "nothing made");
+    }
+}
