@@ -159,6 +159,24 @@ class ScaledModelTest {
     }
 
     @Test
+    void aWarmScaledPredictionMakesNoTensorAndClosingFreesTheScalers() {
+        Dataset data = regression(8, 20);
+        long before = backend.memory().liveTensors();
+        try (Sequential model = regressor()
+                .featureScaler(data.fitFeatureScaler(Scaler.Kind.STANDARD))
+                .targetScaler(data.fitTargetScaler(Scaler.Kind.STANDARD)).build(backend, 3);
+             Tensor in = backend.zeros(Shape.matrix(5, 2));
+             Tensor out = backend.zeros(Shape.matrix(5, 1))) {
+            model.predict(in, out);
+            long warm = backend.memory().liveTensors();
+            model.predict(in, out);
+            model.predict(new float[10], 5);
+            assertEquals(warm, backend.memory().liveTensors(), "the pooled workspace is reused");
+        }
+        assertEquals(before, backend.memory().liveTensors(), "everything freed");
+    }
+
+    @Test
     void targetScalingTrainsInScaledUnitsAndPredictsInTheOriginalOnes() {
         Split split = Split.random(regression(3, 600), 5, 0.2);
         Scaler targets = split.train().fitTargetScaler(Scaler.Kind.STANDARD);
