@@ -23,14 +23,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Saves a trained {@link Sequential} (architecture and weights) and loads it on any backend.
+ * Saves a trained {@link Sequential} (architecture, preprocessing and weights) and loads it on
+ * any backend.
  *
  * <p>The format (version {@value #VERSION}, big-endian, documented in
  * {@code docs/model-format.md}): the magic {@code NN4J}, the format version, the input size, the
  * layers (a kind byte and its fields), the preprocessing (feature scaler, target scaler, class
  * names; since version 2), the parameters (name, rows, cols, float32 values), and a CRC-32 of
- * everything before it. Version 1 files (no preprocessing) still load. A file is written whole or not at all (see
- * {@code docs/model-format.md}): a crash, a full disk or a failed write never leaves a
+ * everything before it. Version 1 files (no preprocessing) still load. A file is written whole
+ * or not at all (see {@code docs/model-format.md}): a crash, a full disk or a failed write never leaves a
  * half-written model under the real name, and a model with a non-finite weight is not saved.
  * Loading reads and checks the header before the body and allocates only what the file's size
  * justifies; every way a file can be bad is a {@link ModelFormatException} naming it.

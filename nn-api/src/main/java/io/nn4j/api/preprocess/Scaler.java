@@ -18,8 +18,8 @@ import java.util.Objects;
  * {@code x · factor_j + offset_j} with {@code factor_j = 1 / scale_j} and
  * {@code offset_j = −center_j / scale_j}, each rounded to float once: the same two float
  * operations on the host and on every backend (as scikit-learn computes it too; so a min-max
- * scaled training minimum may come out a rounding error away from 0). The inverse is {@code x = x' · scale_j +
- * center_j}. Statistics are computed in double precision. The standard deviation is the
+ * scaled training minimum may come out a rounding error away from 0). The inverse is
+ * {@code x = x' · scale_j + center_j}. Statistics are computed in double precision. The standard deviation is the
  * population one (divided by the row count, as scikit-learn's {@code StandardScaler}). A
  * column without spread (constant in the training rows, or a spread below
  * {@link Float#MIN_NORMAL}) gets scale 1, as in scikit-learn: the standardizer maps it to 0

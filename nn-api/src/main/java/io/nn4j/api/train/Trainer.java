@@ -163,8 +163,8 @@ public final class Trainer {
         float[] lossSoFar = new float[1];
         int batches = step.batches();
         try (Tensor lossTotal = backend.zeros(Shape.vector(1));
-             DivergenceWatch watch = new DivergenceWatch(lossTotal, model, optimizer, loss, step.data(),
-                     batchSize, seed, history.size() + 1)) {
+             DivergenceWatch watch = new DivergenceWatch(lossTotal, model, optimizer, loss,
+                     step.data(), batchSize, seed, history.size() + 1)) {
             for (int epoch = history.size() + 1; epoch <= epochs; epoch++) {
                 EpochOrder.fill(order, seed, epoch);
                 optimizer.startEpoch(epoch - 1);

@@ -115,7 +115,8 @@ class ScalerTest {
     @Test
     void badValuesAndWidthsAreRefusedNamingTheColumn() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Scaler.of(Scaler.Kind.STANDARD, new float[] {0, Float.NaN}, new float[] {1, 1}));
+                () -> Scaler.of(Scaler.Kind.STANDARD, new float[] {0, Float.NaN},
+                        new float[] {1, 1}));
         assertTrue(e.getMessage().contains("column 1: center is NaN"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> Scaler.of(Scaler.Kind.MIN_MAX, new float[] {0, 0}, new float[] {1, 0}));

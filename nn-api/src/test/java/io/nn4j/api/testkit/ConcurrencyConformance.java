@@ -11,6 +11,7 @@ import io.nn4j.api.MemoryStats;
 import io.nn4j.api.Shape;
 import io.nn4j.api.Tensor;
 import io.nn4j.api.nn.Sequential;
+import io.nn4j.api.preprocess.Scaler;
 import io.nn4j.api.train.Dataset;
 import io.nn4j.api.train.Sgd;
 import io.nn4j.api.train.Trainer;
@@ -43,7 +44,8 @@ final class ConcurrencyConformance {
 
     /**
      * {@link #THREADS} threads predict for {@code seconds} on one model with mixed batch sizes
-     * through all three {@code predict} forms; every output must equal the single-threaded one
+     * through all three {@code predict} forms, the model carrying a feature and a target scaler
+     * (whose work tensors are per call too); every output must equal the single-threaded one
      * bit for bit, no call may throw, and once the model is closed the backend holds exactly
      * the tensors it held before the model was made.
      */
@@ -53,13 +55,17 @@ final class ConcurrencyConformance {
         float[][] expected = new float[BATCH_SIZES.length][];
         AtomicLong calls = new AtomicLong();
         List<String> failures = new ArrayList<>();
+        RandomTensors random = new RandomTensors(SEED);
         try (Sequential model = Sequential.builder(INPUTS)
                 .dense(96, Activation.TANH)
                 .dropout(0.3f)
                 .dense(48, Activation.RELU)
                 .dense(10, Activation.SOFTMAX)
+                .featureScaler(Scaler.of(Scaler.Kind.STANDARD, random.uniform(INPUTS, -1, 1),
+                        random.uniform(INPUTS, 0.5f, 2)))
+                .targetScaler(Scaler.of(Scaler.Kind.MIN_MAX, random.uniform(10, -1, 1),
+                        random.uniform(10, 0.5f, 2)))
                 .build(backend, SEED)) {
-            RandomTensors random = new RandomTensors(SEED);
             for (int i = 0; i < BATCH_SIZES.length; i++) {
                 inputs[i] = random.uniform(BATCH_SIZES[i] * INPUTS, -2, 2);
                 expected[i] = model.predict(inputs[i], BATCH_SIZES[i]);

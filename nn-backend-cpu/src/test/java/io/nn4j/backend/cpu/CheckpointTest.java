@@ -138,11 +138,7 @@ class CheckpointTest {
                 + (1 + 4 + 2 + "relu".length()) + (1 + 4 + 2 + "softmax".length());
         assertArrayEquals(new byte[6], Arrays.copyOfRange(version3, section, section + 6),
                 "no scalers, no class names");
-        byte[] version2 = new byte[version3.length - 6];
-        System.arraycopy(version3, 0, version2, 0, section);
-        System.arraycopy(version3, section + 6, version2, section, version2.length - section);
-        ByteBuffer.wrap(version2).putInt(4, 2);
-        return version2;
+        return CraftedFiles.cut(version3, section, 6, 2);
     }
 
     @Test

@@ -32,6 +32,19 @@ final class CraftedFiles {
         return resigned(bytes.toByteArray());
     }
 
+    /**
+     * {@code file} without its bytes {@code from} to {@code from + count − 1}, its version
+     * field set to {@code version}, its checksum not yet fixed ({@link #resigned}): a file of an
+     * older version made from a newer one that lacks a section.
+     */
+    static byte[] cut(byte[] file, int from, int count, int version) {
+        byte[] older = new byte[file.length - count];
+        System.arraycopy(file, 0, older, 0, from);
+        System.arraycopy(file, from + count, older, from, older.length - from);
+        ByteBuffer.wrap(older).putInt(4, version);
+        return older;
+    }
+
     /** {@code file} with its last four bytes replaced by the CRC-32 of the bytes before them. */
     static byte[] resigned(byte[] file) {
         byte[] copy = Arrays.copyOf(file, file.length);

@@ -14,11 +14,10 @@ import io.nn4j.api.io.ModelFormatException;
 import io.nn4j.api.nn.Sequential;
 import io.nn4j.api.preprocess.Preprocessing;
 import io.nn4j.api.preprocess.Scaler;
+import io.nn4j.api.testkit.RawUnits;
 import io.nn4j.api.train.Dataset;
 import io.nn4j.api.train.Sgd;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -30,13 +29,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Model files of version 2 carry the model's scalers and class names; version 1 files still
- * load; a preprocessing section with bad values is refused naming the file.
+ * Model files of version 2 carry the model's scalers and class names, and checkpoints too;
+ * version 1 files still load. (Crafted preprocessing sections: {@link CraftedModelFileTest}.)
  */
 class ScaledModelFileTest {
-    private static final byte DENSE = 1;
-    private static final byte STANDARD = 1;
-
     @TempDir
     Path dir;
     private Backend backend;
@@ -55,8 +51,8 @@ class ScaledModelFileTest {
 
     @Test
     void scalersAndClassNamesSurviveTheRoundTrip() throws IOException {
-        Dataset data = ScaledModelTest.regression(4, 50);
-        float[][] raw = ScaledModelTest.featureRows(data);
+        Dataset data = RawUnits.regression(4, 50);
+        float[][] raw = RawUnits.featureRows(data);
         try (Sequential regressor = ScaledModelTest.regressor()
                 .featureScaler(data.fitFeatureScaler(Scaler.Kind.MIN_MAX))
                 .targetScaler(data.fitTargetScaler(Scaler.Kind.STANDARD)).build(backend, 2);
@@ -90,11 +86,7 @@ class ScaledModelFileTest {
                     + (1 + 4 + 2 + "identity".length());
             assertArrayEquals(new byte[6], Arrays.copyOfRange(version2, section, section + 6),
                     "no scalers, no class names");
-            byte[] version1 = new byte[version2.length - 6];
-            System.arraycopy(version2, 0, version1, 0, section);
-            System.arraycopy(version2, section + 6, version1, section, version1.length - section);
-            ByteBuffer.wrap(version1).putInt(4, 1);
-            Files.write(file, CraftedFiles.resigned(version1));
+            Files.write(file, CraftedFiles.resigned(CraftedFiles.cut(version2, section, 6, 1)));
             try (Sequential loaded = ModelFile.load(file, backend)) {
                 assertEquals(Preprocessing.NONE, loaded.preprocessing());
                 float[][] rows = {{0.5f, -1}, {2, 3}};
@@ -103,140 +95,10 @@ class ScaledModelFileTest {
         }
     }
 
-    /**
-     * Writes a version 2 body: 2 inputs, one dense layer of 1 identity unit computing
-     * {@code 0.5 x0 - 0.5 x1}, the preprocessing section, and its two tensors.
-     */
-    private void craft(CraftedFiles.Fields preprocessing) throws IOException {
-        Files.write(file, CraftedFiles.framed(ModelFile.MAGIC, 2, out -> {
-            out.writeInt(2);
-            out.writeInt(1);
-            out.writeByte(DENSE);
-            out.writeInt(1);
-            out.writeUTF("identity");
-            preprocessing.write(out);
-            out.writeInt(2);
-            out.writeUTF("layer0.weights");
-            out.writeInt(1);
-            out.writeInt(2);
-            out.writeFloat(0.5f);
-            out.writeFloat(-0.5f);
-            out.writeUTF("layer0.bias");
-            out.writeInt(1);
-            out.writeInt(1);
-            out.writeFloat(0);
-        }));
-    }
-
-    private ModelFormatException refused(CraftedFiles.Fields preprocessing) throws IOException {
-        craft(preprocessing);
-        long live = backend.memory().liveTensors();
-        ModelFormatException e = assertThrows(ModelFormatException.class,
-                () -> ModelFile.load(file, backend));
-        assertTrue(e.getMessage().startsWith(file + ": "), e.getMessage());
-        assertEquals(live, backend.memory().liveTensors(), "a failed load frees what it made");
-        return e;
-    }
-
-    private static void scaler(DataOutputStream out, int kind, float[] center, float[] scale)
-            throws IOException {
-        out.writeByte(kind);
-        out.writeInt(center.length);
-        for (float c : center) {
-            out.writeFloat(c);
-        }
-        for (float s : scale) {
-            out.writeFloat(s);
-        }
-    }
-
-    private static void noTargetScalerNoNames(DataOutputStream out) throws IOException {
-        out.writeByte(0);
-        out.writeInt(0);
-    }
-
-    @Test
-    void theCraftedBodyLoadsWhenItsPreprocessingIsGood() throws IOException {
-        craft(out -> {
-            scaler(out, STANDARD, new float[] {1, 2}, new float[] {3, 4});
-            noTargetScalerNoNames(out);
-        });
-        try (Sequential loaded = ModelFile.load(file, backend)) {
-            assertEquals(Scaler.of(Scaler.Kind.STANDARD, new float[] {1, 2}, new float[] {3, 4}),
-                    loaded.preprocessing().featureScaler().orElseThrow());
-            assertEquals(1f, loaded.predict(new float[][] {{7, 2}})[0][0], 1e-6f,
-                    "0.5 · (7 - 1) / 3 - 0.5 · (2 - 2) / 4");
-        }
-    }
-
-    @Test
-    void aNonFiniteCenterIsRefused() throws IOException {
-        ModelFormatException e = refused(out -> {
-            scaler(out, STANDARD, new float[] {1, Float.NaN}, new float[] {3, 4});
-            noTargetScalerNoNames(out);
-        });
-        assertTrue(e.getMessage().contains("feature scaler: column 1: center is NaN"),
-                e.getMessage());
-    }
-
-    @Test
-    void aZeroOrNegativeScaleIsRefused() throws IOException {
-        for (float bad : new float[] {0, -2, Float.POSITIVE_INFINITY}) {
-            ModelFormatException e = refused(out -> {
-                scaler(out, STANDARD, new float[] {1, 2}, new float[] {bad, 4});
-                noTargetScalerNoNames(out);
-            });
-            assertTrue(e.getMessage().contains("feature scaler: column 0: scale is " + bad),
-                    e.getMessage());
-        }
-    }
-
-    @Test
-    void aScalerOfTheWrongWidthIsRefusedBeforeItsValuesAreRead() throws IOException {
-        ModelFormatException e = refused(out -> {
-            out.writeByte(STANDARD);
-            out.writeInt(Integer.MAX_VALUE);
-        });
-        assertTrue(e.getMessage().contains("feature scaler has " + Integer.MAX_VALUE
-                + " columns; expected the model's input size, 2"), e.getMessage());
-        e = refused(out -> {
-            out.writeByte(0);
-            scaler(out, STANDARD, new float[] {1, 2}, new float[] {3, 4});
-            out.writeInt(0);
-        });
-        assertTrue(e.getMessage().contains("target scaler has 2 columns; expected the model's "
-                + "output size, 1"), e.getMessage());
-    }
-
-    @Test
-    void anUnknownScalerKindIsRefused() throws IOException {
-        ModelFormatException e = refused(out -> out.writeByte(9));
-        assertTrue(e.getMessage().contains("feature scaler has kind 9"), e.getMessage());
-    }
-
-    @Test
-    void classNamesThatDoNotFitTheOutputAreRefused() throws IOException {
-        ModelFormatException e = refused(out -> {
-            out.writeByte(0);
-            out.writeByte(0);
-            out.writeInt(3);
-        });
-        assertTrue(e.getMessage().contains("3 class names; expected 0 (none) or one per output"),
-                e.getMessage());
-        e = refused(out -> {
-            out.writeByte(0);
-            out.writeByte(0);
-            out.writeInt(2);
-            out.writeUTF("same");
-            out.writeUTF("same");
-        });
-        assertTrue(e.getMessage().contains("name a class twice"), e.getMessage());
-    }
-
     @Test
     void aCheckpointRestoresOnlyIntoAModelWithTheSamePreprocessing() throws IOException {
-        Dataset data = ScaledModelTest.regression(6, 30);
-        Dataset other = ScaledModelTest.regression(7, 30);
+        Dataset data = RawUnits.regression(6, 30);
+        Dataset other = RawUnits.regression(7, 30);
         Path checkpoint = Checkpoint.fileFor(dir, 1);
         try (Sequential saved = ScaledModelTest.regressor()
                 .featureScaler(data.fitFeatureScaler(Scaler.Kind.STANDARD)).build(backend, 1);

@@ -14,6 +14,7 @@ import io.nn4j.api.Tensor;
 import io.nn4j.api.metrics.EpochStats;
 import io.nn4j.api.nn.Sequential;
 import io.nn4j.api.preprocess.Scaler;
+import io.nn4j.api.testkit.RawUnits;
 import io.nn4j.api.train.Adam;
 import io.nn4j.api.train.Dataset;
 import io.nn4j.api.train.Sgd;
@@ -21,7 +22,6 @@ import io.nn4j.api.train.Split;
 import io.nn4j.api.train.Trainer;
 import io.nn4j.api.train.TrainingStep;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,23 +44,6 @@ class ScaledModelTest {
         backend.close();
     }
 
-    /**
-     * Rows of two features on very different scales, {@code x0 ~ N(50, 10)} and
-     * {@code x1 ~ N(-3, 0.5)}, and a target in the thousands:
-     * {@code y = 1000 + 40 x0 - 500 x1 + 3 x0 x1}.
-     */
-    static Dataset regression(long seed, int rows) {
-        Random random = new Random(seed);
-        float[][] x = new float[rows][2];
-        float[] y = new float[rows];
-        for (int i = 0; i < rows; i++) {
-            x[i][0] = 50 + 10 * (float) random.nextGaussian();
-            x[i][1] = -3 + 0.5f * (float) random.nextGaussian();
-            y[i] = 1000 + 40 * x[i][0] - 500 * x[i][1] + 3 * x[i][0] * x[i][1];
-        }
-        return Dataset.ofTargets(x, y);
-    }
-
     static Sequential.Builder regressor() {
         return Sequential.builder(2).dense(16, Activation.TANH).dense(1, Activation.IDENTITY);
     }
@@ -70,36 +53,15 @@ class ScaledModelTest {
                 .batchSize(16).epochs(epochs).seed(4).build();
     }
 
-    /** The feature rows of {@code data}, one array per example. */
-    static float[][] featureRows(Dataset data) {
-        return rows(data, true);
-    }
-
-    static float[][] rows(Dataset data, boolean features) {
-        int width = features ? data.featureCount() : data.targetCount();
-        float[] x = new float[data.size() * data.featureCount()];
-        float[] y = new float[data.size() * data.targetCount()];
-        int[] order = new int[data.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        data.gather(order, 0, data.size(), x, y);
-        float[][] rows = new float[data.size()][];
-        for (int r = 0; r < rows.length; r++) {
-            rows[r] = java.util.Arrays.copyOfRange(features ? x : y, r * width, (r + 1) * width);
-        }
-        return rows;
-    }
-
     /** {@code data} scaled by hand, row by row. */
     private static Dataset scaledByHand(Dataset data, Scaler features, Scaler targets) {
-        float[][] y = rows(data, false);
-        return Dataset.ofTargets(features.transform(featureRows(data)), targets.transform(y));
+        return Dataset.ofTargets(features.transform(RawUnits.featureRows(data)),
+                targets.transform(RawUnits.targetRows(data)));
     }
 
     @Test
     void fitAndEvaluateScaleTheRawDataAsAPlainModelTrainsOnDataScaledByHand() {
-        Split split = Split.random(regression(1, 300), 2, 0.25);
+        Split split = Split.random(RawUnits.regression(1, 300), 2, 0.25);
         Scaler features = split.train().fitFeatureScaler(Scaler.Kind.STANDARD);
         Scaler targets = split.train().fitTargetScaler(Scaler.Kind.STANDARD);
         try (Sequential scaled = regressor().featureScaler(features).targetScaler(targets)
@@ -122,7 +84,7 @@ class ScaledModelTest {
                     Trainer.evaluate(scaled, split.test(), Loss.MEAN_SQUARED_ERROR, 7).loss(),
                     "evaluate reports the loss in the scaled units");
 
-            float[][] raw = featureRows(split.test());
+            float[][] raw = RawUnits.featureRows(split.test());
             float[][] expected = targets.inverse(plain.predict(features.transform(raw)));
             float[][] predicted = scaled.predict(raw);
             for (int r = 0; r < raw.length; r++) {
@@ -133,11 +95,11 @@ class ScaledModelTest {
 
     @Test
     void theThreePredictFormsAgreeBitForBit() {
-        Dataset data = regression(2, 40);
+        Dataset data = RawUnits.regression(2, 40);
         try (Sequential model = regressor()
                 .featureScaler(data.fitFeatureScaler(Scaler.Kind.MIN_MAX))
                 .targetScaler(data.fitTargetScaler(Scaler.Kind.STANDARD)).build(backend, 3)) {
-            float[][] raw = featureRows(data);
+            float[][] raw = RawUnits.featureRows(data);
             float[][] rows = model.predict(raw);
             float[] flat = new float[raw.length * 2];
             for (int r = 0; r < raw.length; r++) {
@@ -160,7 +122,7 @@ class ScaledModelTest {
 
     @Test
     void aWarmScaledPredictionMakesNoTensorAndClosingFreesTheScalers() {
-        Dataset data = regression(8, 20);
+        Dataset data = RawUnits.regression(8, 20);
         long before = backend.memory().liveTensors();
         try (Sequential model = regressor()
                 .featureScaler(data.fitFeatureScaler(Scaler.Kind.STANDARD))
@@ -178,7 +140,7 @@ class ScaledModelTest {
 
     @Test
     void targetScalingTrainsInScaledUnitsAndPredictsInTheOriginalOnes() {
-        Split split = Split.random(regression(3, 600), 5, 0.2);
+        Split split = Split.random(RawUnits.regression(3, 600), 5, 0.2);
         Scaler targets = split.train().fitTargetScaler(Scaler.Kind.STANDARD);
         try (Sequential model = regressor()
                 .featureScaler(split.train().fitFeatureScaler(Scaler.Kind.STANDARD))
@@ -186,8 +148,8 @@ class ScaledModelTest {
             List<EpochStats> history = trainer(40).fit(model, split.train());
             assertTrue(history.get(39).trainLoss() < 0.01,
                     "the scaled loss: " + history.get(39).trainLoss());
-            float[][] predicted = model.predict(featureRows(split.test()));
-            float[][] actual = rows(split.test(), false);
+            float[][] predicted = model.predict(RawUnits.featureRows(split.test()));
+            float[][] actual = RawUnits.targetRows(split.test());
             double squares = 0;
             for (int r = 0; r < actual.length; r++) {
                 double error = predicted[r][0] - actual[r][0];

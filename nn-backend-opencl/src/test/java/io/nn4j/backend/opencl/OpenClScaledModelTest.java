@@ -10,17 +10,17 @@ import io.nn4j.api.io.ModelFile;
 import io.nn4j.api.nn.Sequential;
 import io.nn4j.api.preprocess.Scaler;
 import io.nn4j.api.spi.BackendOptions;
+import io.nn4j.api.testkit.RawUnits;
 import io.nn4j.api.testkit.Tolerances;
 import io.nn4j.api.train.Adam;
-import io.nn4j.api.train.Dataset;
 import io.nn4j.api.train.Split;
 import io.nn4j.api.train.Trainer;
 import io.nn4j.backend.cpu.CpuBackendProvider;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,36 +48,6 @@ class OpenClScaledModelTest {
     @AfterEach
     void closeCpu() {
         cpu.close();
-    }
-
-    /**
-     * Two features on very different scales and a target in the thousands,
-     * {@code y = 1000 + 40 x0 - 500 x1 + 3 x0 x1}.
-     */
-    private static Dataset regression(long seed, int rows) {
-        Random random = new Random(seed);
-        float[][] x = new float[rows][2];
-        float[] y = new float[rows];
-        for (int i = 0; i < rows; i++) {
-            x[i][0] = 50 + 10 * (float) random.nextGaussian();
-            x[i][1] = -3 + 0.5f * (float) random.nextGaussian();
-            y[i] = 1000 + 40 * x[i][0] - 500 * x[i][1] + 3 * x[i][0] * x[i][1];
-        }
-        return Dataset.ofTargets(x, y);
-    }
-
-    private static float[][] featureRows(Dataset data, int rows) {
-        float[] x = new float[data.size() * data.featureCount()];
-        int[] order = new int[data.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        data.gather(order, 0, data.size(), x, new float[data.size() * data.targetCount()]);
-        float[][] result = new float[rows][data.featureCount()];
-        for (int r = 0; r < rows; r++) {
-            System.arraycopy(x, r * data.featureCount(), result[r], 0, data.featureCount());
-        }
-        return result;
     }
 
     /** Trains on {@code from} with scalers fitted on the training rows, and saves the model. */
@@ -115,16 +85,18 @@ class OpenClScaledModelTest {
 
     @Test
     void trainedOnCpuItPredictsTheSameOnOpenCl() throws IOException {
-        Split split = Split.random(regression(1, 400), 2, 0.25);
+        Split split = Split.random(RawUnits.regression(1, 400), 2, 0.25);
         Path file = trainAndSave(cpu, Scaler.Kind.STANDARD, split);
-        assertSamePredictions(file, cpu, OPENCL.backend(), featureRows(split.test(), 100));
+        assertSamePredictions(file, cpu, OPENCL.backend(),
+                Arrays.copyOf(RawUnits.featureRows(split.test()), 100));
     }
 
     @Test
     void trainedOnOpenClItPredictsTheSameOnCpu() throws IOException {
-        Split split = Split.random(regression(2, 400), 3, 0.25);
+        Split split = Split.random(RawUnits.regression(2, 400), 3, 0.25);
         Path file = trainAndSave(OPENCL.backend(), Scaler.Kind.MIN_MAX, split);
-        assertSamePredictions(file, OPENCL.backend(), cpu, featureRows(split.test(), 100));
+        assertSamePredictions(file, OPENCL.backend(), cpu,
+                Arrays.copyOf(RawUnits.featureRows(split.test()), 100));
     }
 
     @Test
