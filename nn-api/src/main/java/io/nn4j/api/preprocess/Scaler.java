@@ -3,6 +3,7 @@ package io.nn4j.api.preprocess;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * A per-column affine scaling of rows, fitted on training rows only: a standardizer
@@ -283,11 +284,7 @@ public final class Scaler {
      * @throws IllegalArgumentException for a row of another width, naming it
      */
     public float[][] transform(float[][] rows) {
-        float[][] scaled = new float[rows.length][];
-        for (int r = 0; r < rows.length; r++) {
-            scaled[r] = transform(rows[r]);
-        }
-        return scaled;
+        return eachRow(rows, this::transform);
     }
 
     /**
@@ -310,14 +307,23 @@ public final class Scaler {
      *
      * @param rows scaled rows, each {@link #width()} wide
      * @return new rows in the original units
-     * @throws IllegalArgumentException for a row of another width
+     * @throws IllegalArgumentException for a row of another width, naming it
      */
     public float[][] inverse(float[][] rows) {
-        float[][] raw = new float[rows.length][];
+        return eachRow(rows, this::inverse);
+    }
+
+    /** {@code operation} applied to each row, a refused row named by its index. */
+    private static float[][] eachRow(float[][] rows, UnaryOperator<float[]> operation) {
+        float[][] result = new float[rows.length][];
         for (int r = 0; r < rows.length; r++) {
-            raw[r] = inverse(rows[r]);
+            try {
+                result[r] = operation.apply(rows[r]);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("row " + r + ": " + e.getMessage(), e);
+            }
         }
-        return raw;
+        return result;
     }
 
     /**
