@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.nn4j.api.metrics.ClassificationMetrics;
 import io.nn4j.api.metrics.ConfusionMatrix;
 import io.nn4j.api.metrics.RegressionMetrics;
+import io.nn4j.api.reference.ReferenceMetrics;
+import io.nn4j.api.reference.ReferenceOps;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
  * The host tallies behind {@link Trainer#evaluate}: classification metrics on crafted outputs
- * with answers worked by hand, regression metrics against a plain two-pass float64 computation.
+ * with answers worked by hand, regression metrics against the two-pass float64 {@link ReferenceMetrics}.
  */
 class EvaluationTallyTest {
 
@@ -106,10 +108,15 @@ class EvaluationTallyTest {
         assertEquals(Math.sqrt(2.25 / 4), metrics.rmse(), 1e-12);
         assertEquals(2.5 / 4, metrics.mae(), 1e-12);
         assertEquals(1 - 2.25 / 5, metrics.r2(), 1e-12); // Σ(y − ȳ)² = 2.25 + 0.25 + 0.25 + 2.25
+        RegressionMetrics reference = ReferenceMetrics.regression(ReferenceOps.widen(outputs),
+                ReferenceOps.widen(targets), 1);
+        assertEquals(metrics.mse(), reference.mse(), 1e-12);
+        assertEquals(metrics.mae(), reference.mae(), 1e-12);
+        assertEquals(metrics.r2(), reference.r2(), 1e-12);
     }
 
     @Test
-    void regressionMetricsEqualATwoPassFloat64ComputationPerOutput() {
+    void regressionMetricsEqualTheTwoPassFloat64Reference() {
         Random random = new Random(31);
         int rows = 1000;
         int k = 3;
@@ -123,30 +130,11 @@ class EvaluationTallyTest {
         EvaluationPass.RegressionTally tally = new EvaluationPass.RegressionTally(k);
         feed(tally, outputs, k, targets, k);
         RegressionMetrics metrics = tally.metrics();
-        double squared = 0;
-        double absolute = 0;
-        double r2 = 0;
-        for (int j = 0; j < k; j++) {
-            double mean = 0;
-            for (int r = 0; r < rows; r++) {
-                mean += targets[r * k + j];
-            }
-            mean /= rows;
-            double total = 0;
-            double residual = 0;
-            for (int r = 0; r < rows; r++) {
-                double y = targets[r * k + j];
-                double e = outputs[r * k + j] - y;
-                total += (y - mean) * (y - mean);
-                residual += e * e;
-                squared += e * e;
-                absolute += Math.abs(e);
-            }
-            r2 += 1 - residual / total;
-        }
-        assertEquals(squared / (rows * k), metrics.mse(), 1e-12);
-        assertEquals(absolute / (rows * k), metrics.mae(), 1e-12);
-        assertEquals(r2 / k, metrics.r2(), 1e-12);
+        RegressionMetrics reference = ReferenceMetrics.regression(ReferenceOps.widen(outputs),
+                ReferenceOps.widen(targets), k);
+        assertEquals(reference.mse(), metrics.mse(), 1e-12);
+        assertEquals(reference.mae(), metrics.mae(), 1e-12);
+        assertEquals(reference.r2(), metrics.r2(), 1e-12);
         assertTrue(metrics.r2() > 0.85 && metrics.r2() < 0.95, metrics.toString());
     }
 
@@ -160,5 +148,9 @@ class EvaluationTallyTest {
         assertEquals(new RegressionMetrics(0, 0, 1), exact.metrics());
         assertEquals(0, off.metrics().r2());
         assertEquals(0.25 / 3, off.metrics().mse(), 1e-12);
+        assertEquals(1, ReferenceMetrics.regression(new double[] {2.5, 2.5, 2.5},
+                new double[] {2.5, 2.5, 2.5}, 1).r2());
+        assertEquals(0, ReferenceMetrics.regression(new double[] {2.5, 2.5, 3},
+                new double[] {2.5, 2.5, 2.5}, 1).r2());
     }
 }

@@ -14,6 +14,7 @@ import io.nn4j.api.metrics.EpochStats;
 import io.nn4j.api.metrics.RegressionMetrics;
 import io.nn4j.api.nn.ModelSummary;
 import io.nn4j.api.nn.Sequential;
+import io.nn4j.api.reference.ReferenceMetrics;
 import io.nn4j.api.reference.ReferenceNetwork;
 import io.nn4j.api.reference.ReferenceOps;
 import io.nn4j.api.testkit.Blobs;
@@ -90,7 +91,8 @@ class EvaluationTest extends FreshCpuBackend {
                     .forward(ReferenceOps.widen(testX), testRows).output();
             float[] y = new float[testRows * TARGETS];
             test.gather(identity(testRows), 0, testRows, new float[testRows * FEATURES], y);
-            RegressionMetrics reference = twoPass(output, y, TARGETS);
+            RegressionMetrics reference = ReferenceMetrics.regression(output,
+                    ReferenceOps.widen(y), TARGETS);
             assertEquals(reference.mse(), metrics.mse(), REGRESSION_TOLERANCE * reference.mse());
             assertEquals(reference.rmse(), metrics.rmse(),
                     REGRESSION_TOLERANCE * reference.rmse());
@@ -101,38 +103,18 @@ class EvaluationTest extends FreshCpuBackend {
         }
     }
 
-    /** MSE, MAE and R² (per output, averaged) of float64 outputs, by the textbook formulas. */
-    private static RegressionMetrics twoPass(double[] a, float[] y, int k) {
-        int rows = y.length / k;
-        double squared = 0;
-        double absolute = 0;
-        double r2 = 0;
-        for (int j = 0; j < k; j++) {
-            double mean = 0;
-            for (int r = 0; r < rows; r++) {
-                mean += y[r * k + j];
-            }
-            mean /= rows;
-            double total = 0;
-            double residual = 0;
-            for (int r = 0; r < rows; r++) {
-                double e = a[r * k + j] - y[r * k + j];
-                total += (y[r * k + j] - mean) * (y[r * k + j] - mean);
-                residual += e * e;
-                absolute += Math.abs(e);
-            }
-            squared += residual;
-            r2 += 1 - residual / total;
-        }
-        return new RegressionMetrics(squared / y.length, absolute / y.length, r2 / k);
-    }
-
     private static int[] identity(int n) {
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
         return order;
+    }
+
+    private static List<EpochStats> fitTwoEpochs(Sequential model, Adam adam, Loss loss,
+                                                 Dataset train, Dataset test) {
+        return Trainer.builder().loss(loss).optimizer(adam).batchSize(32).epochs(2).seed(2)
+                .build().fit(model, train, test);
     }
 
     @Test
@@ -142,9 +124,8 @@ class EvaluationTest extends FreshCpuBackend {
         try (Sequential model = Sequential.builder(12).dense(16, Activation.RELU)
                 .dense(3, Activation.SOFTMAX).build(backend, 7);
              Adam adam = new Adam(0.01f)) {
-            List<EpochStats> history = Trainer.builder()
-                    .loss(Loss.SPARSE_CATEGORICAL_CROSSENTROPY).optimizer(adam).batchSize(32)
-                    .epochs(2).seed(2).build().fit(model, train.sparse(), test.sparse());
+            List<EpochStats> history = fitTwoEpochs(model, adam,
+                    Loss.SPARSE_CATEGORICAL_CROSSENTROPY, train.sparse(), test.sparse());
             EpochStats last = history.get(history.size() - 1);
             Evaluation evaluation = Trainer.evaluate(model, test.sparse(),
                     Loss.SPARSE_CATEGORICAL_CROSSENTROPY, 32, 2);
@@ -171,14 +152,12 @@ class EvaluationTest extends FreshCpuBackend {
 
     @Test
     void aSingleSigmoidOutputIsJudgedAtOneHalf() {
-        Blobs train = Blobs.of(400, 6, 2, 3);
         Blobs test = Blobs.of(200, 6, 2, 3);
         try (Sequential model = Sequential.builder(6).dense(8, Activation.TANH)
                 .dense(1, Activation.SIGMOID).build(backend, 5);
              Adam adam = new Adam(0.01f)) {
-            List<EpochStats> history = Trainer.builder().loss(Loss.BINARY_CROSSENTROPY)
-                    .optimizer(adam).batchSize(32).epochs(2).seed(2).build()
-                    .fit(model, train.binary(1), test.binary(1));
+            List<EpochStats> history = fitTwoEpochs(model, adam, Loss.BINARY_CROSSENTROPY,
+                    Blobs.of(400, 6, 2, 3).binary(1), test.binary(1));
             Evaluation evaluation = Trainer.evaluate(model, test.binary(1),
                     Loss.BINARY_CROSSENTROPY, 32);
             ClassificationMetrics metrics = evaluation.classification().orElseThrow();
