@@ -9,6 +9,7 @@ import io.nn4j.api.Activation;
 import io.nn4j.api.Backend;
 import io.nn4j.api.Backends;
 import io.nn4j.api.Loss;
+import io.nn4j.api.metrics.ClassificationMetrics;
 import io.nn4j.api.nn.Sequential;
 import io.nn4j.api.train.Adam;
 import io.nn4j.api.train.ClassLabels;
@@ -98,12 +99,11 @@ class PenguinsCsvTest {
                     Loss.SPARSE_CATEGORICAL_CROSSENTROPY, 64);
             assertEquals(86, test.examples());
             assertTrue(test.accuracy() >= 0.9, "test accuracy " + test.accuracy());
-            float[] probabilities = model.predict(new float[][] {{39.1f, 18.7f, 181f}})[0];
-            int best = 0;
-            for (int c = 1; c < probabilities.length; c++) {
-                best = probabilities[c] > probabilities[best] ? c : best;
-            }
-            assertEquals("Adelie", species.name(best));
+            ClassificationMetrics metrics = test.classification().orElseThrow();
+            assertEquals(test.accuracy(), metrics.accuracy());
+            assertTrue(metrics.macroF1() >= 0.85, metrics.toString());
+            int[] classes = model.predictClasses(new float[][] {{39.1f, 18.7f, 181f}});
+            assertEquals("Adelie", species.name(classes[0]));
         }
     }
 }

@@ -2,7 +2,10 @@ package io.nn4j.mnist;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
 import io.nn4j.api.metrics.EpochStats;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -61,13 +64,14 @@ public record RunSummary(String backend, String dataset, List<Integer> hidden, S
     /**
      * The summary as one JSON object: {@code backend}, {@code epochs}, {@code test_accuracy},
      * {@code epoch_seconds}, {@code examples_per_second}, then the settings and per-epoch losses
-     * and accuracies.
+     * and accuracies. A figure that is NaN (the accuracy of a regression model, the test
+     * figures of a run without a test set) is written as {@code null}.
      */
     public String toJson() {
         JsonObject json = new JsonObject();
         json.addProperty("backend", backend);
         json.addProperty("epochs", history.size());
-        json.addProperty("test_accuracy", testAccuracy());
+        json.add("test_accuracy", number(testAccuracy()));
         json.add("epoch_seconds", perEpoch(EpochStats::trainSeconds));
         json.addProperty("examples_per_second", examplesPerSecond());
         JsonArray sizes = new JsonArray();
@@ -83,7 +87,7 @@ public record RunSummary(String backend, String dataset, List<Integer> hidden, S
         json.add("train_loss", perEpoch(EpochStats::trainLoss));
         json.add("test_loss", perEpoch(EpochStats::testLoss));
         json.add("epoch_test_accuracy", perEpoch(EpochStats::testAccuracy));
-        return new GsonBuilder().create().toJson(json);
+        return new GsonBuilder().serializeNulls().create().toJson(json);
     }
 
     /**
@@ -105,7 +109,12 @@ public record RunSummary(String backend, String dataset, List<Integer> hidden, S
 
     private JsonArray perEpoch(ToDoubleFunction<EpochStats> field) {
         JsonArray values = new JsonArray();
-        history.forEach(epoch -> values.add(field.applyAsDouble(epoch)));
+        history.forEach(epoch -> values.add(number(field.applyAsDouble(epoch))));
         return values;
+    }
+
+    /** The value, or JSON null for NaN (a regression's accuracy, a run without a test set). */
+    private static JsonElement number(double value) {
+        return Double.isFinite(value) ? new JsonPrimitive(value) : JsonNull.INSTANCE;
     }
 }

@@ -2,6 +2,7 @@ package io.nn4j.mnist;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -48,6 +49,16 @@ class RunSummaryTest {
         try (var files = Files.list(target.getParent())) {
             assertEquals(List.of(target), files.toList());
         }
+    }
+
+    @Test
+    void aRegressionRunHasNullAccuraciesForJsonHasNoNaN() {
+        RunSummary regression = new RunSummary("cpu", "houses", List.of(16), "relu", 0, "SGD",
+                32, 0.1, 42, List.of(new EpochStats(1, 0.5, 0.4, Double.NaN, 2.0, 100)));
+        JsonObject json = JsonParser.parseString(regression.toJson()).getAsJsonObject();
+        assertTrue(json.get("test_accuracy").isJsonNull());
+        assertTrue(json.getAsJsonArray("epoch_test_accuracy").get(0).isJsonNull());
+        assertEquals(0.4, json.getAsJsonArray("test_loss").get(0).getAsDouble());
     }
 
     @Test

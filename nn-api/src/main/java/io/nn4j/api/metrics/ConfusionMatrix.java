@@ -1,5 +1,6 @@
 package io.nn4j.api.metrics;
 
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -61,6 +62,17 @@ public final class ConfusionMatrix {
         checkClass("actual", actual);
         checkClass("predicted", predicted);
         counts[actual * classes + predicted]++;
+    }
+
+    /**
+     * An independent copy: adding to either leaves the other as it was.
+     *
+     * @return a new matrix with the same counts
+     */
+    public ConfusionMatrix copy() {
+        ConfusionMatrix copy = new ConfusionMatrix(classes);
+        System.arraycopy(counts, 0, copy.counts, 0, counts.length);
+        return copy;
     }
 
     /**
@@ -162,6 +174,23 @@ public final class ConfusionMatrix {
             sum += f1(c);
         }
         return sum / classes;
+    }
+
+    /**
+     * Whether {@code other} is a confusion matrix over as many classes with the same counts.
+     *
+     * @param other the object compared
+     * @return true for equal classes and counts
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ConfusionMatrix that && classes == that.classes
+                && Arrays.equals(counts, that.counts);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * classes + Arrays.hashCode(counts);
     }
 
     /** A table of the counts (rows: true class, columns: predicted) and per-class metrics. */

@@ -8,7 +8,8 @@ package io.nn4j.api.metrics;
  * @param testLoss          mean loss on the test set after the epoch; NaN when the fit had no
  *                          test set ({@code Trainer.fit(model, train)})
  * @param testAccuracy      fraction of test examples classified correctly after the epoch; NaN
- *                          when the fit had no test set
+ *                          when the fit had no test set, and for a regression model (loss mean
+ *                          squared error), which has no accuracy
  * @param trainSeconds      wall time of the epoch's training steps, evaluation excluded
  * @param examplesPerSecond training examples divided by {@code trainSeconds}
  */

@@ -7,6 +7,7 @@ import io.nn4j.api.Parameter;
 import io.nn4j.api.ParameterUpdate;
 import io.nn4j.api.Shape;
 import io.nn4j.api.Tensor;
+import io.nn4j.api.metrics.ClassificationMetrics;
 import io.nn4j.api.preprocess.Preprocessing;
 import io.nn4j.api.preprocess.Scaler;
 import java.util.ArrayList;
@@ -425,6 +426,67 @@ public final class Sequential implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * The class {@link #predict(float[], int)} predicts for each of {@code rows} examples
+     * ({@code input} row-major): the column of the largest output (the first on ties) for a
+     * network of several outputs, such as a softmax; for a single output, such as a sigmoid,
+     * 1 when it is at least {@link Backend#BINARY_THRESHOLD} (0.5) and 0 otherwise
+     * ({@link ClassificationMetrics#predictedClass}). A network does not know its loss, so this
+     * rule is applied to any network: a regression model's "classes" mean nothing. Safe from
+     * many threads.
+     *
+     * @param input the examples, row-major
+     * @param rows the number of examples
+     * @return the predicted class of each example
+     * @throws IllegalArgumentException when {@code input} does not hold exactly {@code rows}
+     *                                  rows of {@code inputSize} features
+     * @throws IllegalStateException    when another thread trains the network or it is closed
+     */
+    public int[] predictClasses(float[] input, int rows) {
+        return classes(predict(input, rows), rows);
+    }
+
+    /**
+     * The class {@link #predict(float[][])} predicts for each example, by the rule of
+     * {@link #predictClasses(float[], int)}. Safe from many threads.
+     *
+     * @param rows the examples, each {@code inputSize} wide
+     * @return the predicted class of each example
+     * @throws IllegalArgumentException naming the first row that is null or not
+     *                                  {@code inputSize} wide, or for no rows at all
+     * @throws IllegalStateException    when another thread trains the network or it is closed
+     */
+    public int[] predictClasses(float[][] rows) {
+        Objects.requireNonNull(rows, "predictClasses: rows");
+        float[][] outputs = predict(rows);
+        int[] classes = new int[outputs.length];
+        for (int r = 0; r < outputs.length; r++) {
+            classes[r] = ClassificationMetrics.predictedClass(outputs[r], 0, outputSize());
+        }
+        return classes;
+    }
+
+    private int[] classes(float[] outputs, int rows) {
+        int width = outputSize();
+        int[] classes = new int[rows];
+        for (int r = 0; r < rows; r++) {
+            classes[r] = ClassificationMetrics.predictedClass(outputs, r * width, width);
+        }
+        return classes;
+    }
+
+    /**
+     * A table of the layers like Keras' {@code model.summary()}: each layer's index, kind,
+     * activation, output shape {@code [batch, n]} and parameter count, then the total
+     * parameters and their size as float32 ({@link ModelSummary}, which
+     * {@code ModelSummary.of(architecture())} gives as data).
+     *
+     * @return the table, one line per layer, lines ending in {@code \n}
+     */
+    public String summary() {
+        return ModelSummary.of(architecture).toString();
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.nn4j.api.Backend;
 import io.nn4j.api.Loss;
 import io.nn4j.api.Shape;
 import io.nn4j.api.Tensor;
+import io.nn4j.api.metrics.ClassificationMetrics;
 import io.nn4j.api.metrics.EpochStats;
 import io.nn4j.api.nn.Sequential;
 import java.nio.file.Path;
@@ -217,47 +218,68 @@ public final class Trainer {
     }
 
     /**
-     * Mean loss and accuracy of {@code model} on {@code data}, run in batches of
-     * {@code batchSize} through {@link Sequential#predictScaled(Tensor, Tensor)}: safe from many
-     * threads at once, as predictions are. {@code data} is raw; a model with scalers is
-     * measured on a scaled copy, so its loss is in the scaled units that {@link #fit} minimizes
-     * and reports (for a target scaler, not in the targets' own units).
+     * The mean loss of {@code model} on {@code data} and the metrics that fit the task, with
+     * the top-{@value ClassificationMetrics#DEFAULT_TOP_K} accuracy for a classifier: see
+     * {@link #evaluate(Sequential, Dataset, Loss, int, int)}.
      *
      * @param model the network, on any backend
      * @param data the examples evaluated
-     * @param loss the loss measured
-     * @param batchSize examples per forward pass
-     * @return the mean loss and the accuracy
+     * @param loss the loss measured; it also says the task
+     * @param batchSize examples per forward pass, at least 1
+     * @return the mean loss and the task's metrics
      * @throws IllegalArgumentException when the data does not fit the model or the loss (see
      *                                  {@link #fit(Sequential, Dataset, Dataset)}), naming the
      *                                  row, column and value
      */
     public static Evaluation evaluate(Sequential model, Dataset data, Loss loss, int batchSize) {
-        checkFits(model, data, loss, "evaluation");
-        return measure(model, data, loss, batchSize);
+        return evaluate(model, data, loss, batchSize, ClassificationMetrics.DEFAULT_TOP_K);
     }
 
-    /** {@link #evaluate} on data already checked. */
-    private static Evaluation measure(Sequential model, Dataset raw, Loss loss, int batchSize) {
-        Dataset data = ScaledData.of(model, raw);
-        Backend backend = model.backend();
-        int[] order = new int[data.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
+    /**
+     * The mean loss of {@code model} on {@code data} and the metrics that fit the task, which
+     * the loss says: {@link Loss#MEAN_SQUARED_ERROR} is regression, and the evaluation holds
+     * its MSE, RMSE, MAE and R² and no accuracy (NaN); the cross-entropies are classification,
+     * and it holds the accuracy, the confusion matrix with per-class precision, recall and F1,
+     * and the top-{@code topK} accuracy ({@link ClassificationMetrics}). A single sigmoid
+     * output is a binary decision at 0.5 between classes 0 and 1; several outputs under binary
+     * cross-entropy are classified like a softmax's, by their largest output against the
+     * largest target (no per-label metrics).
+     *
+     * <p>Runs in batches of {@code batchSize} through
+     * {@link Sequential#predictScaled(Tensor, Tensor)}, summing the loss on the backend and
+     * copying each batch's outputs into one host array for the metrics: safe from many threads
+     * at once, as predictions are. {@code data} is raw; a model with scalers is measured on a
+     * scaled copy, so its loss is in the scaled units that {@link #fit} minimizes and reports,
+     * while the regression metrics are in the targets' own units (the outputs mapped back by
+     * the target scaler).
+     *
+     * @param model the network, on any backend
+     * @param data the examples evaluated
+     * @param loss the loss measured; it also says the task
+     * @param batchSize examples per forward pass, at least 1
+     * @param topK the {@code k} of a classifier's top-k accuracy, at least 1
+     * @return the mean loss and the task's metrics
+     * @throws IllegalArgumentException when the data does not fit the model or the loss (see
+     *                                  {@link #fit(Sequential, Dataset, Dataset)}), naming the
+     *                                  row, column and value, or for a batch size or
+     *                                  {@code topK} below 1
+     */
+    public static Evaluation evaluate(Sequential model, Dataset data, Loss loss, int batchSize,
+                                      int topK) {
+        if (batchSize < 1 || topK < 1) {
+            throw new IllegalArgumentException("evaluate needs a batch size and top-k of at "
+                    + "least 1, got " + batchSize + " and " + topK);
         }
-        try (BatchStager stager = new BatchStager(backend, data, model.outputSize());
-             Tensor lossTotal = backend.zeros(Shape.vector(1));
-             Tensor correct = backend.zeros(Shape.vector(1))) {
-            for (int from = 0; from < data.size(); from += batchSize) {
-                BatchStager.Batch b = stager.stage(order, from,
-                        Math.min(batchSize, data.size() - from));
-                model.predictScaled(b.features, b.work);
-                backend.accumulateLoss(loss, b.work, b.targets, lossTotal);
-                backend.accumulateCorrect(b.work, b.targets, correct);
-            }
-            return new Evaluation(backend.toArray(lossTotal)[0] / (double) data.size(),
-                    backend.toArray(correct)[0] / (double) data.size(), data.size());
-        }
+        checkFits(model, data, loss, "evaluation");
+        return EvaluationPass.withMetrics(model, data, loss, batchSize, topK);
+    }
+
+    /**
+     * {@link #evaluate}'s loss and accuracy on data already checked, both summed on the
+     * backend; the accuracy is NaN for regression.
+     */
+    private static Evaluation measure(Sequential model, Dataset data, Loss loss, int batchSize) {
+        return EvaluationPass.onBackend(model, data, loss, batchSize);
     }
 
     /** The shapes, then the targets ({@link TargetCheck}), of {@code data} for the model and loss. */

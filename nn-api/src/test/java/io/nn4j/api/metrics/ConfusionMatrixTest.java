@@ -1,6 +1,7 @@
 package io.nn4j.api.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,29 @@ class ConfusionMatrixTest {
         assertEquals(0, empty.precision(1));
         assertEquals(0, empty.f1(1));
         assertEquals(0, empty.accuracy());
+    }
+
+    @Test
+    void aCopyIsEqualAndIndependent() {
+        ConfusionMatrix copy = matrix.copy();
+        assertEquals(matrix, copy);
+        assertEquals(matrix.hashCode(), copy.hashCode());
+        copy.add(2, 1);
+        assertNotEquals(matrix, copy);
+        assertEquals(10, matrix.total());
+        assertNotEquals(new ConfusionMatrix(2), new ConfusionMatrix(3));
+    }
+
+    @Test
+    void classificationMetricsKeepTheirOwnCopy() {
+        ConfusionMatrix counts = matrix.copy();
+        ClassificationMetrics metrics = new ClassificationMetrics(counts, 2, 0.9);
+        counts.add(0, 0);
+        metrics.confusion().add(0, 0);
+        assertEquals(matrix, metrics.confusion());
+        assertEquals(matrix.macroF1(), metrics.macroF1(), 1e-15);
+        assertThrows(IllegalArgumentException.class,
+                () -> new ClassificationMetrics(matrix, 0, 1));
     }
 
     @Test
