@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.nn4j.api.Backend;
-import io.nn4j.api.Backends;
 import io.nn4j.api.io.ModelFile;
 import io.nn4j.api.io.ModelFormatException;
 import io.nn4j.api.nn.Sequential;
@@ -17,7 +15,6 @@ import java.io.IOException;
 import java.io.UTFDataFormatException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,25 +23,18 @@ import org.junit.jupiter.api.io.TempDir;
  * Model files whose checksum is valid but whose body was crafted: each is a
  * {@link ModelFormatException} naming the file, before anything large is allocated.
  */
-class CraftedModelFileTest {
+class CraftedModelFileTest extends FreshCpuBackend {
     private static final byte DENSE = 1;
     private static final byte DROPOUT = 2;
     private static final byte STANDARD = 1;
 
     @TempDir
     Path dir;
-    private Backend backend;
     private Path file;
 
     @BeforeEach
-    void open() {
-        backend = Backends.load("cpu");
+    void nameTheFile() {
         file = dir.resolve("crafted.nn4j");
-    }
-
-    @AfterEach
-    void close() {
-        backend.close();
     }
 
     /** Refuses a version 1 body (no preprocessing section), a layout that still loads. */

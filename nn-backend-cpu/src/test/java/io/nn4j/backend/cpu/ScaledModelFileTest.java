@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nn4j.api.Activation;
-import io.nn4j.api.Backend;
-import io.nn4j.api.Backends;
 import io.nn4j.api.io.Checkpoint;
 import io.nn4j.api.io.ModelFile;
 import io.nn4j.api.io.ModelFormatException;
@@ -23,7 +21,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,21 +29,14 @@ import org.junit.jupiter.api.io.TempDir;
  * Model files of version 2 carry the model's scalers and class names, and checkpoints too;
  * version 1 files still load. (Crafted preprocessing sections: {@link CraftedModelFileTest}.)
  */
-class ScaledModelFileTest {
+class ScaledModelFileTest extends FreshCpuBackend {
     @TempDir
     Path dir;
-    private Backend backend;
     private Path file;
 
     @BeforeEach
-    void open() {
-        backend = Backends.load("cpu");
+    void nameTheFile() {
         file = dir.resolve("model.nn4j");
-    }
-
-    @AfterEach
-    void close() {
-        backend.close();
     }
 
     @Test
