@@ -29,6 +29,8 @@ public final class TrainingStep implements AutoCloseable {
     private final int size;
     private final int batchSize;
     private final BatchStager stager;
+    private final BatchStager weighting;
+    private final double meanWeight;
 
     /**
      * Steps that train {@code model} with {@code optimizer} on {@code loss} over batches of
@@ -46,6 +48,15 @@ public final class TrainingStep implements AutoCloseable {
      */
     public TrainingStep(Sequential model, Optimizer optimizer, Loss loss, Dataset data,
                         int batchSize) {
+        this(model, optimizer, loss, data, batchSize, null);
+    }
+
+    /**
+     * The same, with each example's loss and gradient weighted by the weight of its class
+     * ({@link ClassWeights}); null weights weight nothing and stage nothing more.
+     */
+    TrainingStep(Sequential model, Optimizer optimizer, Loss loss, Dataset data, int batchSize,
+                 float[] classWeights) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
         }
@@ -56,7 +67,17 @@ public final class TrainingStep implements AutoCloseable {
         Trainer.checkFits(model, data, loss, "training");
         this.size = data.size();
         this.batchSize = batchSize;
+        Dataset staging = classWeights == null ? null
+                : ClassWeights.staging(classWeights, data, loss, model.outputSize());
+        this.meanWeight = staging == null ? 1 : ClassWeights.meanWeight(staging);
         this.stager = new BatchStager(model.backend(), data, model.outputSize());
+        this.weighting = staging == null ? null
+                : new BatchStager(model.backend(), staging, model.outputSize());
+    }
+
+    /** The mean class weight of the examples: 1 without class weights. */
+    double meanWeight() {
+        return meanWeight;
     }
 
     /**
@@ -89,12 +110,22 @@ public final class TrainingStep implements AutoCloseable {
      */
     public Tensor run(int[] order, int batch, Tensor lossTotal) {
         Objects.checkIndex(batch, batches());
-        BatchStager.Batch staged = stager.stage(order, batch * batchSize, rows(batch));
+        int from = batch * batchSize;
+        BatchStager.Batch staged = stager.stage(order, from, rows(batch));
         Tensor output = model.forward(staged.features, true);
         model.backend().lossGradient(loss, output, staged.targets, staged.work);
+        if (weighting == null) {
+            model.backward(staged.work, loss, optimizer.parameterUpdate());
+            optimizer.finishStep(model.parameters());
+            model.backend().accumulateLoss(loss, output, staged.targets, lossTotal);
+            return output;
+        }
+        BatchStager.Batch weights = weighting.stage(order, from, rows(batch));
+        model.backend().multiply(staged.work, weights.features, staged.work);
         model.backward(staged.work, loss, optimizer.parameterUpdate());
         optimizer.finishStep(model.parameters());
-        model.backend().accumulateLoss(loss, output, staged.targets, lossTotal);
+        model.backend().accumulateLoss(Loss.CATEGORICAL_CROSSENTROPY, output, weights.targets,
+                lossTotal);
         return output;
     }
 
@@ -102,5 +133,8 @@ public final class TrainingStep implements AutoCloseable {
     @Override
     public void close() {
         stager.close();
+        if (weighting != null) {
+            weighting.close();
+        }
     }
 }
