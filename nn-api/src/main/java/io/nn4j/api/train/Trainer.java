@@ -219,6 +219,7 @@ public final class Trainer {
                         + "set and the trainer a validationSplit of " + validationSplit
                         + "; expected one of them");
             }
+            checkFits(model, train, loss, "training");
             Split heldOut = holdOut(train);
             train = heldOut.train();
             validation = heldOut.test();
