@@ -13,8 +13,9 @@ import java.util.Objects;
  * bit for bit (device copies, taken at each improvement); the checkpoint of the last epoch, when
  * the trainer writes checkpoints, is written again with that state.
  *
- * <p>The count starts afresh with every {@code fit} call (as Keras' callback does): a second call
- * trains at least {@code patience} epochs. Set on the trainer with
+ * <p>The count starts afresh with every {@code fit} call (as Keras' callback does), a resume
+ * from a checkpoint included: a second call trains at least {@code patience} epochs, and the
+ * best state it can restore is one of its own epochs. Set on the trainer with
  * {@link Trainer.Builder#earlyStopping(EarlyStopping)}; a fit without a validation set is refused
  * when the monitor needs one.
  *
