@@ -21,7 +21,7 @@ import io.nn4j.api.train.Trainer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * The trainer's training control on a backend: class weights (a weight block staged with the
@@ -44,11 +44,23 @@ public final class TrainingControlConformance {
         return builder.dense(3, Activation.SOFTMAX).build(backend, 3);
     }
 
-    /** Trains a fresh network by {@code fit} and returns its parameters and history. */
+    /**
+     * Trains a fresh network with {@code optimizer} in {@code calls} fit calls of one trainer
+     * (sparse cross-entropy, seed 5, {@code settings} applied) and returns its parameters and
+     * the last call's history.
+     */
     private static Trained train(Backend backend, float dropout, Optimizer optimizer,
-                                 Function<Sequential, List<EpochStats>> fit) {
+                                 int batchSize, int epochs, int calls,
+                                 UnaryOperator<Trainer.Builder> settings) {
+        Dataset data = BLOBS.sparse();
         try (Sequential model = network(backend, dropout); optimizer) {
-            List<EpochStats> history = fit.apply(model);
+            Trainer trainer = settings.apply(Trainer.builder()
+                    .loss(Loss.SPARSE_CATEGORICAL_CROSSENTROPY).optimizer(optimizer)
+                    .batchSize(batchSize).epochs(epochs).seed(5)).build();
+            List<EpochStats> history = List.of();
+            for (int call = 0; call < calls; call++) {
+                history = trainer.fit(model, data);
+            }
             List<float[]> values = new ArrayList<>();
             for (Parameter p : model.parameters()) {
                 values.add(backend.toArray(p.value()));
@@ -57,30 +69,17 @@ public final class TrainingControlConformance {
         }
     }
 
-    private static Trainer.Builder trainer(Optimizer optimizer, int batchSize, int epochs) {
-        return Trainer.builder().loss(Loss.SPARSE_CATEGORICAL_CROSSENTROPY).optimizer(optimizer)
-                .batchSize(batchSize).epochs(epochs).seed(5);
-    }
-
     /**
      * Class weights of 1 train exactly as none; weights of 2 double the loss of a one-batch
      * epoch exactly (the loss before the update) and change what is learned.
      */
     public static void checkClassWeights(Backend backend) {
-        Dataset data = BLOBS.sparse();
-        Adam plainAdam = new Adam(0.01f);
-        Trained plain = train(backend, 0, plainAdam,
-                m -> trainer(plainAdam, 16, 2).build().fit(m, data));
-        Adam onesAdam = new Adam(0.01f);
-        Trained ones = train(backend, 0, onesAdam,
-                m -> trainer(onesAdam, 16, 2).classWeights(1, 1, 1).build().fit(m, data));
+        Trained plain = train(backend, 0, new Adam(0.01f), 16, 2, 1, b -> b);
+        Trained ones = train(backend, 0, new Adam(0.01f), 16, 2, 1, b -> b.classWeights(1, 1, 1));
         plain.assertSameAs(ones, "weights of 1");
-        Sgd plainSgd = new Sgd(0.1f);
-        Trained oneBatch = train(backend, 0, plainSgd,
-                m -> trainer(plainSgd, 240, 1).build().fit(m, data));
-        Sgd doubledSgd = new Sgd(0.1f);
-        Trained doubled = train(backend, 0, doubledSgd,
-                m -> trainer(doubledSgd, 240, 1).classWeights(2, 2, 2).build().fit(m, data));
+        Trained oneBatch = train(backend, 0, new Sgd(0.1f), 240, 1, 1, b -> b);
+        Trained doubled = train(backend, 0, new Sgd(0.1f), 240, 1, 1,
+                b -> b.classWeights(2, 2, 2));
         assertEquals(2 * oneBatch.history.get(0).trainLoss(), doubled.history.get(0).trainLoss(),
                 "weights of 2 double the loss");
         assertFalse(Arrays.equals(oneBatch.parameters.get(0), doubled.parameters.get(0)),
@@ -89,16 +88,10 @@ public final class TrainingControlConformance {
 
     /** Two fit calls of one epoch train as one call of two, dropout and schedule included. */
     public static void checkEpochsContinueAcrossFits(Backend backend) {
-        Dataset data = BLOBS.sparse();
-        Optimizer onceAdam = new Adam(0.01f).schedule(LearningRateSchedule.step(1, 0.5));
-        Trained once = train(backend, 0.2f, onceAdam,
-                m -> trainer(onceAdam, 16, 2).build().fit(m, data));
-        Optimizer twiceAdam = new Adam(0.01f).schedule(LearningRateSchedule.step(1, 0.5));
-        Trained twice = train(backend, 0.2f, twiceAdam, m -> {
-            Trainer trainer = trainer(twiceAdam, 16, 1).build();
-            trainer.fit(m, data);
-            return trainer.fit(m, data);
-        });
+        Trained once = train(backend, 0.2f,
+                new Adam(0.01f).schedule(LearningRateSchedule.step(1, 0.5)), 16, 2, 1, b -> b);
+        Trained twice = train(backend, 0.2f,
+                new Adam(0.01f).schedule(LearningRateSchedule.step(1, 0.5)), 16, 1, 2, b -> b);
         once.assertSameAs(twice, "two calls of one epoch");
     }
 
@@ -107,14 +100,9 @@ public final class TrainingControlConformance {
      * the first epoch's state back: equal to a run of one epoch.
      */
     public static void checkEarlyStoppingRestoresTheBestEpoch(Backend backend) {
-        Dataset data = BLOBS.sparse();
-        Adam oneAdam = new Adam(0.01f);
-        Trained one = train(backend, 0, oneAdam,
-                m -> trainer(oneAdam, 16, 1).build().fit(m, data));
-        Adam stoppedAdam = new Adam(0.01f);
-        Trained stopped = train(backend, 0, stoppedAdam, m -> trainer(stoppedAdam, 16, 9)
-                .earlyStopping(EarlyStopping.on(Monitor.TRAIN_LOSS, 2).minDelta(1e6)).build()
-                .fit(m, data));
+        Trained one = train(backend, 0, new Adam(0.01f), 16, 1, 1, b -> b);
+        Trained stopped = train(backend, 0, new Adam(0.01f), 16, 9, 1, b -> b.earlyStopping(
+                EarlyStopping.on(Monitor.TRAIN_LOSS, 2).minDelta(1e6)));
         assertEquals(3, stopped.history.size(), "epoch 1 is the best; 2 and 3 use the patience");
         assertArrayEquals(one.parameters.toArray(float[][]::new),
                 stopped.parameters.toArray(float[][]::new), "the first epoch's parameters");
