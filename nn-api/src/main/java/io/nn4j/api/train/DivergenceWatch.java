@@ -17,10 +17,11 @@ import java.util.Locale;
  * {@link Trainer#DIVERGENCE_LOSS_FACTOR} times the larger of the first step's loss and the loss
  * of a model that knows nothing ({@link #uninformedLoss}). A window that passes is a good
  * check: the parameters and the optimizer's state are copied, on the backend, into a
- * {@link StateSnapshot} made once per fit. A window that fails restores that copy and the optimizer's step count,
- * then throws {@link TrainingDivergedException} naming the likely cause: a non-finite value
- * among the window's examples (found by replaying its batches on the host), the model itself
- * (a non-finite loss at the first step, before any update), or else the step size.
+ * {@link StateSnapshot} made once per fit. A window that fails restores that copy and the
+ * optimizer's step count, then throws {@link TrainingDivergedException} naming the likely
+ * cause: a non-finite value among the window's examples (found by replaying its batches on the
+ * host), the model itself (a non-finite loss at the first step, before any update), or else
+ * the step size.
  *
  * <p>Used by the thread that runs the fit; it holds backend tensors until closed.
  */

@@ -14,7 +14,7 @@ public enum Monitor {
     VALIDATION_LOSS(false, true),
     /** The accuracy on the validation set: higher is better. */
     VALIDATION_ACCURACY(true, true),
-    /** The mean training loss of the epoch, as trained: lower is better; needs no validation set. */
+    /** The epoch's mean training loss, as trained: lower is better; needs no validation set. */
     TRAIN_LOSS(false, false);
 
     private final boolean higherIsBetter;
