@@ -16,7 +16,10 @@ import java.util.Objects;
  * <p>The data set is cut into batches of the batch size, in an order given per call (an epoch's
  * shuffle, see {@link EpochOrder}); the last batch is short when the size does not divide the
  * data set's. The staged features and targets and the loss-gradient work tensor are kept per
- * batch size and reused, so a warm step allocates nothing; {@link #close()} frees them.
+ * batch size and reused, so a warm step allocates nothing; {@link #close()} frees them. With
+ * class weights (set through {@link Trainer.Builder#classWeights}) each batch also stages its
+ * rows' weights and weighted targets, and {@code Backend.multiply} weights the loss gradient;
+ * without them nothing more is staged or computed.
  *
  * <p>Used by one thread: it is training use of the model (another thread's training or
  * prediction of the model is refused while a step runs), and its tensors are not guarded. It
