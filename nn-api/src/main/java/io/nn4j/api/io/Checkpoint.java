@@ -3,7 +3,6 @@ package io.nn4j.api.io;
 import io.nn4j.api.Shape;
 import io.nn4j.api.Tensor;
 import io.nn4j.api.metrics.EpochStats;
-import io.nn4j.api.metrics.EpochStats;
 import io.nn4j.api.nn.Architecture;
 import io.nn4j.api.nn.Dropout;
 import io.nn4j.api.nn.Layer;
@@ -38,17 +37,21 @@ public final class Checkpoint {
     public static final int MAGIC = 0x4E4E3443;
     /**
      * The format version this library writes and the newest it reads: 2 adds each dropout
-     * layer's mask stream (seed and masks drawn); version 1 files still restore, leaving the
-     * masks as they are. 3 embeds the model section of model file version 2, with the model's
-     * preprocessing; older files restore without checking it.
+     * layer's mask stream (seed and masks drawn); 3 adds each epoch's validation loss,
+     * validation accuracy and learning rate, and embeds the model section of model file
+     * version 2, with the model's preprocessing. Version 1 files still restore, leaving the masks
+     * as they are; versions 1 and 2 restore those three figures as NaN and without checking the
+     * preprocessing.
      */
     public static final int VERSION = 3;
     /** The first version whose model section holds the preprocessing ({@link ModelFile}). */
     private static final int FIRST_WITH_PREPROCESSING = 3;
 
     private static final String KIND = "nn4j checkpoint";
-    /** One epoch's statistics: an int32 and five float64s. */
-    private static final int EPOCH_BYTES = 4 + 5 * 8;
+    /** One epoch's statistics before version 3: an int32 and five float64s. */
+    private static final int EPOCH_BYTES_V2 = 4 + 5 * 8;
+    /** One epoch's statistics from version 3: an int32 and eight float64s. */
+    private static final int EPOCH_BYTES = 4 + 8 * 8;
     private static final Pattern NAME = Pattern.compile("checkpoint-epoch-(\\d{4,})\\.nn4j");
 
     /**
@@ -149,6 +152,9 @@ public final class Checkpoint {
                 out.writeDouble(stats.testAccuracy());
                 out.writeDouble(stats.trainSeconds());
                 out.writeDouble(stats.examplesPerSecond());
+                out.writeDouble(stats.validationLoss());
+                out.writeDouble(stats.validationAccuracy());
+                out.writeDouble(stats.learningRate());
             }
             ModelFile.writeModel(out, model.architecture(), values, shapes);
             out.writeInt(optimizerSteps);
@@ -182,17 +188,8 @@ public final class Checkpoint {
         Map<String, Tensor> parameters = ModelFile.parametersByName(model);
         List<Dropout> dropouts = dropouts(model);
         Read read = Envelope.read(file, MAGIC, VERSION, KIND, (in, bodyBytes, version) -> {
-            int epochs = in.readInt();
-            if (epochs < 0 || epochs > bodyBytes / EPOCH_BYTES) {
-                throw new ModelFormatException(file, "says " + epochs + " epochs were done; "
-                        + "expected 0 to " + bodyBytes / EPOCH_BYTES + " in a body of "
-                        + bodyBytes + " bytes");
-            }
-            List<EpochStats> history = new ArrayList<>();
-            for (int i = 0; i < epochs; i++) {
-                history.add(new EpochStats(in.readInt(), in.readDouble(), in.readDouble(),
-                        in.readDouble(), in.readDouble(), in.readDouble()));
-            }
+            List<EpochStats> history = readHistory(file, in, bodyBytes, version);
+            int epochs = history.size();
             boolean withPreprocessing = version >= FIRST_WITH_PREPROCESSING;
             Architecture saved = ModelFile.readArchitecture(file, in, bodyBytes,
                     withPreprocessing);
@@ -227,6 +224,30 @@ public final class Checkpoint {
             }
         }
         return read.restored();
+    }
+
+    /** The epochs' statistics; before version 3 without the validation figures and rate. */
+    private static List<EpochStats> readHistory(Path file, DataInputStream in, long bodyBytes,
+                                                int version) throws IOException {
+        int epochs = in.readInt();
+        long epochBytes = version < 3 ? EPOCH_BYTES_V2 : EPOCH_BYTES;
+        if (epochs < 0 || epochs > bodyBytes / epochBytes) {
+            throw new ModelFormatException(file, "says " + epochs + " epochs were done; "
+                    + "expected 0 to " + bodyBytes / epochBytes + " in a body of "
+                    + bodyBytes + " bytes");
+        }
+        List<EpochStats> history = new ArrayList<>();
+        for (int i = 0; i < epochs; i++) {
+            EpochStats stats = new EpochStats(in.readInt(), in.readDouble(), in.readDouble(),
+                    in.readDouble(), in.readDouble(), in.readDouble());
+            if (version >= 3) {
+                stats = new EpochStats(stats.epoch(), stats.trainLoss(), stats.testLoss(),
+                        stats.testAccuracy(), stats.trainSeconds(), stats.examplesPerSecond(),
+                        in.readDouble(), in.readDouble(), in.readDouble());
+            }
+            history.add(stats);
+        }
+        return history;
     }
 
     private static List<Dropout.MaskStream> readMaskStreams(Path file, DataInputStream in,

@@ -2,11 +2,8 @@ package io.nn4j.api.train;
 
 import io.nn4j.api.Backend;
 import io.nn4j.api.Loss;
-import io.nn4j.api.Parameter;
 import io.nn4j.api.Tensor;
 import io.nn4j.api.nn.Sequential;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -19,11 +16,12 @@ import java.util.Locale;
  * must be finite, and (for a whole window) its mean no more than
  * {@link Trainer#DIVERGENCE_LOSS_FACTOR} times the larger of the first step's loss and the loss
  * of a model that knows nothing ({@link #uninformedLoss}). A window that passes is a good
- * check: the parameters and the optimizer's state are copied, on the backend, into tensors
- * made once per fit. A window that fails restores that copy and the optimizer's step count,
- * then throws {@link TrainingDivergedException} naming the likely cause: a non-finite value
- * among the window's examples (found by replaying its batches on the host), the model itself
- * (a non-finite loss at the first step, before any update), or else the step size.
+ * check: the parameters and the optimizer's state are copied, on the backend, into a
+ * {@link StateSnapshot} made once per fit. A window that fails restores that copy and the
+ * optimizer's step count, then throws {@link TrainingDivergedException} naming the likely
+ * cause: a non-finite value among the window's examples (found by replaying its batches on the
+ * host), the model itself (a non-finite loss at the first step, before any update), or else
+ * the step size.
  *
  * <p>Used by the thread that runs the fit; it holds backend tensors until closed.
  */
@@ -37,11 +35,9 @@ final class DivergenceWatch implements AutoCloseable {
     private final int batchesPerEpoch;
     private final long seed;
     private final double uninformedLoss;
-    private final List<Tensor> live = new ArrayList<>();
-    private final List<Tensor> saved = new ArrayList<>();
+    private final StateSnapshot lastGood;
     private final float[] read = new float[1];
     private double startLoss = Double.NaN;
-    private int savedOptimizerSteps;
     private long step;
     private long lastGoodStep;
     private double windowLoss;
@@ -53,10 +49,11 @@ final class DivergenceWatch implements AutoCloseable {
     /**
      * Watches a fit that starts at epoch {@code firstEpoch} and sums its loss into
      * {@code lossTotal}, reset to 0 at every epoch's start; copies the model's current state as
-     * the first good check.
+     * the first good check. {@code meanWeight} is the mean class weight of the training
+     * examples (1 without class weights), the scale of an uninformed model's weighted loss.
      */
     DivergenceWatch(Tensor lossTotal, Sequential model, Optimizer optimizer, Loss loss,
-                    Dataset train, int batchSize, long seed, int firstEpoch) {
+                    Dataset train, int batchSize, long seed, int firstEpoch, double meanWeight) {
         this.backend = model.backend();
         this.lossTotal = lossTotal;
         this.loss = loss;
@@ -65,19 +62,8 @@ final class DivergenceWatch implements AutoCloseable {
         this.batchSize = batchSize;
         this.batchesPerEpoch = (train.size() + batchSize - 1) / batchSize;
         this.seed = seed;
-        this.uninformedLoss = uninformedLoss(loss, train, model.outputSize());
-        for (Parameter parameter : model.parameters()) {
-            live.add(parameter.value());
-        }
-        live.addAll(optimizer.stateTensors(model.parameters()).values());
-        try {
-            for (Tensor tensor : live) {
-                saved.add(backend.zeros(tensor.shape()));
-            }
-        } catch (RuntimeException e) {
-            close();
-            throw e;
-        }
+        this.uninformedLoss = meanWeight * uninformedLoss(loss, train, model.outputSize());
+        this.lastGood = new StateSnapshot(model, optimizer);
         snapshot(firstEpoch, 0);
     }
 
@@ -217,10 +203,7 @@ final class DivergenceWatch implements AutoCloseable {
 
     /** Copies the current state as the last good check; the next step starts a new window. */
     private void snapshot(int epoch, int nextBatch) {
-        for (int i = 0; i < live.size(); i++) {
-            backend.copy(live.get(i), saved.get(i));
-        }
-        savedOptimizerSteps = optimizer.steps();
+        lastGood.take();
         lastGoodStep = step;
         windowLoss = 0;
         windowExamples = 0;
@@ -229,18 +212,12 @@ final class DivergenceWatch implements AutoCloseable {
     }
 
     private void restore() {
-        for (int i = 0; i < live.size(); i++) {
-            backend.copy(saved.get(i), live.get(i));
-        }
-        optimizer.restoreSteps(savedOptimizerSteps);
+        lastGood.restore();
     }
 
     /** Frees the copies. */
     @Override
     public void close() {
-        for (Tensor tensor : saved) {
-            tensor.close();
-        }
-        saved.clear();
+        lastGood.close();
     }
 }

@@ -79,7 +79,18 @@ public abstract class Optimizer implements AutoCloseable {
      * @param epoch the epoch about to start, counted from 0
      */
     public void startEpoch(int epoch) {
-        rate = (float) (baseRate * schedule.factor(epoch));
+        startEpoch(epoch, 1, 0);
+    }
+
+    /**
+     * Applies the schedule and a plateau's reductions ({@link ReduceLrOnPlateau}): the scheduled
+     * rate times {@code plateauFactor}, but a reduction never below {@code floor} (nor above the
+     * scheduled rate).
+     */
+    void startEpoch(int epoch, double plateauFactor, float floor) {
+        double scheduled = baseRate * schedule.factor(epoch);
+        rate = plateauFactor == 1 ? (float) scheduled
+                : (float) Math.max(scheduled * plateauFactor, Math.min(floor, scheduled));
     }
 
     /**

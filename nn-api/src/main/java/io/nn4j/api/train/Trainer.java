@@ -10,7 +10,9 @@ import io.nn4j.api.nn.Sequential;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.WeakHashMap;
 
 /**
  * The mini-batch training loop: every epoch draws a fresh shuffle of the training set, trains
@@ -39,6 +41,13 @@ import java.util.Objects;
  * <p>With a checkpoint directory, the state after every epoch is written there
  * ({@link io.nn4j.api.io.Checkpoint}), and {@link #fit} resumes from the latest one it finds.
  *
+ * <p>Training control: a validation set (held out by {@link Builder#validationSplit} or given in
+ * a {@link Split}) is measured after every epoch and watched by {@link EarlyStopping} and
+ * {@link ReduceLrOnPlateau}; a listener may end a fit cleanly through its
+ * {@link TrainingControl}; {@link Builder#classWeights} weights imbalanced classes. The trainer
+ * keeps each model's epoch count (weakly, per model object), so a second {@code fit} of the same
+ * model goes on where the first ended: the shuffle, the schedule and the plateau continue.
+ *
  * <p>A trainer's settings never change, but its optimizer does: a trainer trains one model at a
  * time, on the thread that calls {@link #fit}, and is not safe to use from several threads at
  * once. {@code fit} holds the model for its thread from start to end
@@ -64,14 +73,20 @@ public final class Trainer {
      */
     public static final int DIVERGENCE_LOSS_FACTOR = 2;
 
-    private final Loss loss;
-    private final Optimizer optimizer;
-    private final int batchSize;
-    private final int epochs;
-    private final long seed;
-    private final List<TrainingListener> listeners;
-    private final CheckpointFolder checkpoints;
-    private final int runningLossEvery;
+    final Loss loss;
+    final Optimizer optimizer;
+    final int batchSize;
+    final int epochs;
+    final long seed;
+    final List<TrainingListener> listeners;
+    final CheckpointFolder checkpoints;
+    final int runningLossEvery;
+    final EarlyStopping earlyStopping;
+    final ReduceLrOnPlateau plateau;
+    private final double validationSplit;
+    private final float[] classWeights;
+    /** Each model's epochs so far under this trainer: where its next fit goes on. */
+    private final Map<Sequential, List<EpochStats>> histories = new WeakHashMap<>();
 
     private Trainer(Builder builder) {
         this.loss = Objects.requireNonNull(builder.loss, "loss");
@@ -82,6 +97,13 @@ public final class Trainer {
         this.listeners = List.copyOf(builder.listeners);
         this.checkpoints = new CheckpointFolder(builder.checkpoints);
         this.runningLossEvery = builder.runningLossEvery;
+        this.earlyStopping = builder.earlyStopping;
+        this.plateau = builder.plateau;
+        this.validationSplit = builder.validationSplit;
+        this.classWeights = builder.classWeights;
+        if (classWeights != null) {
+            ClassWeights.checkLoss(loss);
+        }
     }
 
     /**
@@ -95,17 +117,20 @@ public final class Trainer {
 
     /**
      * Trains {@code model} on {@code train} for the configured epochs without a test set: every
-     * {@link EpochStats#testLoss()} and {@link EpochStats#testAccuracy()} is NaN.
+     * {@link EpochStats#testLoss()} and {@link EpochStats#testAccuracy()} is NaN. With a
+     * {@link Builder#validationSplit validation split}, part of {@code train} is held out as the
+     * validation set.
      *
      * @param model the network to train, on any backend
      * @param train the training examples
-     * @return the statistics of every epoch
+     * @return the statistics of every epoch of {@code model} under this trainer, earlier
+     *     calls' included
      * @throws IllegalArgumentException   when the data does not fit the model or the loss
      * @throws TrainingDivergedException  when the loss becomes NaN, infinite, or explodes
      * @throws IllegalStateException      when another thread trains the model
      */
     public List<EpochStats> fit(Sequential model, Dataset train) {
-        return run(model, train, null);
+        return run(model, train, null, null);
     }
 
     /**
@@ -118,10 +143,23 @@ public final class Trainer {
      * {@code A − Y} assumes it; values in {@code [0, 1]} for binary cross-entropy; finite values
      * for mean squared error.
      *
+     * <p>The test set is only measured and reported ({@link EpochStats#testLoss()}), never used
+     * for a decision: early stopping and a plateau schedule watch the validation set, held out
+     * of {@code train} by a {@link Builder#validationSplit validation split} or given by
+     * {@link #fit(Sequential, Split)}.
+     *
+     * <p>Epochs continue across the calls of one trainer on one model: a call trains
+     * {@link Builder#epochs} more epochs, numbered on from the last call's (so the shuffle and
+     * the learning-rate schedule go on: two calls of one epoch train as one call of two, bit
+     * for bit), and returns the history of every epoch so far. A trainer's first call for a
+     * model resumes from its checkpoint folder, if it has one, and then trains up to
+     * {@code epochs} epochs in all, counting the checkpoint's.
+     *
      * @param model the network to train, on any backend
      * @param train the training examples
      * @param test the examples evaluated after each epoch
-     * @return the statistics of every epoch
+     * @return the statistics of every epoch of {@code model} under this trainer, earlier
+     *     calls' included; it ends early when early stopping or a listener stopped the fit
      * @throws IllegalArgumentException   when the data does not fit the model or the loss,
      *                                    naming the data set, row, column and value
      * @throws TrainingDivergedException  when the training loss becomes NaN, infinite, or
@@ -132,89 +170,111 @@ public final class Trainer {
      */
     public List<EpochStats> fit(Sequential model, Dataset train, Dataset test) {
         Objects.requireNonNull(test, "test (use fit(model, train) to train without a test set)");
-        return run(model, train, test);
+        return run(model, train, null, test);
+    }
+
+    /**
+     * Trains {@code model} on the split's training set, watching its validation set (when it
+     * has one) and reporting its test set after every epoch, as
+     * {@link #fit(Sequential, Dataset, Dataset)} does.
+     *
+     * @param model the network to train, on any backend
+     * @param split the training, validation and test sets
+     * @return the statistics of every epoch of {@code model} under this trainer, earlier
+     *     calls' included
+     * @throws IllegalArgumentException   when the data does not fit the model or the loss, or
+     *                                    when the split has a validation set and the trainer a
+     *                                    validation split too
+     * @throws TrainingDivergedException  when the training loss becomes NaN, infinite, or
+     *                                    explodes
+     * @throws IllegalStateException      when the validation or test loss after an epoch is NaN
+     *                                    or infinite, or when another thread trains the model
+     */
+    public List<EpochStats> fit(Sequential model, Split split) {
+        return run(model, split.train(), split.validation().orElse(null), split.test());
+    }
+
+    /**
+     * The statistics of every epoch {@code model} has trained under this trainer so far (a
+     * resumed checkpoint's included): where its next {@code fit} goes on.
+     *
+     * @param model the model
+     * @return the epochs so far, in order; empty when this trainer has not trained it
+     */
+    public List<EpochStats> history(Sequential model) {
+        return histories.getOrDefault(model, List.of());
     }
 
     /** Holds the model for this thread (its training use) while {@link #train} runs. */
-    private List<EpochStats> run(Sequential model, Dataset train, Dataset test) {
+    private List<EpochStats> run(Sequential model, Dataset train, Dataset validation,
+                                 Dataset test) {
         model.beginTraining();
         try {
-            return train(model, train, test);
+            return train(model, train, validation, test);
         } finally {
             model.endTraining();
         }
     }
 
-    private List<EpochStats> train(Sequential model, Dataset train, Dataset test) {
-        try (TrainingStep step = new TrainingStep(model, optimizer, loss, train, batchSize)) {
+    private List<EpochStats> train(Sequential model, Dataset train, Dataset validation,
+                                   Dataset test) {
+        if (validationSplit > 0) {
+            if (validation != null) {
+                throw new IllegalArgumentException("the split passed to fit has a validation "
+                        + "set and the trainer a validationSplit of " + validationSplit
+                        + "; expected one of them");
+            }
+            checkFits(model, train, loss, "training");
+            Split heldOut = holdOut(train);
+            train = heldOut.train();
+            validation = heldOut.test();
+        }
+        if (earlyStopping != null) {
+            earlyStopping.monitor().checkAvailable(validation != null, "early stopping");
+        }
+        if (plateau != null) {
+            plateau.monitor().checkAvailable(validation != null, "reduce-on-plateau");
+        }
+        try (TrainingStep step = new TrainingStep(model, optimizer, loss, train, batchSize,
+                classWeights)) {
+            if (validation != null) {
+                checkFits(model, validation, loss, "validation");
+            }
             if (test != null) {
                 checkFits(model, test, loss, "test");
             }
-            List<EpochStats> history = new ArrayList<>(checkpoints.resume(model, optimizer));
-            trainEpochs(model, step, train, test, history);
+            List<EpochStats> earlier = histories.get(model);
+            List<EpochStats> history = new ArrayList<>(earlier != null ? earlier
+                    : checkpoints.resume(model, optimizer));
+            int last = earlier != null ? earlier.size() + epochs : epochs;
+            try {
+                new EpochLoop(this, model, step, train, validation, test).run(history, last);
+            } finally {
+                histories.put(model, List.copyOf(history));
+            }
             return history;
         }
     }
 
-    /** Trains the epochs after those in {@code history}, adding each one's statistics to it. */
-    private void trainEpochs(Sequential model, TrainingStep step, Dataset train, Dataset test,
-                             List<EpochStats> history) {
-        Backend backend = model.backend();
-        int[] order = new int[train.size()];
-        float[] lossSoFar = new float[1];
-        int batches = step.batches();
-        try (Tensor lossTotal = backend.zeros(Shape.vector(1));
-             DivergenceWatch watch = new DivergenceWatch(lossTotal, model, optimizer, loss,
-                     step.data(), batchSize, seed, history.size() + 1)) {
-            for (int epoch = history.size() + 1; epoch <= epochs; epoch++) {
-                EpochOrder.fill(order, seed, epoch);
-                optimizer.startEpoch(epoch - 1);
-                backend.fill(lossTotal, 0f);
-                long start = System.nanoTime();
-                for (int batch = 0; batch < batches; batch++) {
-                    step.run(order, batch, lossTotal);
-                    watch.afterStep(epoch, batch, step.rows(batch));
-                    for (int i = 0; i < listeners.size(); i++) {
-                        listeners.get(i).onBatchEnd(epoch, batch + 1, batches);
-                    }
-                    if (runningLossEvery > 0 && (batch + 1) % runningLossEvery == 0) {
-                        backend.copyOut(lossTotal, lossSoFar, 0);
-                        double mean = lossSoFar[0] / (double) Math.min(train.size(),
-                                (batch + 1) * batchSize);
-                        for (int i = 0; i < listeners.size(); i++) {
-                            listeners.get(i).onRunningLoss(epoch, batch + 1, mean);
-                        }
-                    }
-                }
-                double trainLoss = watch.endOfEpoch(epoch, batches - 1) / train.size();
-                double seconds = (System.nanoTime() - start) / 1e9;
-                EpochStats stats = test == null
-                        ? new EpochStats(epoch, trainLoss, Double.NaN, Double.NaN, seconds,
-                                train.size() / seconds)
-                        : testedStats(model, test, epoch, trainLoss, seconds, train.size());
-                history.add(stats);
-                checkpoints.save(history, model, optimizer);
-                for (TrainingListener listener : listeners) {
-                    listener.onEpochEnd(stats);
-                }
-            }
+    /**
+     * The validation split of {@code train}: stratified by class when the loss classifies and
+     * the targets name classes (sparse indices, one-hot rows, or 0/1), else random; drawn from
+     * the trainer's seed, so every fit of the same data holds out the same rows.
+     */
+    private Split holdOut(Dataset train) {
+        if (loss != Loss.MEAN_SQUARED_ERROR && namesClasses(train)) {
+            return Split.stratified(train, seed, validationSplit);
         }
+        return Split.random(train, seed, validationSplit);
     }
 
-    /** The epoch's statistics with the test set evaluated; a non-finite test loss throws. */
-    private EpochStats testedStats(Sequential model, Dataset test, int epoch, double trainLoss,
-                                   double seconds, int examples) {
-        Evaluation evaluation = measure(model, test, loss, batchSize);
-        if (!Double.isFinite(evaluation.loss())) {
-            throw new IllegalStateException("the mean " + loss.id() + " loss on the test set "
-                    + "after epoch " + epoch + " is " + evaluation.loss() + " while the training "
-                    + "loss was " + trainLoss + ": the model's outputs on the test data are "
-                    + "not finite (weights that overflow on it, or non-finite test inputs in a "
-                    + "data set made with Dataset.allowingNonFinite); no checkpoint was written "
-                    + "for this epoch");
+    private static boolean namesClasses(Dataset data) {
+        try {
+            data.classIndices();
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
         }
-        return new EpochStats(epoch, trainLoss, evaluation.loss(), evaluation.accuracy(),
-                seconds, examples / seconds);
     }
 
     /**
@@ -278,7 +338,7 @@ public final class Trainer {
      * {@link #evaluate}'s loss and accuracy on data already checked, both summed on the
      * backend; the accuracy is NaN for regression.
      */
-    private static Evaluation measure(Sequential model, Dataset data, Loss loss, int batchSize) {
+    static Evaluation measure(Sequential model, Dataset data, Loss loss, int batchSize) {
         return EvaluationPass.onBackend(model, data, loss, batchSize);
     }
 
@@ -304,6 +364,10 @@ public final class Trainer {
         private final List<TrainingListener> listeners = new ArrayList<>();
         private Path checkpoints;
         private int runningLossEvery;
+        private double validationSplit;
+        private float[] classWeights;
+        private EarlyStopping earlyStopping;
+        private ReduceLrOnPlateau plateau;
 
         private Builder() {
         }
@@ -399,6 +463,72 @@ public final class Trainer {
         }
 
         /**
+         * Holds out {@code fraction} of the training rows given to {@code fit} as the validation
+         * set, measured after every epoch ({@link EpochStats#validationLoss()}) and watched by
+         * early stopping and a plateau schedule; the model trains on the rest. The rows are
+         * drawn by {@link Split} from the trainer's seed: stratified by class when the loss is
+         * a cross-entropy and the targets name classes (sparse indices, one-hot rows, 0/1),
+         * random otherwise (mean squared error, soft labels); the same data gives the same
+         * rows on every call. Default 0: none.
+         *
+         * @param fraction the share of the training rows held out, in {@code [0, 1)}
+         * @return this builder
+         * @throws IllegalArgumentException for a fraction outside {@code [0, 1)}
+         */
+        public Builder validationSplit(double fraction) {
+            if (!(fraction >= 0 && fraction < 1)) {
+                throw new IllegalArgumentException("validationSplit must be in [0, 1), got "
+                        + fraction);
+            }
+            this.validationSplit = fraction;
+            return this;
+        }
+
+        /**
+         * Weights each training example's loss and gradient by the weight of its class, for
+         * imbalanced data (Keras' {@code class_weight}): the class index of a sparse target,
+         * the column of a categorical target row's largest value. The training loss reported
+         * is the mean weighted loss; validation and test losses are unweighted. Only for the
+         * softmax cross-entropies ({@link Loss#CATEGORICAL_CROSSENTROPY},
+         * {@link Loss#SPARSE_CATEGORICAL_CROSSENTROPY}), checked by {@link #build()}; the
+         * count must equal the model's outputs, checked by {@code fit}. Weights of 1 train
+         * exactly as no weights; without weights a step does no extra work.
+         *
+         * @param weights one weight per class, each finite and {@code >= 0}, not all 0; copied
+         * @return this builder
+         * @throws IllegalArgumentException for fewer than 2 weights, a negative, NaN or
+         *                                  infinite weight, or weights that are all 0
+         */
+        public Builder classWeights(float... weights) {
+            this.classWeights = ClassWeights.check(Objects.requireNonNull(weights, "weights"));
+            return this;
+        }
+
+        /**
+         * Ends a fit early once the watched figure stops improving (see
+         * {@link EarlyStopping}); none by default.
+         *
+         * @param earlyStopping the early stopping
+         * @return this builder
+         */
+        public Builder earlyStopping(EarlyStopping earlyStopping) {
+            this.earlyStopping = Objects.requireNonNull(earlyStopping, "earlyStopping");
+            return this;
+        }
+
+        /**
+         * Lowers the learning rate when the watched figure stops improving, on top of the
+         * optimizer's schedule (see {@link ReduceLrOnPlateau}); none by default.
+         *
+         * @param plateau the plateau schedule
+         * @return this builder
+         */
+        public Builder reduceLrOnPlateau(ReduceLrOnPlateau plateau) {
+            this.plateau = Objects.requireNonNull(plateau, "plateau");
+            return this;
+        }
+
+        /**
          * Adds a listener for progress.
          *
          * @param listener the listener, called on the training thread
@@ -413,6 +543,9 @@ public final class Trainer {
          * The trainer.
          *
          * @return a trainer with this configuration
+         * @throws NullPointerException     when the loss or the optimizer is missing
+         * @throws IllegalArgumentException when class weights are set for a loss other than
+         *                                  the softmax cross-entropies
          */
         public Trainer build() {
             return new Trainer(this);

@@ -31,10 +31,24 @@ public interface TrainingListener {
     }
 
     /**
-     * Called after each epoch's training and evaluation.
+     * Called after each epoch's training and evaluation by the default
+     * {@link #onEpochEnd(EpochStats, TrainingControl)}.
      *
      * @param stats the epoch's statistics
      */
     default void onEpochEnd(EpochStats stats) {
+    }
+
+    /**
+     * Called after each epoch's training, evaluation and checkpoint; the listener may end the
+     * fit cleanly after this epoch with {@link TrainingControl#requestStop}, and {@code fit} then
+     * returns the history. Every listener hears of the epoch, also after another one asked to
+     * stop. By default calls {@link #onEpochEnd(EpochStats)}.
+     *
+     * @param stats the epoch's statistics
+     * @param control the fit's control, to ask for a stop
+     */
+    default void onEpochEnd(EpochStats stats, TrainingControl control) {
+        onEpochEnd(stats);
     }
 }

@@ -21,7 +21,10 @@ import java.util.Objects;
  * <p>The data set is cut into batches of the batch size, in an order given per call (an epoch's
  * shuffle, see {@link EpochOrder}); the last batch is short when the size does not divide the
  * data set's. The staged features and targets and the loss-gradient work tensor are kept per
- * batch size and reused, so a warm step allocates nothing; {@link #close()} frees them.
+ * batch size and reused, so a warm step allocates nothing; {@link #close()} frees them. With
+ * class weights (set through {@link Trainer.Builder#classWeights}) each batch also stages its
+ * rows' weights and weighted targets, and {@code Backend.multiply} weights the loss gradient;
+ * without them nothing more is staged or computed.
  *
  * <p>Used by one thread: it is training use of the model (another thread's training or
  * prediction of the model is refused while a step runs), and its tensors are not guarded. It
@@ -35,6 +38,8 @@ public final class TrainingStep implements AutoCloseable {
     private final int size;
     private final int batchSize;
     private final BatchStager stager;
+    private final BatchStager weighting;
+    private final double meanWeight;
 
     /**
      * Steps that train {@code model} with {@code optimizer} on {@code loss} over batches of
@@ -53,6 +58,15 @@ public final class TrainingStep implements AutoCloseable {
      */
     public TrainingStep(Sequential model, Optimizer optimizer, Loss loss, Dataset data,
                         int batchSize) {
+        this(model, optimizer, loss, data, batchSize, null);
+    }
+
+    /**
+     * The same, with each example's loss and gradient weighted by the weight of its class
+     * ({@link ClassWeights}); null weights weight nothing and stage nothing more.
+     */
+    TrainingStep(Sequential model, Optimizer optimizer, Loss loss, Dataset data, int batchSize,
+                 float[] classWeights) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
         }
@@ -64,12 +78,22 @@ public final class TrainingStep implements AutoCloseable {
         this.data = ScaledData.of(model, data);
         this.size = data.size();
         this.batchSize = batchSize;
+        Dataset staging = classWeights == null ? null
+                : ClassWeights.staging(classWeights, data, loss, model.outputSize());
+        this.meanWeight = staging == null ? 1 : ClassWeights.meanWeight(staging);
         this.stager = new BatchStager(model.backend(), this.data, model.outputSize());
+        this.weighting = staging == null ? null
+                : new BatchStager(model.backend(), staging, model.outputSize());
     }
 
     /** The data set the batches come from: the one given, scaled as the model says. */
     Dataset data() {
         return data;
+    }
+
+    /** The mean class weight of the examples: 1 without class weights. */
+    double meanWeight() {
+        return meanWeight;
     }
 
     /**
@@ -102,12 +126,22 @@ public final class TrainingStep implements AutoCloseable {
      */
     public Tensor run(int[] order, int batch, Tensor lossTotal) {
         Objects.checkIndex(batch, batches());
-        BatchStager.Batch staged = stager.stage(order, batch * batchSize, rows(batch));
+        int from = batch * batchSize;
+        BatchStager.Batch staged = stager.stage(order, from, rows(batch));
         Tensor output = model.forward(staged.features, true);
         model.backend().lossGradient(loss, output, staged.targets, staged.work);
+        if (weighting == null) {
+            model.backward(staged.work, loss, optimizer.parameterUpdate());
+            optimizer.finishStep(model.parameters());
+            model.backend().accumulateLoss(loss, output, staged.targets, lossTotal);
+            return output;
+        }
+        BatchStager.Batch weights = weighting.stage(order, from, rows(batch));
+        model.backend().multiply(staged.work, weights.features, staged.work);
         model.backward(staged.work, loss, optimizer.parameterUpdate());
         optimizer.finishStep(model.parameters());
-        model.backend().accumulateLoss(loss, output, staged.targets, lossTotal);
+        model.backend().accumulateLoss(Loss.CATEGORICAL_CROSSENTROPY, output, weights.targets,
+                lossTotal);
         return output;
     }
 
@@ -115,5 +149,8 @@ public final class TrainingStep implements AutoCloseable {
     @Override
     public void close() {
         stager.close();
+        if (weighting != null) {
+            weighting.close();
+        }
     }
 }

@@ -263,6 +263,21 @@ public abstract class BackendConformanceKit {
         DivergenceConformance.checkStepSizeBlowUpRollsBackToTheLastGoodCheck(backend);
     }
 
+    @Test
+    void classWeightsOfOneTrainAsNoneAndOthersWeightTheLoss() {
+        TrainingControlConformance.checkClassWeights(backend);
+    }
+
+    @Test
+    void epochsContinueAcrossFitCallsBitForBit() {
+        TrainingControlConformance.checkEpochsContinueAcrossFits(backend);
+    }
+
+    @Test
+    void earlyStoppingRestoresTheBestEpochBitForBit() {
+        TrainingControlConformance.checkEarlyStoppingRestoresTheBestEpoch(backend);
+    }
+
     // ---- threads -------------------------------------------------------------------------
 
     @Test

@@ -33,7 +33,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** Checkpoints on the cpu backend: finding the latest, and restores that are all or nothing. */
 class CheckpointTest {
     private static final List<EpochStats> HISTORY = List.of(
-            new EpochStats(1, 0.9, 0.8, 0.7, 1.5, 100), new EpochStats(2, 0.5, 0.4, 0.8, 1.4, 110));
+            new EpochStats(1, 0.9, 0.8, 0.7, 1.5, 100, 0.85, 0.75, 0.01),
+            new EpochStats(2, 0.5, 0.4, 0.8, 1.4, 110, 0.45, 0.78, 0.005));
+    /** Bytes of one epoch's statistics in format version 3, and before it. */
+    private static final int EPOCH_BYTES = 4 + 8 * 8;
+    private static final int EPOCH_BYTES_V2 = 4 + 5 * 8;
 
     @TempDir
     Path dir;
@@ -100,9 +104,52 @@ class CheckpointTest {
         }
     }
 
+    /**
+     * The version 3 file of {@link #network} as version 2 wrote it: each epoch without its
+     * validation loss, validation accuracy and learning rate, and the model section without its
+     * preprocessing (two scaler kinds 0, no class names).
+     */
+    private static byte[] asVersion2(byte[] version3) {
+        ByteBuffer in = ByteBuffer.wrap(version3);
+        int epochs = in.getInt(8);
+        ByteBuffer out = ByteBuffer.allocate(version3.length - epochs * (EPOCH_BYTES
+                - EPOCH_BYTES_V2));
+        out.put(version3, 0, 12);
+        for (int i = 0; i < epochs; i++) {
+            out.put(version3, 12 + i * EPOCH_BYTES, EPOCH_BYTES_V2);
+        }
+        int rest = 12 + epochs * EPOCH_BYTES;
+        out.put(version3, rest, version3.length - rest);
+        byte[] shortEpochs = out.array();
+        int section = 12 + epochs * EPOCH_BYTES_V2 + 4 + 4
+                + (1 + 4 + 2 + "relu".length()) + (1 + 4 + 2 + "softmax".length());
+        assertArrayEquals(new byte[6], Arrays.copyOfRange(shortEpochs, section, section + 6),
+                "no scalers, no class names");
+        return CraftedFiles.resigned(CraftedFiles.cut(shortEpochs, section, 6, 2));
+    }
+
+    @Test
+    void aVersion2CheckpointRestoresWithoutTheValidationFigures() throws IOException {
+        Files.write(file, asVersion2(Files.readAllBytes(file)));
+        try (Sequential model = network(11); Adam restored = new Adam(0.01f)) {
+            Checkpoint.Restored result = Checkpoint.restore(file, model,
+                    restored.stateTensors(model.parameters()));
+            assertEquals(2, result.epoch());
+            for (int i = 0; i < HISTORY.size(); i++) {
+                EpochStats expected = HISTORY.get(i);
+                assertEquals(new EpochStats(expected.epoch(), expected.trainLoss(),
+                        expected.testLoss(), expected.testAccuracy(), expected.trainSeconds(),
+                        expected.examplesPerSecond()), result.history().get(i));
+                assertTrue(Double.isNaN(result.history().get(i).validationLoss()));
+            }
+            assertEquals(7, result.optimizerSteps());
+            assertSameBits(values(saved, adam), values(model, restored));
+        }
+    }
+
     @Test
     void aVersion1CheckpointStillRestores() throws IOException {
-        byte[] version2 = version2(Files.readAllBytes(file));
+        byte[] version2 = asVersion2(Files.readAllBytes(file));
         assertEquals(0, ByteBuffer.wrap(version2).getInt(version2.length - 8),
                 "a network without dropout ends its body with no mask stream");
         byte[] version1 = Arrays.copyOf(version2, version2.length - 4);
@@ -112,33 +159,11 @@ class CheckpointTest {
             Checkpoint.Restored result = Checkpoint.restore(file, model,
                     restored.stateTensors(model.parameters()));
             assertEquals(2, result.epoch());
+            assertEquals(0.5, result.history().get(1).trainLoss());
+            assertTrue(Double.isNaN(result.history().get(1).learningRate()));
             assertEquals(7, result.optimizerSteps());
             assertSameBits(values(saved, adam), values(model, restored));
         }
-    }
-
-    @Test
-    void aVersion2CheckpointWithoutPreprocessingStillRestores() throws IOException {
-        Files.write(file, CraftedFiles.resigned(version2(Files.readAllBytes(file))));
-        try (Sequential model = network(11); Adam restored = new Adam(0.01f)) {
-            Checkpoint.Restored result = Checkpoint.restore(file, model,
-                    restored.stateTensors(model.parameters()));
-            assertEquals(HISTORY, result.history());
-            assertEquals(7, result.optimizerSteps());
-            assertSameBits(values(saved, adam), values(model, restored));
-        }
-    }
-
-    /**
-     * The version 3 checkpoint of {@link #network} as version 2 wrote it, checksum not yet
-     * fixed: without the model's preprocessing section (two scaler kinds 0, no class names).
-     */
-    private static byte[] version2(byte[] version3) {
-        int section = 8 + 4 + HISTORY.size() * (4 + 5 * 8) + 4 + 4
-                + (1 + 4 + 2 + "relu".length()) + (1 + 4 + 2 + "softmax".length());
-        assertArrayEquals(new byte[6], Arrays.copyOfRange(version3, section, section + 6),
-                "no scalers, no class names");
-        return CraftedFiles.cut(version3, section, 6, 2);
     }
 
     @Test
@@ -179,7 +204,7 @@ class CheckpointTest {
                     () -> Checkpoint.restore(file, model,
                             other.stateTensors(model.parameters())));
             assertTrue(e.getMessage().startsWith(file + ": says " + Integer.MAX_VALUE
-                    + " epochs were done; expected 0 to 2"), e.getMessage());
+                    + " epochs were done; expected 0 to 1"), e.getMessage());
         }
     }
 
