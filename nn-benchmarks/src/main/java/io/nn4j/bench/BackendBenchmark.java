@@ -6,34 +6,18 @@ import io.nn4j.api.Shape;
 import io.nn4j.api.Tensor;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The part every backend suite shares: the {@code backend} parameter, opening it once per trial,
  * and freeing what the suite made (newest first) and then the backend afterwards. A backend that
  * is unavailable fails its trial's setup with the reason; launchers avoid that by asking
- * {@link AvailableBackends} first. The suites inherit its run settings (average time in µs,
- * 3 warm-up and 5 measured iterations of a second, one fork) unless they state their own.
+ * {@link AvailableBackends} first. The run settings come from {@link TimedSuite}.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public abstract class BackendBenchmark {
+public abstract class BackendBenchmark extends TimedSuite {
     /** The backend under test, by provider name. */
     @Param({AvailableBackends.CPU, AvailableBackends.OPENCL})
     public String backend;

@@ -3,18 +3,9 @@ package io.nn4j.bench;
 import io.nn4j.api.Shape;
 import io.nn4j.api.reference.ReferenceOps;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The yardstick of {@link GemmBenchmark}: the float64 reference product
@@ -22,13 +13,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * and {@code pass}, that is the same {@code m}, {@code k}, {@code n} and flops, with its operands
  * stored untransposed (the layout its i-k-j loop reads best).
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class ReferenceGemmBenchmark {
+public class ReferenceGemmBenchmark extends TimedSuite {
     /** The layer the product belongs to: {@code batch x in x out}. */
     @Param({"64x784x128", "256x784x1024", "256x1024x1024", "256x1024x10",
             "256x256x256", "512x512x512", "1024x1024x1024"})
