@@ -14,8 +14,8 @@ import picocli.CommandLine.Spec;
 /**
  * The MNIST demo's entry point: {@code java -jar nn-mnist.jar COMMAND [options]}, with the
  * commands {@code train}, {@code eval}, {@code predict}, {@code binary}, {@code backends},
- * {@code explain} and {@code csv}. An option given twice takes its last value, so scripts can put defaults
- * first. Charts and pictures are drawn headless: the demo never opens a window.
+ * {@code explain} and {@code csv}. An option given twice takes its last value, so scripts can
+ * put defaults first. Charts and pictures are drawn headless: the demo never opens a window.
  *
  * <p>A bad option or value, or a failed run, ends with one line on standard error and a
  * non-zero exit code: {@value #EXIT_USAGE} for usage errors, {@value #EXIT_FAILURE} for runs

@@ -66,7 +66,8 @@ class CsvCommandTest {
                 .succeeded();
 
         assertTrue(out.contains("3 classes [blue, green, red]"), out);
-        assertTrue(out.contains("split (stratified, seed 7): 144 training rows, 36 test rows"), out);
+        assertTrue(out.contains("split (stratified, seed 7): 144 training rows, 36 test rows"),
+                out);
         assertTrue(out.contains("  green        48      12"), out);
         assertTrue(out.contains("epoch 30/30"), out);
         assertTrue(out.contains("macro F1"), out);
