@@ -53,6 +53,9 @@ import org.slf4j.LoggerFactory;
  * {@code NA}) can have those rows skipped instead, with
  * {@link #skippingRowsWithMissingValues}.
  *
+ * <p>Rows to predict, which may have no label column, are read with {@link #loadFeatures}:
+ * {@code CsvLoader.unlabeled().loadFeatures(file)} takes every column as a feature.
+ *
  * <p>Immutable, each setting returning a new loader: safe to share between threads.
  */
 public final class CsvLoader {
@@ -102,6 +105,17 @@ public final class CsvLoader {
     }
 
     /**
+     * A loader for rows to predict, without a label column: the features are every column, in
+     * file order, or those named with {@link #features}. It reads with {@link #loadFeatures}
+     * only.
+     *
+     * @return a loader with the default settings: every column a feature, commas
+     */
+    public static CsvLoader unlabeled() {
+        return new CsvLoader(null, false, List.of(), format(','), null, null);
+    }
+
+    /**
      * This loader with the features read from these columns, in this order (by default every
      * column but the label, in file order).
      *
@@ -118,7 +132,7 @@ public final class CsvLoader {
             throw new IllegalArgumentException("feature columns " + columns
                     + " name a column twice; expected distinct names");
         }
-        if (columns.contains(labelColumn)) {
+        if (labelColumn != null && columns.contains(labelColumn)) {
             throw new IllegalArgumentException("feature columns " + columns
                     + " include the label column '" + labelColumn + "'");
         }
@@ -151,7 +165,8 @@ public final class CsvLoader {
     public CsvLoader classLabels(ClassLabels labels) {
         if (!classification) {
             throw new IllegalStateException("class labels are for classification; this loader "
-                    + "reads label column '" + labelColumn + "' as numbers (regression)");
+                    + (labelColumn == null ? "has no label column"
+                            : "reads label column '" + labelColumn + "' as numbers (regression)"));
         }
         return new CsvLoader(labelColumn, classification, featureColumns, format,
                 Objects.requireNonNull(labels, "labels"), missingMarkers);
@@ -190,16 +205,56 @@ public final class CsvLoader {
      * @throws IOException        when the file can't be opened
      */
     public CsvData load(Path file) throws IOException {
+        if (labelColumn == null) {
+            throw new IllegalStateException("this loader has no label column; it reads rows to"
+                    + " predict with loadFeatures");
+        }
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
              CsvRecords records = new CsvRecords(file, format.parse(reader))) {
-            List<String> header = records.next();
-            if (header == null) {
-                throw new CsvFormatException(file, records.line(), null,
-                        "no header; expected a header row naming the columns", null);
-            }
-            header.set(0, stripByteOrderMark(header.get(0)));
-            return read(records, new Columns(file, records.line(), header));
+            return read(records, header(file, records));
         }
+    }
+
+    /**
+     * Reads only the features of {@code file}, for rows to predict: the named feature columns,
+     * or every column but this loader's label column, in file order (for {@link #unlabeled()},
+     * every column). The label column, when this loader has one, must be in the header, but
+     * its values are not read. No row is skipped, since each needs a prediction: a missing
+     * value is refused as {@link #load} refuses it.
+     *
+     * @param file a CSV file with a header row, UTF-8
+     * @return one row of feature values per data row, in file order
+     * @throws CsvFormatException for a value, column or row that can't be read, naming the
+     *                            file, the line and the column
+     * @throws IOException        when the file can't be opened
+     */
+    public float[][] loadFeatures(Path file) throws IOException {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             CsvRecords records = new CsvRecords(file, format.parse(reader))) {
+            Columns columns = header(file, records);
+            int[] features = !featureColumns.isEmpty() ? columns.indices(featureColumns)
+                    : labelColumn != null ? columns.allBut(columns.index(labelColumn))
+                    : IntStream.range(0, columns.names().size()).toArray();
+            List<float[]> rows = new ArrayList<>();
+            for (List<String> record = records.next(); record != null; record = records.next()) {
+                columns.checkWidth(records.line(), record.size());
+                rows.add(featureRow(columns, records.line(), features, record));
+            }
+            if (rows.isEmpty()) {
+                throw noDataRows(columns, List.of());
+            }
+            return rows.toArray(new float[0][]);
+        }
+    }
+
+    private static Columns header(Path file, CsvRecords records) throws CsvFormatException {
+        List<String> header = records.next();
+        if (header == null) {
+            throw new CsvFormatException(file, records.line(), null,
+                    "no header; expected a header row naming the columns", null);
+        }
+        header.set(0, stripByteOrderMark(header.get(0)));
+        return new Columns(file, records.line(), header);
     }
 
     private static String stripByteOrderMark(String name) {
@@ -220,11 +275,7 @@ public final class CsvLoader {
                 skipped.add(records.line());
                 continue;
             }
-            float[] row = new float[features.length];
-            for (int j = 0; j < features.length; j++) {
-                row[j] = number(columns, records.line(), features[j], record.get(features[j]));
-            }
-            rows.add(row);
+            rows.add(featureRow(columns, records.line(), features, record));
             if (classification) {
                 classNames.add(className(columns, records.line(), label, record.get(label)));
             } else {
@@ -232,10 +283,7 @@ public final class CsvLoader {
             }
         }
         if (rows.isEmpty()) {
-            throw new CsvFormatException(columns.file(), columns.headerLine(), null,
-                    "no data rows after the header" + (skipped.isEmpty() ? ""
-                            : " but the " + skipped.size() + " skipped for a missing value")
-                            + "; expected at least 1", null);
+            throw noDataRows(columns, skipped);
         }
         if (!skipped.isEmpty()) {
             LOG.info("{}: skipped {} rows with a missing value, on lines {}", columns.file(),
@@ -254,6 +302,22 @@ public final class CsvLoader {
         int[] indices = classNames.stream().mapToInt(labels::index).toArray();
         return new CsvData(Dataset.ofLabels(featureRows, indices, labels.size()),
                 columns.names(features), labelColumn, Optional.of(labels), skipped);
+    }
+
+    private static CsvFormatException noDataRows(Columns columns, List<Long> skipped) {
+        return new CsvFormatException(columns.file(), columns.headerLine(), null,
+                "no data rows after the header" + (skipped.isEmpty() ? ""
+                        : " but the " + skipped.size() + " skipped for a missing value")
+                        + "; expected at least 1", null);
+    }
+
+    private float[] featureRow(Columns columns, long line, int[] features, List<String> record)
+            throws CsvFormatException {
+        float[] row = new float[features.length];
+        for (int j = 0; j < features.length; j++) {
+            row[j] = number(columns, line, features[j], record.get(features[j]));
+        }
+        return row;
     }
 
     private boolean hasMissingValue(List<String> record, int[] features, int label) {

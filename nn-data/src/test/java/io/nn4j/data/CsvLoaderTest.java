@@ -220,4 +220,29 @@ class CsvLoaderTest {
         assertThrows(IllegalStateException.class,
                 () -> CsvLoader.regression("y").classLabels(ClassLabels.of(List.of("a"))));
     }
+
+    @Test
+    void rowsToPredictAreReadWithOrWithoutTheLabelColumn() throws IOException {
+        Path rows = file("rows.csv", """
+                sepal,species,petal
+                5.1,unknown,1.4
+                4.9,setosa,-2
+                """);
+        assertArrayEquals(new float[] {5.1f, 1.4f},
+                CsvLoader.regression("species").loadFeatures(rows)[0]);
+        assertArrayEquals(new float[] {4.9f, -2f},
+                CsvLoader.unlabeled().features("sepal", "petal").loadFeatures(rows)[1]);
+        Path unlabeled = file("unlabeled.csv", "sepal,petal\n5.1,1.4\n");
+        assertArrayEquals(new float[][] {{5.1f, 1.4f}},
+                CsvLoader.unlabeled().loadFeatures(unlabeled));
+        CsvFormatException text = assertThrows(CsvFormatException.class,
+                () -> CsvLoader.unlabeled().loadFeatures(rows));
+        assertEquals("line 2, column 'species': 'unknown' is not a number; expected a decimal"
+                + " number such as 5.1", problem(text));
+        CsvFormatException noLabel = assertThrows(CsvFormatException.class,
+                () -> SPECIES.loadFeatures(unlabeled));
+        assertEquals("line 1, column 'species': no such column; the header has [sepal, petal]",
+                problem(noLabel));
+        assertThrows(IllegalStateException.class, () -> CsvLoader.unlabeled().load(unlabeled));
+    }
 }

@@ -12,8 +12,8 @@ final class BackendOption {
     static final String AUTO = "auto";
 
     @Option(names = "--backend", paramLabel = "NAME",
-            description = "Backend to run on: cpu, opencl, or auto (train and binary only: time"
-                    + " one training step on each available backend and take the fastest)."
+            description = "Backend to run on: cpu, opencl, or auto (train, binary and csv only:"
+                    + " time one training step on each available backend and take the fastest)."
                     + " Default: the nn.backend property, the NN_BACKEND variable, else the"
                     + " available backend of highest priority.")
     private String name;
@@ -31,7 +31,7 @@ final class BackendOption {
     Backend open(CommandLine command) {
         if (isAuto()) {
             throw new ParameterException(command, "--backend auto times a training step, so only"
-                    + " train and binary take it; name a backend such as cpu");
+                    + " train, binary and csv take it; name a backend such as cpu");
         }
         return name == null ? Backends.load() : Backends.load(name);
     }

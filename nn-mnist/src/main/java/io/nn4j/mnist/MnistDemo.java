@@ -13,9 +13,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * The MNIST demo's entry point: {@code java -jar nn-mnist.jar COMMAND [options]}, with the
- * commands {@code train}, {@code eval}, {@code predict}, {@code binary}, {@code backends} and
- * {@code explain}. An option given twice takes its last value, so scripts can put defaults
- * first. Charts and pictures are drawn headless: the demo never opens a window.
+ * commands {@code train}, {@code eval}, {@code predict}, {@code binary}, {@code backends},
+ * {@code explain} and {@code csv}. An option given twice takes its last value, so scripts can
+ * put defaults first. Charts and pictures are drawn headless: the demo never opens a window.
  *
  * <p>A bad option or value, or a failed run, ends with one line on standard error and a
  * non-zero exit code: {@value #EXIT_USAGE} for usage errors, {@value #EXIT_FAILURE} for runs
@@ -25,9 +25,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "nn-mnist",
         subcommands = {TrainCommand.class, EvalCommand.class, PredictCommand.class,
-            BinaryCommand.class, BackendsCommand.class, ExplainCommand.class},
+            BinaryCommand.class, BackendsCommand.class, ExplainCommand.class, CsvCommand.class},
         description = "Train, evaluate and explain dense neural networks on MNIST and"
-                + " Fashion-MNIST, on a pluggable compute backend.")
+                + " Fashion-MNIST, or on any CSV file, on a pluggable compute backend.")
 public final class MnistDemo implements Runnable {
     /** Exit code of a bad command line. */
     public static final int EXIT_USAGE = 2;

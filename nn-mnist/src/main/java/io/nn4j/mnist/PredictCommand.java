@@ -1,7 +1,9 @@
 package io.nn4j.mnist;
 
 import io.nn4j.api.Backend;
+import io.nn4j.api.io.ModelFile;
 import io.nn4j.api.nn.Sequential;
+import io.nn4j.data.CsvLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -18,11 +20,13 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code predict} command: runs a saved model on one image (a test-set index or a 28 × 28
- * PNG) and prints the chosen class and every class's probability.
+ * PNG) and prints the chosen class and every class's probability; or on every row of a CSV
+ * file, printing one line per row.
  */
 @Command(name = "predict", sortOptions = false,
         description = "Classify one image with a saved model: a test image by index, or a"
-                + " 28x28 PNG. Prints the class and the probability of each class.")
+                + " 28x28 PNG. Prints the class and the probability of each class. Or predict"
+                + " every row of a CSV file (--csv), one line per row.")
 final class PredictCommand implements Callable<Integer> {
     private static final int BAR_WIDTH = 40;
 
@@ -38,6 +42,15 @@ final class PredictCommand implements Callable<Integer> {
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     private Source source;
+
+    @Option(names = "--label", paramLabel = "COLUMN",
+            description = "With --csv: a column of the file to leave out, such as the label the"
+                    + " model was trained to predict; every other column is a feature, in file"
+                    + " order (default: every column is a feature).")
+    private String label;
+
+    @Mixin
+    private FeatureColumns features;
 
     @Mixin
     private DataOptions data;
@@ -55,11 +68,24 @@ final class PredictCommand implements Callable<Integer> {
                 description = "Classify a 28x28 PNG (light digit on dark, or dark on light:"
                         + " a light border is inverted to match the data set).")
         Path image;
+
+        @Option(names = "--csv", paramLabel = "FILE",
+                description = "Predict every row of a CSV file with a header row, for a model"
+                        + " that csv --save-model wrote: prints one line per row, the class name"
+                        + " for a classifier, else the output value(s), comma-separated.")
+        Path csv;
     }
 
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        if (source.csv != null) {
+            return predictRows(out);
+        }
+        if (label != null || features.given()) {
+            throw new ParameterException(spec.commandLine(), "--label and --features go with"
+                    + " --csv");
+        }
         List<String> names = data.kind().classNames();
         try (Backend opened = backend.open(spec.commandLine())) {
             float[] pixels;
@@ -106,5 +132,40 @@ final class PredictCommand implements Callable<Integer> {
                     c == best ? " <" : "").stripTrailing());
         }
         out.flush();
+    }
+
+    /**
+     * Predicts every row of {@code --csv}: prints the class name of each (a model with class
+     * names), else its outputs.
+     */
+    private int predictRows(PrintWriter out) throws IOException {
+        float[][] rows = features.applyTo(label == null ? CsvLoader.unlabeled()
+                : CsvLoader.regression(label)).loadFeatures(source.csv);
+        try (Backend opened = backend.open(spec.commandLine());
+             Sequential net = ModelFile.load(model, opened)) {
+            if (rows[0].length != net.inputSize()) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "%s has %d feature"
+                        + " columns%s but %s takes %d inputs%s", source.csv, rows[0].length,
+                        label == null ? "" : " besides '" + label + "'", model, net.inputSize(),
+                        label == null ? "; name a column to leave out, such as the label, with"
+                                + " --label" : ""));
+            }
+            List<String> names = net.classNames();
+            if (names.isEmpty()) {
+                for (float[] outputs : net.predict(rows)) {
+                    StringBuilder line = new StringBuilder();
+                    for (float value : outputs) {
+                        line.append(line.length() == 0 ? "" : ",").append(value);
+                    }
+                    out.println(line);
+                }
+            } else {
+                for (int c : net.predictClasses(rows)) {
+                    out.println(names.get(c));
+                }
+            }
+        }
+        out.flush();
+        return 0;
     }
 }

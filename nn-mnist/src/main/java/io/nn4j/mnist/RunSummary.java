@@ -1,17 +1,12 @@
 package io.nn4j.mnist;
 
-import com.google.gson.GsonBuilder;
+import static io.nn4j.mnist.JsonFiles.number;
+
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonPrimitive;
 import io.nn4j.api.metrics.EpochStats;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 
@@ -87,7 +82,7 @@ public record RunSummary(String backend, String dataset, List<Integer> hidden, S
         json.add("train_loss", perEpoch(EpochStats::trainLoss));
         json.add("test_loss", perEpoch(EpochStats::testLoss));
         json.add("epoch_test_accuracy", perEpoch(EpochStats::testAccuracy));
-        return new GsonBuilder().serializeNulls().create().toJson(json);
+        return JsonFiles.text(json);
     }
 
     /**
@@ -95,26 +90,12 @@ public record RunSummary(String backend, String dataset, List<Integer> hidden, S
      * and a rename, so a reader never sees a partial file.
      */
     public void writeJson(Path target) throws IOException {
-        Path directory = target.toAbsolutePath().getParent();
-        Files.createDirectories(directory);
-        Path temporary = directory.resolve("." + target.getFileName() + ".tmp");
-        try {
-            Files.writeString(temporary, toJson() + "\n", StandardCharsets.UTF_8);
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        JsonFiles.write(target, toJson());
     }
 
     private JsonArray perEpoch(ToDoubleFunction<EpochStats> field) {
         JsonArray values = new JsonArray();
         history.forEach(epoch -> values.add(number(field.applyAsDouble(epoch))));
         return values;
-    }
-
-    /** The value, or JSON null for NaN (a regression's accuracy, a run without a test set). */
-    private static JsonElement number(double value) {
-        return Double.isFinite(value) ? new JsonPrimitive(value) : JsonNull.INSTANCE;
     }
 }

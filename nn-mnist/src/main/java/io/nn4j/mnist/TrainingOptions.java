@@ -21,8 +21,8 @@ final class TrainingOptions {
     private long seed;
 
     @Option(names = "--train-size", paramLabel = "N",
-            description = "Train on the first N training images only, for a quick try"
-                    + " (default: all 60000).")
+            description = "Train on the first N training examples only, for a quick try"
+                    + " (default: all of them).")
     private Integer trainSize;
 
     @Option(names = "--no-progress",

@@ -11,6 +11,7 @@ import io.nn4j.api.train.Trainer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import picocli.CommandLine;
 
 /**
@@ -74,6 +75,16 @@ final class TrainingRun implements AutoCloseable {
      */
     List<EpochStats> fit(Dataset train, Dataset test, Loss loss, TrainingOptions training,
                          Path checkpoints, PrintWriter out) {
+        return fit(train, test, loss, training, checkpoints, out, trainer -> { });
+    }
+
+    /**
+     * As {@link #fit(Dataset, Dataset, Loss, TrainingOptions, Path, PrintWriter)}, with
+     * {@code control} adding its settings to the trainer before it is built (a validation
+     * split, early stopping).
+     */
+    List<EpochStats> fit(Dataset train, Dataset test, Loss loss, TrainingOptions training,
+                         Path checkpoints, PrintWriter out, Consumer<Trainer.Builder> control) {
         try (ProgressListener progress = new ProgressListener(out, training.epochs(),
                 train.size(), training.batchSize(), training.progressBar())) {
             Trainer.Builder trainer = Trainer.builder()
@@ -89,6 +100,7 @@ final class TrainingRun implements AutoCloseable {
             if (checkpoints != null) {
                 trainer.checkpoints(checkpoints);
             }
+            control.accept(trainer);
             return trainer.build().fit(model, train, test);
         }
     }

@@ -18,7 +18,7 @@ import picocli.CommandLine.Model.OptionSpec;
 /** The command line without real data: help, bad usage, and failures that need no data. */
 class MnistDemoTest {
     private static final List<String> COMMANDS = List.of("train", "eval", "predict", "binary",
-            "backends", "explain");
+            "backends", "explain", "csv");
 
     @TempDir
     Path dir;
@@ -34,7 +34,7 @@ class MnistDemoTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"train", "eval", "predict", "binary", "backends", "explain"})
+    @ValueSource(strings = {"train", "eval", "predict", "binary", "backends", "explain", "csv"})
     void everyCommandsHelpDescribesEveryOption(String command) {
         String out = DemoRun.of(command, "--help").succeeded();
         CommandLine sub = MnistDemo.commandLine().getSubcommands().get(command);
@@ -89,6 +89,12 @@ class MnistDemoTest {
         "eval --model m --backend auto | --backend auto times a training step",
         "predict --model m             | Error: Missing required argument (specify one of these)",
         "predict --model m --index 1 --image x.png | mutually exclusive",
+        "predict --model m --index 1 --label y | --label and --features go with --csv",
+        "csv --label y                 | Missing required option: '--file=CSV'",
+        "csv --file f.csv --label y --task ranking | --task must be classification or regression",
+        "csv --file f.csv --label y --scale robust | --scale must be standard, minmax or none",
+        "csv --file f.csv --label y --test-fraction 1 | --test-fraction must be in (0, 1), got 1.0",
+        "csv --file f.csv --label y --early-stopping 0 | --early-stopping must be at least 1",
         "explain --layers 4            | --layers must list 2 to 6 sizes, each 1 to 16, got [4]",
         "explain --layers 4,17         | --layers must list 2 to 6 sizes, each 1 to 16",
         "explain --activation swish    | unknown activation 'swish'; expected one of identity,",
