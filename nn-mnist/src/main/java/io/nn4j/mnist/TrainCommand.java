@@ -7,6 +7,7 @@ import io.nn4j.api.io.ModelFile;
 import io.nn4j.api.metrics.EpochStats;
 import io.nn4j.api.nn.Architecture;
 import io.nn4j.api.train.Dataset;
+import io.nn4j.api.train.TrainingListener;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -62,14 +63,21 @@ final class TrainCommand extends DemoCommand {
             description = "Also write the run's summary JSON to FILE.")
     private Path summaryJson;
 
+    @Option(names = "--timeline",
+            description = "At the end, print how long each phase of the run took.")
+    private boolean timeline;
+
     @Override
     public Integer call() throws IOException {
+        RunTimeline phases = RunTimeline.sinceProcessStart();
+        phases.mark("JVM start, class loading, options");
         fit.check(spec.commandLine());
         NetworkOptions network = fit.network();
         TrainingOptions training = fit.training();
         Path checkpoints = checkpointsToUse();
         PrintWriter out = spec.commandLine().getOut();
         MnistData loaded = data.load();
+        phases.mark("data read and checked");
         MnistData used = new MnistData(loaded.kind(),
                 loaded.train().first(training.trainSize(loaded.train().size())), loaded.test());
         int inputs = used.train().pixelsPerImage();
@@ -78,9 +86,16 @@ final class TrainCommand extends DemoCommand {
         Dataset trainSet = used.train().oneHot();
         try (TrainingRun run = TrainingRun.open(spec.commandLine(), fit, architecture,
                 Loss.CATEGORICAL_CROSSENTROPY, trainSet, out)) {
+            phases.mark("backend opened, model built");
             printHeader(out, run, used, inputs, classes, checkpoints);
             List<EpochStats> history = run.fit(trainSet, used.test().oneHot(),
-                    Loss.CATEGORICAL_CROSSENTROPY, checkpoints, out);
+                    Loss.CATEGORICAL_CROSSENTROPY, checkpoints, out,
+                    trainer -> trainer.listener(new TrainingListener() {
+                        @Override
+                        public void onEpochEnd(EpochStats stats) {
+                            phases.mark("epoch " + stats.epoch() + ", then its test evaluation");
+                        }
+                    }));
             RunSummary summary = new RunSummary(run.backend().name(), used.kind().id(),
                     network.hidden(), network.activation().id(), network.dropout(),
                     run.optimizer().toString(), training.batchSize(),
@@ -90,17 +105,23 @@ final class TrainCommand extends DemoCommand {
             if (saveModel != null) {
                 ModelFile.save(run.model(), saveModel);
                 out.println("model saved to " + saveModel);
+                phases.mark("model saved");
             }
             if (summaryJson != null) {
                 summary.writeJson(summaryJson);
                 out.println("summary written to " + summaryJson);
+                phases.mark("summary written");
             }
             if (!noReport) {
                 ReportMaker.write(reportDir, run.model(), used, summary);
                 out.println("report written to " + reportDir + " (loss.png, accuracy.png,"
                         + " confusion.png, misclassified.png, weights.png, summary.json)");
+                phases.mark("report written");
             }
             out.flush();
+        }
+        if (timeline) {
+            phases.print(out);
         }
         return 0;
     }
