@@ -76,17 +76,15 @@ final class TrainCommand extends DemoCommand {
         TrainingOptions training = fit.training();
         Path checkpoints = checkpointsToUse();
         PrintWriter out = spec.commandLine().getOut();
-        MnistData loaded = data.load();
-        phases.mark("data read and checked");
-        MnistData used = new MnistData(loaded.kind(),
-                loaded.train().first(training.trainSize(loaded.train().size())), loaded.test());
-        int inputs = used.train().pixelsPerImage();
-        int classes = used.kind().classes();
+        int inputs = DatasetKind.SIDE * DatasetKind.SIDE;
+        int classes = data.kind().classes();
         Architecture architecture = network.architecture(inputs, classes, Activation.SOFTMAX);
-        Dataset trainSet = used.train().oneHot();
-        try (TrainingRun run = TrainingRun.open(spec.commandLine(), fit, architecture,
-                Loss.CATEGORICAL_CROSSENTROPY, trainSet, out)) {
-            phases.mark("backend opened, model built");
+        BackgroundTask<MnistData> reading = BackgroundTask.start("nn4j-data", data::load);
+        try (TrainingRun run = openWhileReading(reading, architecture, out)) {
+            phases.mark("backend ready, model built (the data read meanwhile)");
+            MnistData used = firstImages(reading.join());
+            Dataset trainSet = used.train().oneHot();
+            phases.mark("data read and checked");
             printHeader(out, run, used, inputs, classes, checkpoints);
             List<EpochStats> history = run.fit(trainSet, used.test().oneHot(),
                     Loss.CATEGORICAL_CROSSENTROPY, checkpoints, out,
@@ -124,6 +122,35 @@ final class TrainCommand extends DemoCommand {
             phases.print(out);
         }
         return 0;
+    }
+
+    /**
+     * Opens the named (or default) backend and builds the model while {@code reading} reads the
+     * data; when that fails, the data's own failure (a missing file, say) is the one reported,
+     * since it names what to fix first. {@code --backend auto} times training steps on the data,
+     * so it waits for it.
+     */
+    private TrainingRun openWhileReading(BackgroundTask<MnistData> reading,
+                                         Architecture architecture, PrintWriter out)
+            throws IOException {
+        if (fit.backend().isAuto()) {
+            return TrainingRun.open(spec.commandLine(), fit, architecture,
+                    Loss.CATEGORICAL_CROSSENTROPY, firstImages(reading.join()).train().oneHot(),
+                    out);
+        }
+        try {
+            return TrainingRun.on(fit.backend().open(spec.commandLine()), fit, architecture);
+        } catch (RuntimeException e) {
+            reading.join();
+            throw e;
+        }
+    }
+
+    /** The data with only the first {@code --train-size} training images. */
+    private MnistData firstImages(MnistData loaded) {
+        LabeledImages train = loaded.train();
+        return new MnistData(loaded.kind(), train.first(fit.training().trainSize(train.size())),
+                loaded.test());
     }
 
     /**
