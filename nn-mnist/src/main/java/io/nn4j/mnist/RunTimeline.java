@@ -1,6 +1,7 @@
 package io.nn4j.mnist;
 
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,8 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Where a run's time goes: the phases one after the other, from the start of the process (the
- * JVM's start, class loading and option parsing come before the first mark), each logged at
+ * Where a run's time goes: the phases one after the other, from the start of the JVM (its
+ * start, class loading and option parsing come before the first mark), each logged at
  * DEBUG as it ends and printed as a table by {@code train --timeline}.
  *
  * <p>Not safe to share between threads: the thread that runs the command marks the phases.
@@ -27,10 +28,10 @@ final class RunTimeline {
         this.start = start;
     }
 
-    /** A timeline from this process's start, or from now where the system does not say. */
-    static RunTimeline sinceProcessStart() {
-        return new RunTimeline(ProcessHandle.current().info().startInstant()
-                .orElseGet(Instant::now));
+    /** A timeline from the moment the JVM started (its own record, to the millisecond). */
+    static RunTimeline sinceJvmStart() {
+        return new RunTimeline(Instant.ofEpochMilli(
+                ManagementFactory.getRuntimeMXBean().getStartTime()));
     }
 
     /** Ends the phase {@code name} now: it ran from the previous mark (or the start) to here. */
@@ -44,7 +45,7 @@ final class RunTimeline {
 
     /** Prints one line a phase (seconds it took, seconds since the start) and the total. */
     void print(PrintWriter out) {
-        out.println("timeline (seconds: phase, since the process started):");
+        out.println("timeline (seconds: phase, since the JVM started):");
         Duration began = Duration.ZERO;
         for (int i = 0; i < phases.size(); i++) {
             out.println(String.format(Locale.ROOT, "  %6.3f  %6.3f  %s",

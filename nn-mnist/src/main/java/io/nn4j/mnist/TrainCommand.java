@@ -69,7 +69,7 @@ final class TrainCommand extends DemoCommand {
 
     @Override
     public Integer call() throws IOException {
-        RunTimeline phases = RunTimeline.sinceProcessStart();
+        RunTimeline phases = RunTimeline.sinceJvmStart();
         phases.mark("JVM start, class loading, options");
         fit.check(spec.commandLine());
         NetworkOptions network = fit.network();
