@@ -20,14 +20,7 @@ class ClKernelTest {
 
     @Test
     void aChangedBufferAloneTakesEffect() {
-        OpenClBackend backend = OPENCL.backend();
-        try (Tensor a = backend.zeros(Shape.matrix(4, 8));
-             Tensor b = backend.zeros(Shape.matrix(4, 8))) {
-            backend.fill(a, 2f);
-            backend.fill(b, 2f);
-            assertAll(a, 2f);
-            assertAll(b, 2f);
-        }
+        fillsBoth(Shape.matrix(4, 8), Shape.matrix(4, 8), 2f);
     }
 
     @Test
@@ -45,14 +38,7 @@ class ClKernelTest {
 
     @Test
     void aLargerSizeTakesEffect() {
-        OpenClBackend backend = OPENCL.backend();
-        try (Tensor small = backend.zeros(Shape.matrix(2, 3));
-             Tensor large = backend.zeros(Shape.matrix(4, 8))) {
-            backend.fill(small, 7f);
-            backend.fill(large, 7f);
-            assertAll(small, 7f);
-            assertAll(large, 7f);
-        }
+        fillsBoth(Shape.matrix(2, 3), Shape.matrix(4, 8), 7f);
     }
 
     @Test
@@ -91,6 +77,18 @@ class ClKernelTest {
                     t.close();
                 }
             }
+        }
+    }
+
+    /** Fills a tensor of shape {@code first}, then one of {@code second}: both hold the value. */
+    private static void fillsBoth(Shape first, Shape second, float value) {
+        OpenClBackend backend = OPENCL.backend();
+        try (Tensor a = backend.zeros(first);
+             Tensor b = backend.zeros(second)) {
+            backend.fill(a, value);
+            backend.fill(b, value);
+            assertAll(a, value);
+            assertAll(b, value);
         }
     }
 
