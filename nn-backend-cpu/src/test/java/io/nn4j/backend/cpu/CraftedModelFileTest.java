@@ -65,10 +65,15 @@ class CraftedModelFileTest extends FreshCpuBackend {
     /** Writes the architecture of {@code inputs} inputs and one dense layer. */
     private static void oneDense(DataOutputStream out, int inputs, int units, String activation)
             throws IOException {
-        layers(out, inputs, 1);
-        out.writeByte(DENSE);
+        oneDenseKind(out, inputs);
         out.writeInt(units);
         out.writeUTF(activation);
+    }
+
+    /** Writes a one-layer architecture up to the kind of its layer, dense. */
+    private static void oneDenseKind(DataOutputStream out, int inputs) throws IOException {
+        layers(out, inputs, 1);
+        out.writeByte(DENSE);
     }
 
     /** Writes a tensor's name and shape; its values are the caller's to write. */
@@ -82,8 +87,7 @@ class CraftedModelFileTest extends FreshCpuBackend {
     @Test
     void anActivationNameThatIsNotModifiedUtf8() throws IOException {
         ModelFormatException e = refused(out -> {
-            layers(out, 3, 1);
-            out.writeByte(DENSE);
+            oneDenseKind(out, 3);
             out.writeInt(2);
             out.writeShort(2);
             out.write(new byte[] {(byte) 0xC3, (byte) 0x28});
@@ -147,8 +151,7 @@ class CraftedModelFileTest extends FreshCpuBackend {
     @Test
     void aBodyThatStopsInsideAField() throws IOException {
         ModelFormatException e = refused(out -> {
-            layers(out, 3, 1);
-            out.writeByte(DENSE);
+            oneDenseKind(out, 3);
             out.writeShort(0);
         }, "ends early");
         assertInstanceOf(EOFException.class, e.getCause());

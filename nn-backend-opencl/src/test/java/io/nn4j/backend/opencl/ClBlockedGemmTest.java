@@ -21,13 +21,12 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ClBlockedGemmTest {
     private static final int GUARD = 4096;
     @RegisterExtension
-    static final OpenClDevicePerClass OPENCL = new OpenClDevicePerClass(ClTuning.BLOCKED);
+    static final OpenClDevicePerClass OPENCL = new OpenClDevicePerClass();
 
     @ParameterizedTest
     @EnumSource(value = ClTuning.class, names = {"BLOCKED", "BLOCKED_WIDE"})
     void packWritesThePaddedStripsAndNothingBeyond(ClTuning tuning) {
-        try (ClProgramCache programs = new ClProgramCache(OPENCL.device(), tuning.buildOptions());
-             ClBlockedGemm gemm = blockedGemm(tuning, programs)) {
+        try (ClBlockedGemm gemm = blockedGemm(tuning)) {
             Random random = new Random(5);
             for (int n : new int[] {1, 5, 8, 16, 17, 33, 100}) {
                 for (int k : new int[] {1, 3, 70, 129}) {
@@ -44,8 +43,7 @@ class ClBlockedGemmTest {
     void productsAtStripWidthsMatchFloat64(ClTuning tuning) {
         int vector = sizes(tuning).vectorWidth();
         int wide = sizes(tuning).stripWidth();
-        try (ClProgramCache programs = new ClProgramCache(OPENCL.device(), tuning.buildOptions());
-             ClBlockedGemm gemm = blockedGemm(tuning, programs)) {
+        try (ClBlockedGemm gemm = blockedGemm(tuning)) {
             GemmProducts products = new GemmProducts(OPENCL.buffers(), 9);
             int[] widths = {vector - 1, vector, vector + 1, wide, 2 * wide, 2 * wide + 3};
             for (int n : widths) {
@@ -56,9 +54,9 @@ class ClBlockedGemmTest {
         }
     }
 
-    private static ClBlockedGemm blockedGemm(ClTuning tuning, ClProgramCache programs) {
-        return new ClBlockedGemm(sizes(tuning), programs, OPENCL.buffers(),
-                new ClLaunch(OPENCL.device()));
+    private static ClBlockedGemm blockedGemm(ClTuning tuning) {
+        return new ClBlockedGemm(sizes(tuning), OPENCL.programs(tuning), OPENCL.buffers(),
+                OPENCL.launch());
     }
 
     private static void check(ClBlockedGemm gemm, Random random, int k, int n,

@@ -7,6 +7,8 @@ import io.nn4j.api.Tensor;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A kernel launched again with one argument changed (a buffer, an int or a float) uses the
@@ -18,9 +20,21 @@ class ClKernelTest {
     @RegisterExtension
     static final OpenClBackendPerClass OPENCL = new OpenClBackendPerClass();
 
-    @Test
-    void aChangedBufferAloneTakesEffect() {
-        fillsBoth(Shape.matrix(4, 8), Shape.matrix(4, 8), 2f);
+    /**
+     * The fill of a {@code [4, 8]} tensor after one of {@code [rows, cols]}: when that is as
+     * large, only the buffer argument changes; when smaller, the size changes too.
+     */
+    @ParameterizedTest(name = "{0} takes effect")
+    @CsvSource({"a changed buffer alone, 4, 8, 2", "a larger size, 2, 3, 7"})
+    void aChangeTakesEffect(String change, int rows, int cols, float value) {
+        OpenClBackend backend = OPENCL.backend();
+        try (Tensor first = backend.zeros(Shape.matrix(rows, cols));
+             Tensor second = backend.zeros(Shape.matrix(4, 8))) {
+            backend.fill(first, value);
+            backend.fill(second, value);
+            assertAll(first, value);
+            assertAll(second, value);
+        }
     }
 
     @Test
@@ -34,11 +48,6 @@ class ClKernelTest {
             backend.fill(a, 5f);
             assertAll(a, 5f);
         }
-    }
-
-    @Test
-    void aLargerSizeTakesEffect() {
-        fillsBoth(Shape.matrix(2, 3), Shape.matrix(4, 8), 7f);
     }
 
     @Test
@@ -77,18 +86,6 @@ class ClKernelTest {
                     t.close();
                 }
             }
-        }
-    }
-
-    /** Fills a tensor of shape {@code first}, then one of {@code second}: both hold the value. */
-    private static void fillsBoth(Shape first, Shape second, float value) {
-        OpenClBackend backend = OPENCL.backend();
-        try (Tensor a = backend.zeros(first);
-             Tensor b = backend.zeros(second)) {
-            backend.fill(a, value);
-            backend.fill(b, value);
-            assertAll(a, value);
-            assertAll(b, value);
         }
     }
 

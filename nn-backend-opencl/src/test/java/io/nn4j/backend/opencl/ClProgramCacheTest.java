@@ -15,11 +15,15 @@ class ClProgramCacheTest {
             + "x[get_global_id(0)] *= 2.0f; }";
 
     @RegisterExtension
-    static final OpenClDevicePerClass OPENCL = new OpenClDevicePerClass(ClTuning.BLOCKED);
+    static final OpenClDevicePerClass OPENCL = new OpenClDevicePerClass();
+
+    private static ClProgramCache programs() {
+        return OPENCL.programs(ClTuning.BLOCKED);
+    }
 
     @Test
     void syntaxErrorThrowsWithTheBuildLog() {
-        OpenClException e = assertThrows(OpenClException.class, () -> OPENCL.programs().build(
+        OpenClException e = assertThrows(OpenClException.class, () -> programs().build(
                 "broken.cl", "__kernel void broken(__global float* x) { x[0] = ; }", ""));
         String message = e.getMessage();
         assertTrue(message.contains("building broken.cl"), message);
@@ -32,7 +36,7 @@ class ClProgramCacheTest {
     @Test
     void unknownBuildOptionIsNamed() {
         OpenClException e = assertThrows(OpenClException.class,
-                () -> OPENCL.programs().build("valid.cl", VALID, "-D ROWS=4 -fno-such-option"));
+                () -> programs().build("valid.cl", VALID, "-D ROWS=4 -fno-such-option"));
         String message = e.getMessage();
         assertTrue(message.contains("-fno-such-option"), message);
         assertTrue(message.contains("CL_INVALID_BUILD_OPTIONS")
@@ -41,21 +45,21 @@ class ClProgramCacheTest {
 
     @Test
     void validSourceBuildsAndEveryShippedProgramBuilds() {
-        cl_program program = OPENCL.programs().build("valid.cl", VALID, "");
+        cl_program program = programs().build("valid.cl", VALID, "");
         CL.clReleaseProgram(program);
         for (String resource : new String[] {"elementwise.cl", "rows.cl", "gemm_blocked.cl"}) {
-            assertNotNull(OPENCL.programs().program(resource));
+            assertNotNull(programs().program(resource));
         }
-        assertNotNull(OPENCL.programs().kernel("gemm_blocked.cl", "pack_b"));
+        assertNotNull(programs().kernel("gemm_blocked.cl", "pack_b"));
     }
 
     @Test
     void missingResourceAndUnknownKernelAreNamed() {
         IllegalStateException missing = assertThrows(IllegalStateException.class,
-                () -> OPENCL.programs().program("nope.cl"));
+                () -> programs().program("nope.cl"));
         assertTrue(missing.getMessage().contains("kernels/nope.cl"), missing.getMessage());
         OpenClException unknown = assertThrows(OpenClException.class,
-                () -> OPENCL.programs().kernel("elementwise.cl", "no_such_kernel"));
+                () -> programs().kernel("elementwise.cl", "no_such_kernel"));
         assertTrue(unknown.getMessage().contains("no_such_kernel"), unknown.getMessage());
     }
 }

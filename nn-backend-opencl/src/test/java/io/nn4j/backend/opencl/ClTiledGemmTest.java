@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ClTiledGemmTest {
     private static final int H100_UNITS = 132;
     @RegisterExtension
-    static final OpenClDevicePerClass OPENCL = new OpenClDevicePerClass(ClTuning.TILED);
+    static final OpenClDevicePerClass OPENCL = new OpenClDevicePerClass();
 
     @Test
     void fewTilesAndALongKAreSplitIntoWholeStepsOfK() {
@@ -73,6 +73,6 @@ class ClTiledGemmTest {
 
     private static ClTiledGemm tiledGemm(int computeUnits) {
         return new ClTiledGemm((ClTiledGemm.Sizes) ClTuning.TILED.gemm(), ClTuning.TILED.launch(),
-                OPENCL.programs(), OPENCL.buffers(), new ClLaunch(OPENCL.device()), computeUnits);
+                OPENCL.programs(ClTuning.TILED), OPENCL.buffers(), OPENCL.launch(), computeUnits);
     }
 }
