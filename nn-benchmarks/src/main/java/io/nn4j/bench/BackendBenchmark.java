@@ -53,6 +53,17 @@ public abstract class BackendBenchmark extends TimedSuite implements AutoCloseab
         return own(engine.zeros(shape));
     }
 
+    /**
+     * Waits for the work queued on the backend to finish, so that a body's time includes it.
+     *
+     * @param result what the body returns
+     * @return {@code result}
+     */
+    protected final Tensor finished(Tensor result) {
+        engine.synchronize();
+        return result;
+    }
+
     /** Frees what {@link #prepare()} made, newest first, then closes the backend. */
     @TearDown(Level.Trial)
     @Override
