@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nn4j.api.Activation;
 import io.nn4j.api.Loss;
-import io.nn4j.api.Parameter;
 import io.nn4j.api.ParameterUpdate;
 import io.nn4j.api.Shape;
 import io.nn4j.api.Tensor;
@@ -71,14 +70,6 @@ class TrainingFeaturesTest extends FreshCpuBackend {
         return builder.build().fit(model, train, test);
     }
 
-    private List<float[]> weights(Sequential model) {
-        List<float[]> values = new ArrayList<>();
-        for (Parameter p : model.parameters()) {
-            values.add(backend.toArray(p.value()));
-        }
-        return values;
-    }
-
     @Test
     void everyOptimizerLearnsTheBlobs() {
         List<Supplier<Optimizer>> optimizers = List.of(
@@ -132,11 +123,7 @@ class TrainingFeaturesTest extends FreshCpuBackend {
                 assertEquals(history.get(epoch - 1).trainLoss(),
                         backend.toArray(lossTotal)[0] / (double) data.size(), "epoch " + epoch);
             }
-            List<float[]> expected = weights(fitted);
-            List<float[]> actual = weights(stepped);
-            for (int i = 0; i < expected.size(); i++) {
-                assertArrayEquals(expected.get(i), actual.get(i), "parameter " + i);
-            }
+            assertSameBits(weights(fitted), weights(stepped));
         }
     }
 
@@ -318,10 +305,7 @@ class TrainingFeaturesTest extends FreshCpuBackend {
             assertEquals(3, resumed.size());
             assertEquals(straight.get(2).trainLoss(), resumed.get(2).trainLoss());
             assertEquals(straight.get(2).testAccuracy(), resumed.get(2).testAccuracy());
-            List<float[]> resumedWeights = weights(model);
-            for (int i = 0; i < straightWeights.size(); i++) {
-                assertArrayEquals(straightWeights.get(i), resumedWeights.get(i));
-            }
+            assertSameBits(straightWeights, weights(model));
         }
     }
 
