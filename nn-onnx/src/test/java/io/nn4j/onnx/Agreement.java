@@ -3,6 +3,12 @@ package io.nn4j.onnx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
 /**
  * How close two runtimes' outputs are, relative to each element's scale: the larger of the two
  * values and of the largest output of its row, {@code |a − b| / max(|a|, |b|, max_row |b|)}.
@@ -16,7 +22,21 @@ final class Agreement {
     /** The agreement the issue asks of nn4j against ONNX Runtime and PyTorch. */
     static final double RELATIVE = 1e-5;
 
+    /** Where {@link #record} keeps each comparison's figures, for the closing note. */
+    private static final Path LOG = Path.of("target", "onnx-agreement.txt");
+
     private Agreement() {
+    }
+
+    /** Appends one comparison's figures to {@code target/onnx-agreement.txt}. */
+    static synchronized void record(String what, float[] expected, float[] actual, int columns) {
+        String line = what + "\trelative " + maxRelative(expected, actual, columns)
+                + "\telementwise " + maxElementwise(expected, actual) + "\n";
+        try {
+            Files.writeString(LOG, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The largest {@code |a − b| / max(|a|, |b|)} (0 where both are 0). */
@@ -57,6 +77,7 @@ final class Agreement {
      */
     static double assertClose(float[] expected, float[] actual, int columns, String what) {
         double worst = maxRelative(expected, actual, columns);
+        record(what, expected, actual, columns);
         if (!(worst <= RELATIVE)) {
             int at = 0;
             for (int i = 0; i < expected.length; i++) {
