@@ -1,6 +1,5 @@
 package io.nn4j.mnist;
 
-import java.io.PrintWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;

@@ -13,13 +13,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * The {@code train} command: trains a dense classifier (hidden layers, then a softmax output with
@@ -29,30 +26,15 @@ import picocli.CommandLine.Spec;
 @Command(name = "train", sortOptions = false,
         description = "Train a dense network on MNIST or Fashion-MNIST, report test accuracy per"
                 + " epoch, and write a report folder of charts and pictures.")
-final class TrainCommand implements Callable<Integer> {
+final class TrainCommand extends DemoCommand {
     /** Where the report goes unless {@code --report-dir} says otherwise. */
     static final String DEFAULT_REPORT_DIR = "target/mnist-report";
-
-    @Spec
-    private CommandSpec spec;
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    private boolean help;
-
-    @Mixin
-    private BackendOption backend;
 
     @Mixin
     private DataOptions data;
 
     @Mixin
-    private NetworkOptions network;
-
-    @Mixin
-    private OptimizerOptions optimizer;
-
-    @Mixin
-    private TrainingOptions training;
+    private FitOptions fit;
 
     @Option(names = "--checkpoint-dir", paramLabel = "DIR",
             description = "Write a checkpoint to DIR after every epoch (the latest is kept).")
@@ -82,9 +64,9 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        training.check(spec.commandLine());
-        network.check(spec.commandLine());
-        optimizer.check(spec.commandLine(), training.epochs());
+        fit.check(spec.commandLine());
+        NetworkOptions network = fit.network();
+        TrainingOptions training = fit.training();
         Path checkpoints = checkpointsToUse();
         PrintWriter out = spec.commandLine().getOut();
         MnistData loaded = data.load();
@@ -94,15 +76,15 @@ final class TrainCommand implements Callable<Integer> {
         int classes = used.kind().classes();
         Architecture architecture = network.architecture(inputs, classes, Activation.SOFTMAX);
         Dataset trainSet = used.train().oneHot();
-        try (TrainingRun run = TrainingRun.open(spec.commandLine(), backend, architecture,
-                optimizer, training, Loss.CATEGORICAL_CROSSENTROPY, trainSet, out)) {
+        try (TrainingRun run = TrainingRun.open(spec.commandLine(), fit, architecture,
+                Loss.CATEGORICAL_CROSSENTROPY, trainSet, out)) {
             printHeader(out, run, used, inputs, classes, checkpoints);
             List<EpochStats> history = run.fit(trainSet, used.test().oneHot(),
-                    Loss.CATEGORICAL_CROSSENTROPY, training, checkpoints, out);
+                    Loss.CATEGORICAL_CROSSENTROPY, checkpoints, out);
             RunSummary summary = new RunSummary(run.backend().name(), used.kind().id(),
                     network.hidden(), network.activation().id(), network.dropout(),
-                    run.optimizer().toString(), training.batchSize(), optimizer.learningRate(),
-                    training.seed(), history);
+                    run.optimizer().toString(), training.batchSize(),
+                    fit.optimizer().learningRate(), training.seed(), history);
             out.println(String.format(Locale.ROOT, "final test accuracy %.4f (%.2f%%)",
                     summary.testAccuracy(), 100 * summary.testAccuracy()));
             if (saveModel != null) {
@@ -147,10 +129,8 @@ final class TrainCommand implements Callable<Integer> {
         out.println("backend: " + run.backend().description());
         out.println(String.format(Locale.ROOT, "data: %s, %d training and %d test images",
                 used.kind().id(), used.train().size(), used.test().size()));
-        out.println(String.format(Locale.ROOT, "network: %s, %s, schedule %s, batch %d,"
-                + " epochs %d, seed %d", network.describe(inputs, classes, Activation.SOFTMAX),
-                run.optimizer(), optimizer.schedule(), training.batchSize(), training.epochs(),
-                training.seed()));
+        out.println(fit.describe(inputs, classes, Activation.SOFTMAX,
+                Loss.CATEGORICAL_CROSSENTROPY, run.optimizer()));
         if (checkpoints != null) {
             Optional<Path> latest = Checkpoint.latest(checkpoints);
             out.println(latest.map(file -> "resuming from " + file)

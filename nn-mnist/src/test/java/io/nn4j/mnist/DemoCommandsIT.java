@@ -49,8 +49,9 @@ class DemoCommandsIT {
         assertTrue(trainOut.startsWith("backend: cpu"), trainOut);
         assertTrue(trainOut.contains("data: mnist, 60000 training and 10000 test images"),
                 trainOut);
-        assertTrue(trainOut.contains("network: 784 -> [128] (relu) -> 10 (softmax),"
-                + " SGD(learning rate 0.1), schedule constant, batch 64, epochs 2, seed 42"),
+        assertTrue(trainOut.contains("network: 784 -> [128] (relu) -> 10 (softmax), loss"
+                + " categorical_crossentropy, SGD(learning rate 0.1), schedule constant, batch 64,"
+                + " epochs 2, seed 42"),
                 trainOut);
         assertTrue(trainOut.contains("epoch 1/2   25%  "), trainOut);
         assertTrue(trainOut.contains("epoch 1/2  train loss "), trainOut);
