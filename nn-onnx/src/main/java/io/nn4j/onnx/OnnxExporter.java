@@ -54,8 +54,9 @@ final class OnnxExporter {
      * @param file the file it is for, for messages
      * @param version the nn4j version, for the doc strings
      * @return the model's records
-     * @throws IllegalArgumentException naming the layer when nn4j has no ONNX form for it, or
-     *                                  when the weights pass ONNX's 2 GiB
+     * @throws IllegalArgumentException naming the layer when nn4j has no ONNX form for it, for a
+     *                                  model without a dense layer, or when the weights pass
+     *                                  ONNX's 2 GiB
      * @throws IllegalStateException naming the parameter and element when a weight is not finite
      */
     static OnnxProto.Model export(Sequential model, Path file, String version) {
@@ -206,6 +207,10 @@ final class OnnxExporter {
 
     /** The last node writes the graph's output; a model of one identity layer has a Gemm. */
     private void nameTheOutput() {
+        if (nodes.isEmpty()) {
+            throw new IllegalArgumentException("a model without a dense layer computes nothing "
+                    + "to export; nothing was written");
+        }
         OnnxProto.Node last = nodes.remove(nodes.size() - 1);
         nodes.add(new OnnxProto.Node(last.name(), last.opType(), last.domain(), last.inputs(),
                 List.of(OUTPUT), last.attributes(), last.docString()));

@@ -1,11 +1,13 @@
 package io.nn4j.onnx;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nn4j.api.Activation;
 import io.nn4j.api.Backend;
+import io.nn4j.api.nn.DenseSpec;
 import io.nn4j.api.nn.Sequential;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -206,6 +208,33 @@ class OnnxLoaderTest {
         assertTrue(malformed(folder).getMessage().contains("is a directory"));
         assertThrows(NoSuchFileException.class,
                 () -> OnnxModels.load(dir.resolve("missing.onnx"), backend));
+    }
+
+    @Test
+    void theGeluOperatorOfOpset20ReadsAsTheExactGelu() throws IOException {
+        OnnxProto.Model model;
+        try (Sequential source = Sequential.builder(3).dense(4, Activation.GELU)
+                .dense(2, Activation.IDENTITY).build(backend, 8)) {
+            model = OnnxExporter.export(source, dir.resolve("x.onnx"), "test");
+            List<OnnxProto.Node> nodes = new ArrayList<>(model.graph().nodes());
+            assertEquals(List.of("Gemm", "Div", "Erf", "Add", "Mul", "Mul", "Gemm"),
+                    nodes.stream().map(OnnxProto.Node::opType).toList());
+            OnnxProto.Node half = nodes.get(5);
+            nodes.subList(1, 6).clear();
+            nodes.add(1, new OnnxProto.Node("gelu", "Gelu", "", List.of(nodes.get(0).outputs()
+                    .get(0)), half.outputs(), List.of(), ""));
+            Path file = write("gelu20.onnx", new OnnxProto.Model(model.irVersion(),
+                    Map.of("", 20L), "", "", "", new OnnxProto.Graph("g", "", nodes,
+                    model.graph().initializers(), model.graph().inputs(),
+                    model.graph().outputs(), 0), Map.of()));
+            float[] input = {0.5f, -1, 2, -3, 0, 1};
+            try (Sequential loaded = OnnxModels.load(file, backend)) {
+                assertEquals(List.of(Activation.GELU, Activation.IDENTITY),
+                        loaded.architecture().layers().stream()
+                                .map(l -> ((DenseSpec) l).activation()).toList());
+                assertArrayEquals(source.predict(input, 2), loaded.predict(input, 2));
+            }
+        }
     }
 
     @Test

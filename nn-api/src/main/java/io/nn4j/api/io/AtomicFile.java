@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * two threads or two processes) each replace it whole, the later rename winning.
  */
 public final class AtomicFile {
-    /** Writes a file's content. */
+    /** Writes a file's content; called once, on the saving thread. */
     @FunctionalInterface
     public interface Content {
         /**
