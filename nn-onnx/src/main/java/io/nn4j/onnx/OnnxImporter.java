@@ -14,11 +14,9 @@ import java.util.List;
 /**
  * Reads an ONNX graph as a chain of dense layers (the table is in {@code docs/onnx.md}): from
  * the one graph input, an optional feature scaler ({@code Sub}, {@code Div} by constants), then
- * per layer {@code Gemm} (any {@code transB}, {@code alpha}, {@code beta}; no {@code transA}) or
- * {@code MatMul} with an optional {@code Add} of the bias, the weights constant or a
- * {@code Transpose} of a constant, followed by nn4j's activations as PyTorch exports them
- * (SiLU as {@code Sigmoid} and {@code Mul}, the exact GELU as {@code Div}, {@code Erf},
- * {@code Add}, {@code Mul}, {@code Mul}), {@code Identity} and inference {@code Dropout}
+ * per layer a dense layer ({@link DensePatterns}: {@code Gemm}, or {@code MatMul} then
+ * {@code Add}) followed by one of nn4j's activations ({@link ActivationPatterns}, as PyTorch
+ * exports them), {@code Identity} and inference {@code Dropout}
  * passed through, and an optional target scaler's inverse ({@code Mul}, {@code Add}) at the
  * end. Every node must be taken by that chain and the chain must end at the graph's output;
  * anything else is refused naming the node and its operator.
@@ -107,8 +105,13 @@ final class OnnxImporter {
             int node = next.get(0);
             String op = graph.node(node).opType();
             if (next.size() == 1 && (op.equals("Gemm") || op.equals("MatMul"))) {
-                String z = op.equals("Gemm") ? gemm(node, current) : matMul(node, current);
-                ActivationPatterns.Matched activation = activation(passThrough(z));
+                DensePatterns.Dense dense = op.equals("Gemm")
+                        ? DensePatterns.gemm(graph, node, current, width)
+                        : DensePatterns.matMul(graph, node, current, width);
+                parameters.add(dense.weights());
+                parameters.add(dense.bias());
+                width = dense.units();
+                ActivationPatterns.Matched activation = activation(passThrough(dense.output()));
                 layers.add(new DenseSpec(width, activation.activation()));
                 current = activation.output();
             } else if (next.size() == 1 && op.equals("Mul") && !layers.isEmpty()
@@ -266,128 +269,6 @@ final class OnnxImporter {
         return tensor.values();
     }
 
-    private String gemm(int node, String input) throws OnnxFormatException {
-        graph.take(node);
-        OnnxProto.Node n = graph.node(node);
-        firstInput(node, input);
-        if (intAttribute(n, "transA", 0) != 0) {
-            throw graph.refuse(node, "transA is set; expected the batch as the first input, "
-                    + "untransposed");
-        }
-        boolean transB = intAttribute(n, "transB", 0) != 0;
-        float alpha = n.attribute("alpha").map(OnnxProto.Attribute::f).orElse(1f);
-        float beta = n.attribute("beta").map(OnnxProto.Attribute::f).orElse(1f);
-        float[] weights = weights(node, transB, alpha);
-        boolean hasBias = n.inputs().size() > 2 && !n.inputs().get(2).isEmpty();
-        float[] bias = hasBias ? bias(node, 2, beta) : new float[width];
-        parameters.add(weights);
-        parameters.add(bias);
-        return out(node);
-    }
-
-    private String matMul(int node, String input) throws OnnxFormatException {
-        graph.take(node);
-        firstInput(node, input);
-        float[] weights = weights(node, false, 1f);
-        String z = out(node);
-        List<Integer> next = graph.pending(z);
-        float[] bias = new float[width];
-        if (next.size() == 1 && graph.node(next.get(0)).opType().equals("Add")
-                && addsAConstant(next.get(0), z)) {
-            int add = next.get(0);
-            graph.take(add);
-            bias = bias(add, 1 - graph.node(add).inputs().indexOf(z), 1f);
-            z = out(add);
-        }
-        parameters.add(weights);
-        parameters.add(bias);
-        return z;
-    }
-
-    private boolean addsAConstant(int add, String z) {
-        List<String> inputs = graph.node(add).inputs();
-        return inputs.size() == 2 && inputs.contains(z)
-                && graph.isConstant(inputs.get(1 - inputs.indexOf(z)));
-    }
-
-    private void firstInput(int node, String input) throws UnsupportedOnnxModelException {
-        List<String> inputs = graph.node(node).inputs();
-        if (inputs.size() < 2 || !inputs.get(0).equals(input)) {
-            throw graph.refuse(node, "reads " + inputs + "; expected the layer's input '" + input
-                    + "' first, then the weights");
-        }
-    }
-
-    /**
-     * The weights of the layer {@code node} computes as nn4j keeps them, {@code [out, in]}
-     * row-major, times {@code alpha}; sets {@link #width} to the layer's output width.
-     */
-    private float[] weights(int node, boolean transposed, float alpha) throws OnnxFormatException {
-        String name = graph.node(node).inputs().get(1);
-        int transpose = graph.producer(name);
-        boolean viaTranspose = transpose >= 0
-                && graph.node(transpose).opType().equals("Transpose");
-        OnnxProto.Tensor tensor = viaTranspose
-                ? transposeOfConstant(transpose) : graph.floatConstant(node, 1, "weights");
-        long[] dims = tensor.dims();
-        if (dims.length != 2 || dims[0] < 1 || dims[1] < 1) {
-            throw graph.refuse(node, "weights '" + tensor.name() + "' have shape "
-                    + Arrays.toString(dims) + "; expected a matrix");
-        }
-        // As stored: [out, in] when transposed (Gemm transB = 1) or read through a Transpose.
-        boolean outFirst = transposed ^ viaTranspose;
-        int out = (int) (outFirst ? dims[0] : dims[1]);
-        int in = (int) (outFirst ? dims[1] : dims[0]);
-        if (width >= 0 && in != width) {
-            throw graph.refuse(node, "weights '" + tensor.name() + "' " + Arrays.toString(dims)
-                    + " take " + in + " features; the tensor before it has " + width);
-        }
-        float[] values = tensor.values();
-        float[] w = new float[values.length];
-        for (int o = 0; o < out; o++) {
-            for (int i = 0; i < in; i++) {
-                w[o * in + i] = alpha * (outFirst ? values[o * in + i] : values[i * out + o]);
-            }
-        }
-        width = out;
-        return w;
-    }
-
-    /** The constant a {@code Transpose} node swaps, taking the node; the dims as stored. */
-    private OnnxProto.Tensor transposeOfConstant(int transpose) throws OnnxFormatException {
-        OnnxProto.Node t = graph.node(transpose);
-        long[] perm = t.attribute("perm").map(OnnxProto.Attribute::ints).orElse(new long[0]);
-        if (perm.length != 0 && !Arrays.equals(perm, new long[] {1, 0})) {
-            throw graph.refuse(transpose, "perm " + Arrays.toString(perm) + "; expected [1, 0] "
-                    + "for a matrix of weights");
-        }
-        if (graph.readers(out(transpose)) != 1) {
-            throw graph.refuse(transpose, "its weights are read by more than one node; nn4j "
-                    + "layers own their weights");
-        }
-        graph.take(transpose);
-        return graph.floatConstant(transpose, 0, "weights");
-    }
-
-    private float[] bias(int node, int input, float beta) throws UnsupportedOnnxModelException {
-        OnnxProto.Tensor tensor = graph.floatConstant(node, input, "bias");
-        long[] dims = tensor.dims();
-        float[] values = tensor.values();
-        float[] bias = new float[width];
-        boolean row = dims.length == 1 || (dims.length == 2 && dims[0] == 1);
-        if (values.length == 1 && width != 1) {
-            Arrays.fill(bias, values[0] * beta);
-        } else if (row && values.length == width) {
-            for (int j = 0; j < width; j++) {
-                bias[j] = values[j] * beta;
-            }
-        } else {
-            throw graph.refuse(node, "bias '" + tensor.name() + "' has shape "
-                    + Arrays.toString(dims) + "; expected [" + width + "]");
-        }
-        return bias;
-    }
-
     /** The activation that follows a layer's output {@code z}, and the tensor it writes. */
     private ActivationPatterns.Matched activation(String z) throws OnnxFormatException {
         List<Integer> next = graph.pending(z);
@@ -408,10 +289,6 @@ final class OnnxImporter {
         }
         graph.take(node);
         return new ActivationPatterns.Matched(activation, out(node));
-    }
-
-    private static long intAttribute(OnnxProto.Node node, String name, long otherwise) {
-        return node.attribute(name).map(OnnxProto.Attribute::i).orElse(otherwise);
     }
 
     private String out(int node) throws UnsupportedOnnxModelException {

@@ -35,7 +35,8 @@ final class Fixtures {
     }
 
     static Matrix matrix(String name) throws IOException {
-        try (InputStream in = Objects.requireNonNull(Fixtures.class.getResourceAsStream(name), name)) {
+        try (InputStream in = Objects.requireNonNull(Fixtures.class.getResourceAsStream(name),
+                name)) {
             List<String> lines = new String(in.readAllBytes(), StandardCharsets.US_ASCII).lines()
                     .toList();
             String[] header = lines.get(0).split(" ");
