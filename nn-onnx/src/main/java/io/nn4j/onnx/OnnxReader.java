@@ -75,8 +75,8 @@ final class OnnxReader {
     private void expect(int tag, int wireType, String what) throws OnnxFormatException {
         if (WireFormat.getTagWireType(tag) != wireType) {
             throw new OnnxFormatException(file, what + " (field "
-                    + WireFormat.getTagFieldNumber(tag) + ") has wire type " + WireFormat.getTagWireType(tag) + "; expected "
-                    + wireType);
+                    + WireFormat.getTagFieldNumber(tag) + ") has wire type "
+                    + WireFormat.getTagWireType(tag) + "; expected " + wireType);
         }
     }
 
