@@ -7,6 +7,7 @@ import io.nn4j.api.io.ModelFile;
 import io.nn4j.api.metrics.EpochStats;
 import io.nn4j.api.nn.Architecture;
 import io.nn4j.api.train.Dataset;
+import io.nn4j.api.train.TrainingListener;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -62,25 +63,37 @@ final class TrainCommand extends DemoCommand {
             description = "Also write the run's summary JSON to FILE.")
     private Path summaryJson;
 
+    @Option(names = "--timeline",
+            description = "At the end, print how long each phase of the run took.")
+    private boolean timeline;
+
     @Override
     public Integer call() throws IOException {
+        RunTimeline phases = RunTimeline.sinceProcessStart();
+        phases.mark("JVM start, class loading, options");
         fit.check(spec.commandLine());
         NetworkOptions network = fit.network();
         TrainingOptions training = fit.training();
         Path checkpoints = checkpointsToUse();
         PrintWriter out = spec.commandLine().getOut();
-        MnistData loaded = data.load();
-        MnistData used = new MnistData(loaded.kind(),
-                loaded.train().first(training.trainSize(loaded.train().size())), loaded.test());
-        int inputs = used.train().pixelsPerImage();
-        int classes = used.kind().classes();
+        int inputs = DatasetKind.SIDE * DatasetKind.SIDE;
+        int classes = data.kind().classes();
         Architecture architecture = network.architecture(inputs, classes, Activation.SOFTMAX);
-        Dataset trainSet = used.train().oneHot();
-        try (TrainingRun run = TrainingRun.open(spec.commandLine(), fit, architecture,
-                Loss.CATEGORICAL_CROSSENTROPY, trainSet, out)) {
+        BackgroundTask<MnistData> reading = BackgroundTask.start("nn4j-data", data::load);
+        try (TrainingRun run = openWhileReading(reading, architecture, out)) {
+            phases.mark("backend ready, model built (the data read meanwhile)");
+            MnistData used = firstImages(reading.join());
+            Dataset trainSet = used.train().oneHot();
+            phases.mark("data read and checked");
             printHeader(out, run, used, inputs, classes, checkpoints);
             List<EpochStats> history = run.fit(trainSet, used.test().oneHot(),
-                    Loss.CATEGORICAL_CROSSENTROPY, checkpoints, out);
+                    Loss.CATEGORICAL_CROSSENTROPY, checkpoints, out,
+                    trainer -> trainer.listener(new TrainingListener() {
+                        @Override
+                        public void onEpochEnd(EpochStats stats) {
+                            phases.mark("epoch " + stats.epoch() + ", then its test evaluation");
+                        }
+                    }));
             RunSummary summary = new RunSummary(run.backend().name(), used.kind().id(),
                     network.hidden(), network.activation().id(), network.dropout(),
                     run.optimizer().toString(), training.batchSize(),
@@ -90,19 +103,54 @@ final class TrainCommand extends DemoCommand {
             if (saveModel != null) {
                 ModelFile.save(run.model(), saveModel);
                 out.println("model saved to " + saveModel);
+                phases.mark("model saved");
             }
             if (summaryJson != null) {
                 summary.writeJson(summaryJson);
                 out.println("summary written to " + summaryJson);
+                phases.mark("summary written");
             }
             if (!noReport) {
                 ReportMaker.write(reportDir, run.model(), used, summary);
                 out.println("report written to " + reportDir + " (loss.png, accuracy.png,"
                         + " confusion.png, misclassified.png, weights.png, summary.json)");
+                phases.mark("report written");
             }
             out.flush();
         }
+        if (timeline) {
+            phases.print(out);
+        }
         return 0;
+    }
+
+    /**
+     * Opens the named (or default) backend and builds the model while {@code reading} reads the
+     * data; when that fails, the data's own failure (a missing file, say) is the one reported,
+     * since it names what to fix first. {@code --backend auto} times training steps on the data,
+     * so it waits for it.
+     */
+    private TrainingRun openWhileReading(BackgroundTask<MnistData> reading,
+                                         Architecture architecture, PrintWriter out)
+            throws IOException {
+        if (fit.backend().isAuto()) {
+            return TrainingRun.open(spec.commandLine(), fit, architecture,
+                    Loss.CATEGORICAL_CROSSENTROPY, firstImages(reading.join()).train().oneHot(),
+                    out);
+        }
+        try {
+            return TrainingRun.on(fit.backend().open(spec.commandLine()), fit, architecture);
+        } catch (RuntimeException e) {
+            reading.join();
+            throw e;
+        }
+    }
+
+    /** The data with only the first {@code --train-size} training images. */
+    private MnistData firstImages(MnistData loaded) {
+        LabeledImages train = loaded.train();
+        return new MnistData(loaded.kind(), train.first(fit.training().trainSize(train.size())),
+                loaded.test());
     }
 
     /**

@@ -39,16 +39,24 @@ final class TrainingRun implements AutoCloseable {
      */
     static TrainingRun open(CommandLine command, FitOptions options, Architecture architecture,
                             Loss loss, Dataset train, PrintWriter out) {
-        OptimizerOptions optimizerOptions = options.optimizer();
         TrainingOptions training = options.training();
         Backend backend = options.backend().isAuto()
                 ? AutoBackend.fastest(architecture, training.seed(), loss,
-                        () -> optimizerOptions.create(training.epochs()), train,
+                        () -> options.optimizer().create(training.epochs()), train,
                         training.batchSize(), out)
                 : options.backend().open(command);
+        return on(backend, options, architecture);
+    }
+
+    /**
+     * Builds the model on {@code backend}, which the run owns from here on (it is closed if the
+     * model cannot be built), from the training seed.
+     */
+    static TrainingRun on(Backend backend, FitOptions options, Architecture architecture) {
+        TrainingOptions training = options.training();
         try {
             Sequential model = architecture.build(backend, training.seed());
-            return new TrainingRun(backend, model, optimizerOptions.create(training.epochs()),
+            return new TrainingRun(backend, model, options.optimizer().create(training.epochs()),
                     training);
         } catch (RuntimeException e) {
             backend.close();

@@ -32,6 +32,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -133,6 +134,42 @@ class TrainingFeaturesTest extends FreshCpuBackend {
             }
             List<float[]> expected = weights(fitted);
             List<float[]> actual = weights(stepped);
+            for (int i = 0; i < expected.size(); i++) {
+                assertArrayEquals(expected.get(i), actual.get(i), "parameter " + i);
+            }
+        }
+    }
+
+    @Test
+    void byteFeaturesTrainAndEvaluateExactlyLikeTheirFloats() {
+        Random random = new Random(SEED);
+        byte[] bytes = new byte[400 * 12];
+        random.nextBytes(bytes);
+        int[] labels = new int[400];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = ((bytes[i * 12] & 0xFF) + (bytes[i * 12 + 5] & 0xFF)) % 3;
+        }
+        float[] floats = new float[bytes.length];
+        for (int i = 0; i < floats.length; i++) {
+            floats[i] = (bytes[i] & 0xFF) / 255f;
+        }
+        Dataset asBytes = Dataset.ofClasses(bytes, 12, 255f, labels, 3);
+        Dataset asFloats = Dataset.ofClasses(floats, 12, labels, 3);
+        try (Sequential fromBytes = network(5, 0.1f); Sequential fromFloats = network(5, 0.1f);
+             Optimizer first = new Sgd(0.05f); Optimizer second = new Sgd(0.05f)) {
+            List<EpochStats> byteHistory = train(fromBytes, first, Loss.CATEGORICAL_CROSSENTROPY,
+                    asBytes, asBytes.select(new int[] {3, 1, 4, 1, 5}), 2, null);
+            List<EpochStats> floatHistory = train(fromFloats, second,
+                    Loss.CATEGORICAL_CROSSENTROPY, asFloats,
+                    asFloats.select(new int[] {3, 1, 4, 1, 5}), 2, null);
+            for (int epoch = 0; epoch < 2; epoch++) {
+                assertEquals(floatHistory.get(epoch).trainLoss(),
+                        byteHistory.get(epoch).trainLoss());
+                assertEquals(floatHistory.get(epoch).testLoss(),
+                        byteHistory.get(epoch).testLoss());
+            }
+            List<float[]> expected = weights(fromFloats);
+            List<float[]> actual = weights(fromBytes);
             for (int i = 0; i < expected.size(); i++) {
                 assertArrayEquals(expected.get(i), actual.get(i), "parameter " + i);
             }
