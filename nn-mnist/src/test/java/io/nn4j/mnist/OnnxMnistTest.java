@@ -42,6 +42,13 @@ class OnnxMnistTest {
     private Path onnxFile;
     private float[] nn4j;
 
+    /** The test images' pixels, row-major, as the model takes them. */
+    private static float[] pixels(LabeledImages images) {
+        float[] pixels = new float[images.size() * images.pixelsPerImage()];
+        images.copyPixels(0, images.size(), pixels);
+        return pixels;
+    }
+
     @BeforeAll
     void trainAndExport(@TempDir Path dir) throws IOException {
         data = MnistTestData.load();
@@ -55,7 +62,7 @@ class OnnxMnistTest {
             Trainer.builder().loss(Loss.CATEGORICAL_CROSSENTROPY).optimizer(sgd).batchSize(64)
                     .epochs(5).seed(42).build().fit(model, data.train().oneHot());
             ModelFile.save(model, modelFile);
-            nn4j = model.predict(test.pixels(), test.size());
+            nn4j = model.predict(pixels(test), test.size());
         }
     }
 
@@ -70,7 +77,7 @@ class OnnxMnistTest {
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
              OrtSession session = environment.createSession(onnxFile.toString(), options);
              OnnxTensor input = OnnxTensor.createTensor(environment,
-                     FloatBuffer.wrap(test.pixels()), new long[] {test.size(), 784});
+                     FloatBuffer.wrap(pixels(test)), new long[] {test.size(), 784});
              OrtSession.Result result = session.run(Map.of("input", input))) {
             FloatBuffer buffer = ((OnnxTensor) result.get(0)).getFloatBuffer();
             ort = new float[buffer.remaining()];
@@ -109,7 +116,7 @@ class OnnxMnistTest {
                 fromOnnx.replace(onnxFile.toString(), "FILE"));
         try (Backend backend = Backends.load("cpu");
              Sequential loaded = OnnxModels.load(onnxFile, backend)) {
-            assertArrayEquals(nn4j, loaded.predict(data.test().pixels(), data.test().size()),
+            assertArrayEquals(nn4j, loaded.predict(pixels(data.test()), data.test().size()),
                     "the ONNX file loaded back predicts as the model did");
         }
     }
