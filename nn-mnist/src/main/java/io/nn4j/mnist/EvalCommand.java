@@ -40,8 +40,8 @@ final class EvalCommand extends DemoCommand {
         List<String> names = data.kind().classNames();
         try (Backend opened = backend.open(spec.commandLine())) {
             LabeledImages test = data.load().test();
-            try (Sequential net = SavedModel.load(model.file(), opened, test.pixelsPerImage(),
-                    names.size())) {
+            try (Sequential net = SavedModel.fitting(model.load(opened), model.file(),
+                    test.pixelsPerImage(), names.size())) {
                 evaluate(out, opened, net, test, names);
             }
         }

@@ -1,7 +1,6 @@
 package io.nn4j.mnist;
 
 import io.nn4j.api.Backend;
-import io.nn4j.api.io.ModelFile;
 import io.nn4j.api.nn.Sequential;
 import io.nn4j.data.CsvLoader;
 import java.io.IOException;
@@ -96,8 +95,8 @@ final class PredictCommand extends DemoCommand {
                 what = source.image + (digit.inverted() ? " (inverted: dark ink on a light"
                         + " background)" : "");
             }
-            try (Sequential net = SavedModel.load(model.file(), opened, pixels.length,
-                    names.size())) {
+            try (Sequential net = SavedModel.fitting(model.load(opened), model.file(),
+                    pixels.length, names.size())) {
                 print(out, opened, net, pixels, what, names);
             }
         }
@@ -133,7 +132,7 @@ final class PredictCommand extends DemoCommand {
         float[][] rows = features.applyTo(label == null ? CsvLoader.unlabeled()
                 : CsvLoader.regression(label)).loadFeatures(source.csv);
         try (Backend opened = backend.open(spec.commandLine());
-             Sequential net = ModelFile.load(model.file(), opened)) {
+             Sequential net = model.load(opened)) {
             if (rows[0].length != net.inputSize()) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT, "%s has %d feature"
                         + " columns%s but %s takes %d inputs%s", source.csv, rows[0].length,
