@@ -1,11 +1,10 @@
 package io.nn4j.mnist;
 
+import io.nn4j.api.io.AtomicFile;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,9 +25,9 @@ import org.slf4j.LoggerFactory;
  * vouched for and every file is hashed.
  *
  * <p>The record is a properties file in the user's cache ({@code nn4j/verified-data.properties}
- * in {@code $XDG_CACHE_HOME}, else {@code ~/.cache}), replaced whole by a rename. It is only a
- * shortcut: one that cannot be read or written is ignored (logged at DEBUG) and the files are
- * hashed as if it were not there.
+ * in {@code $XDG_CACHE_HOME}, else {@code ~/.cache}), replaced whole ({@link AtomicFile}). It
+ * is only a shortcut: one that cannot be read or written is ignored (logged at DEBUG) and the
+ * files are hashed as if it were not there.
  *
  * <p>Safe to share between threads and processes: each call reads the record afresh, and two
  * writers each replace it whole (the later one's entries win).
@@ -97,17 +96,8 @@ final class VerifiedFiles {
         Properties entries = read();
         entries.setProperty(checked.key(), checked.value());
         try {
-            Files.createDirectories(store.getParent());
-            Path temporary = Files.createTempFile(store.getParent(), store.getFileName() + ".",
-                    ".tmp");
-            try {
-                try (OutputStream out = Files.newOutputStream(temporary)) {
-                    entries.store(out, "data files whose SHA-256 nn4j checked");
-                }
-                Files.move(temporary, store, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
+            AtomicFile.write(store, out -> entries.store(out, "data files whose SHA-256 nn4j"
+                    + " checked"));
         } catch (IOException | RuntimeException e) {
             LOG.debug("could not record the check of {} in {}", checked.key(), store, e);
         }
