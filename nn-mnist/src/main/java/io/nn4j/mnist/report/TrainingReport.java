@@ -1,23 +1,32 @@
 package io.nn4j.mnist.report;
 
+import io.nn4j.api.io.AtomicFile;
 import io.nn4j.api.metrics.ConfusionMatrix;
 import io.nn4j.api.metrics.EpochStats;
 import java.awt.image.RenderedImage;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.imageio.ImageIO;
 
 /**
  * The pictures of the folder a training run leaves behind: {@value #LOSS}, {@value #ACCURACY},
  * {@value #CONFUSION}, {@value #MISCLASSIFIED} and {@value #WEIGHTS} (the run's summary JSON,
- * {@value #SUMMARY}, goes beside them). Each file is written under a temporary name and renamed,
- * so the folder never holds a half-written one.
+ * {@value #SUMMARY}, goes beside them). Each file is written whole or not at all
+ * ({@link AtomicFile}), so the folder never holds a half-written one. The pictures are drawn and
+ * written side by side, on as many threads as there are processors (at most five).
  *
- * <p>Not safe to share between threads: one report folder is written by one thread.
+ * <p>Not safe to share between threads: one report folder is written by one caller.
  */
 public final class TrainingReport {
     /** Training and test loss per epoch. */
@@ -59,27 +68,54 @@ public final class TrainingReport {
                             int mistakeCount, float[] weights, int units, int side)
             throws IOException {
         Files.createDirectories(dir);
-        List<Path> written = new ArrayList<>();
-        written.add(png(LOSS, Charts.loss(history)));
-        written.add(png(ACCURACY, Charts.accuracy(history)));
-        written.add(png(CONFUSION, Charts.confusion(confusion, classNames)));
-        written.add(png(MISCLASSIFIED, ImageGrids.mistakes(mistakes, mistakeCount, side)));
-        written.add(png(WEIGHTS, ImageGrids.weights(weights, units, side)));
-        return written;
+        Map<String, Callable<RenderedImage>> pictures = new LinkedHashMap<>();
+        pictures.put(LOSS, () -> Charts.loss(history));
+        pictures.put(ACCURACY, () -> Charts.accuracy(history));
+        pictures.put(CONFUSION, () -> Charts.confusion(confusion, classNames));
+        pictures.put(MISCLASSIFIED, () -> ImageGrids.mistakes(mistakes, mistakeCount, side));
+        pictures.put(WEIGHTS, () -> ImageGrids.weights(weights, units, side));
+        ExecutorService painters = Executors.newFixedThreadPool(
+                Math.min(pictures.size(), Runtime.getRuntime().availableProcessors()));
+        try {
+            List<Future<Path>> files = new ArrayList<>();
+            pictures.forEach((name, picture) ->
+                    files.add(painters.submit(() -> png(name, picture.call()))));
+            List<Path> written = new ArrayList<>();
+            for (Future<Path> file : files) {
+                written.add(result(file));
+            }
+            return written;
+        } finally {
+            painters.shutdownNow();
+        }
+    }
+
+    /** What drawing and writing one picture gave, or what it threw. */
+    private static Path result(Future<Path> file) throws IOException {
+        try {
+            return file.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while the report was written");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private Path png(String name, RenderedImage image) throws IOException {
         Path target = dir.resolve(name);
-        Path temporary = Files.createTempFile(dir, "." + name + "-", ".tmp");
-        try {
-            if (!ImageIO.write(image, "png", temporary.toFile())) {
-                throw new IOException("no PNG writer in this Java runtime; cannot write " + target);
+        AtomicFile.write(target, out -> {
+            if (!ImageIO.write(image, "png", out)) {
+                throw new IOException("no PNG writer in this Java runtime; cannot write "
+                        + target);
             }
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        });
         return target;
     }
 }
