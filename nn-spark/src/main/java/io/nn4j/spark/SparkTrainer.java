@@ -291,16 +291,21 @@ public final class SparkTrainer {
     private static <T> T job(Supplier<T> job) {
         try {
             return job.get();
-        } catch (RuntimeException e) {
-            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause instanceof IllegalArgumentException bad && cause != e) {
-                    IllegalArgumentException thrown = new IllegalArgumentException(
-                            bad.getMessage(), e);
-                    throw thrown;
+        } catch (Exception e) {
+            // Spark's SparkException is checked, and thrown undeclared by the Java API.
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof IllegalArgumentException bad) {
+                    throw new IllegalArgumentException(bad.getMessage(), e);
                 }
             }
-            throw e;
+            throw SparkTrainer.<RuntimeException>rethrow(e);
         }
+    }
+
+    /** Throws {@code e} as it is, checked or not. */
+    @SuppressWarnings("unchecked")
+    private static <E extends Exception> E rethrow(Exception e) throws E {
+        throw (E) e;
     }
 
     /** Collects a Spark trainer's settings. */

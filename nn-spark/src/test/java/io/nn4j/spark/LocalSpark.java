@@ -21,6 +21,8 @@ final class LocalSpark {
                     .master(MASTER)
                     .appName("nn-spark tests")
                     .config("spark.ui.enabled", "false")
+                    .config("spark.driver.host", "127.0.0.1")
+                    .config("spark.driver.bindAddress", "127.0.0.1")
                     .config("spark.sql.shuffle.partitions", "2")
                     .config("spark.plugins", NnExecutorPlugin.class.getName())
                     .config(NnExecutorPlugin.BACKEND, "cpu")
