@@ -15,6 +15,7 @@ import java.util.Objects;
  *
  * @param features the example's features, as many as the model's inputs
  * @param targets  its targets, as many as the loss takes for the model's outputs
+ * @serial exclude (Spark's task serialization only, not a stored format)
  */
 public record Example(float[] features, float[] targets) implements Serializable {
     private static final long serialVersionUID = 1L;

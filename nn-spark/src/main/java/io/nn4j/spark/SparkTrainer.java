@@ -185,6 +185,7 @@ public final class SparkTrainer {
         private final io.nn4j.api.train.Dataset test;
         private final List<EpochStats> history = new ArrayList<>();
         private final List<RoundStats> rounds = new ArrayList<>();
+        private final String fitId = UUID.randomUUID().toString();
 
         RoundLoop(JavaSparkContext spark, Sequential model, io.nn4j.api.train.Dataset test) {
             this.spark = spark;
@@ -220,7 +221,7 @@ public final class SparkTrainer {
         }
 
         private TaskSettings settings(Broadcast<byte[]> template, float rate) {
-            return new TaskSettings(UUID.randomUUID().toString(), template, loss, optimizer,
+            return new TaskSettings(fitId, template, loss, optimizer,
                     rate, batchSize, seed, executorBackend, averageOptimizerState);
         }
 
@@ -230,7 +231,6 @@ public final class SparkTrainer {
             try (Optimizer state = optimizer.create(settings.learningRate())) {
                 current = FlatTensors.toArray(PartitionRound.values(model, state,
                         averageOptimizerState));
-                state.startEpoch(0);
             }
             List<Tensor> parameters = PartitionRound.values(model, null, false);
             int every = averageEvery > 0 ? averageEvery : maxBatches;
@@ -308,7 +308,7 @@ public final class SparkTrainer {
         throw (E) e;
     }
 
-    /** Collects a Spark trainer's settings. */
+    /** Collects a Spark trainer's settings; used by one thread, then {@link #build()}. */
     public static final class Builder {
         private final Architecture architecture;
         private Loss loss;

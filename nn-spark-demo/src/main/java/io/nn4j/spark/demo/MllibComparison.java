@@ -33,7 +33,8 @@ import picocli.CommandLine.Option;
  * {@code scripts/spark-compare.sh}: nn-spark beside Spark MLlib's
  * {@code MultilayerPerceptronClassifier} (L-BFGS) on the same MNIST DataFrame, in the same
  * Spark session, alternately (MLlib, nn4j, then nn4j, MLlib, …), each fit timed from the cached
- * DataFrame to the trained model and its accuracy measured on the 10,000 test images.
+ * DataFrame to the trained model and its accuracy measured on the 10,000 test images. A command
+ * object runs once, on one thread.
  */
 @Command(name = "spark-compare", mixinStandardHelpOptions = true,
         description = "nn-spark against Spark MLlib's MultilayerPerceptronClassifier on MNIST.")
@@ -64,7 +65,8 @@ public final class MllibComparison implements Callable<Integer> {
      * @param args the command line
      */
     public static void main(String[] args) {
-        System.exit(new CommandLine(new MllibComparison()).execute(args));
+        System.exit(new CommandLine(new MllibComparison()).setOverwrittenOptionsAllowed(true)
+                .execute(args));
     }
 
     @Override

@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code scripts/spark-train.sh}: trains an MNIST network with nn-spark on a Spark master,
  * printing one line per round and per epoch, then the test accuracy, and writing the summary
- * JSON ({@code test_accuracy} among its fields) when asked.
+ * JSON ({@code test_accuracy} among its fields) when asked. A command object runs once, on one
+ * thread.
  */
 @Command(name = "spark-train", mixinStandardHelpOptions = true,
         description = "Train an MNIST network data-parallel on Spark with nn-spark.")
