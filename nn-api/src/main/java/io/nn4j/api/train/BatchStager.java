@@ -21,10 +21,19 @@ final class BatchStager implements AutoCloseable {
                 n -> new Batch(backend, n, data.featureCount(), data.targetCount(), outputs));
     }
 
-    /** Stages examples {@code order[from] … order[from + rows − 1]}. */
+    /**
+     * Stages examples {@code order[from] … order[from + rows − 1]}; features held as bytes are
+     * converted into a host buffer of the batch first.
+     */
     Batch stage(int[] order, int from, int rows) {
         Batch batch = batches.get(rows);
-        backend.copyInRows(data.features(), order, from, batch.features);
+        if (data.holdsByteFeatures()) {
+            float[] converted = batch.hostFeatures();
+            data.gatherFeatures(order, from, rows, converted);
+            backend.copyIn(converted, 0, batch.features);
+        } else {
+            backend.copyInRows(data.features(), order, from, batch.features);
+        }
         backend.copyInRows(data.targets(), order, from, batch.targets);
         return batch;
     }
@@ -43,11 +52,21 @@ final class BatchStager implements AutoCloseable {
         final Tensor features;
         final Tensor targets;
         final Tensor work;
+        /** Where byte features are converted on the host; made on first use. */
+        private float[] hostFeatures;
 
         Batch(Backend backend, int rows, int featureCount, int targetCount, int outputs) {
             features = backend.zeros(Shape.matrix(rows, featureCount));
             targets = backend.zeros(Shape.matrix(rows, targetCount));
             work = backend.zeros(Shape.matrix(rows, outputs));
+        }
+
+        /** The host buffer of the batch's features, as many floats as its tensor holds. */
+        float[] hostFeatures() {
+            if (hostFeatures == null) {
+                hostFeatures = new float[features.shape().size()];
+            }
+            return hostFeatures;
         }
 
         @Override
