@@ -3,7 +3,10 @@ package io.nn4j.spark.demo;
 import io.nn4j.spark.NnExecutorPlugin;
 import org.apache.spark.sql.SparkSession;
 
-/** The demo's Spark session: the master given, the UI off, nn4j's executor plugin on. */
+/**
+ * The demo's Spark session: the master given (a local one bound to the loopback address), the
+ * UI off, nn4j's executor plugin on. Stateless: safe from any thread.
+ */
 final class SparkSessions {
     private SparkSessions() {
     }
@@ -15,6 +18,11 @@ final class SparkSessions {
                 .config(NnExecutorPlugin.BACKEND, executorBackend);
         if (master != null && !master.isBlank()) {
             builder.master(master);
+            if (master.startsWith("local")) {
+                // One JVM: the driver need not look for the machine's outside address.
+                builder.config("spark.driver.host", "127.0.0.1")
+                        .config("spark.driver.bindAddress", "127.0.0.1");
+            }
         }
         return builder.getOrCreate();
     }
