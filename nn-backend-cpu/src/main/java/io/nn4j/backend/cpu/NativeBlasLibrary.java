@@ -49,12 +49,17 @@ final class NativeBlasLibrary {
     private static String loadedLibrary;
     /** Whether the loaded library was named through netlib's properties, not chosen here. */
     private static boolean loadedAsNamed;
+    /** Whether the process runs the bundled library (chosen, and not preempted by netlib). */
+    private static boolean bundledInUse;
 
     private NativeBlasLibrary() {
     }
 
-    /** The binding on a loaded library, and that library in words (for descriptions). */
-    record Loaded(BLAS blas, String library) {
+    /**
+     * The binding on a loaded library, that library in words (for descriptions), and whether it
+     * is the bundled OpenBLAS (a current build, safe to call from several threads at once).
+     */
+    record Loaded(BLAS blas, String library, boolean bundled) {
     }
 
     /**
@@ -122,7 +127,7 @@ final class NativeBlasLibrary {
         } else {
             loadFirst(SYSTEM);
         }
-        return new Loaded(binding(), loadedLibrary);
+        return new Loaded(binding(), loadedLibrary, bundledInUse);
     }
 
     /** {@code source} in lower case, when it names a library this platform has. */
@@ -152,6 +157,7 @@ final class NativeBlasLibrary {
     private static void loadFirst(String wanted) {
         String library;
         boolean named = namedByNetlibProperty();
+        boolean bundled = false;
         if (named) {
             library = namedLibrary();
         } else if (wanted.equals(BUNDLED)) {
@@ -177,6 +183,7 @@ final class NativeBlasLibrary {
         binding();
         if (!named && wanted.equals(BUNDLED)) {
             String actual = MappedBlas.otherThan(realFolder(BundledOpenBlas.cacheFolder()));
+            bundled = actual == null;
             if (actual != null) {
                 LOG.warn("cpu backend: netlib's BLAS binding was loaded before the cpu backend"
                         + " and runs {}, not the {}; open a cpu backend before anything else uses"
@@ -189,6 +196,7 @@ final class NativeBlasLibrary {
         loadedSource = wanted;
         loadedLibrary = library;
         loadedAsNamed = named;
+        bundledInUse = bundled;
         LOG.debug("cpu backend: BLAS from {}", library);
     }
 
