@@ -99,6 +99,21 @@ public final class Backends {
     }
 
     /**
+     * Opens the backend called {@code name} with the options given instead of the JVM's: for a
+     * program that chooses a backend's settings itself, such as a Spark task naming the GPU
+     * that Spark assigned it ({@code nn.opencl.device}). Never falls back to another backend.
+     *
+     * @param name the provider name, e.g. {@code cpu} or {@code opencl}
+     * @param options the options every probe and the chosen provider's {@code create} get
+     * @return the open backend; the caller closes it
+     * @throws BackendUnavailableException when it is missing or unavailable; the message lists
+     *                                     every discovered backend and why each is (not) there
+     */
+    public static Backend load(String name, BackendOptions options) {
+        return load(name, discover(), Objects.requireNonNull(options, "options"));
+    }
+
+    /**
      * {@link #load(String)} over given providers. Only the named provider is probed, so asking
      * for one backend never loads another's native runtime; the others are probed only to
      * describe them when the named one cannot be opened.

@@ -2,6 +2,7 @@ package io.nn4j.api.spi;
 
 import io.nn4j.api.Backends;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.TreeMap;
 
@@ -68,6 +69,19 @@ public final class BackendOptions {
      */
     public String get(String key, String fallback) {
         return values.getOrDefault(key, fallback);
+    }
+
+    /**
+     * These options with {@code key} set to {@code value}, replacing any value it had.
+     *
+     * @param key the option's name, e.g. {@code nn.opencl.device}
+     * @param value its value
+     * @return new options; these are unchanged
+     */
+    public BackendOptions with(String key, String value) {
+        Map<String, String> changed = new TreeMap<>(values);
+        changed.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+        return new BackendOptions(changed);
     }
 
     private static boolean isBlank(String value) {

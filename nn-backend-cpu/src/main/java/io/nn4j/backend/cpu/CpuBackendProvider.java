@@ -122,7 +122,8 @@ public final class CpuBackendProvider implements BackendProvider {
     /** GEMM through the native BLAS from {@code library}, or by default when it is null. */
     private static GemmEngine nativeBlasGemm(String library) {
         NativeBlasLibrary.Loaded loaded = NativeBlasLibrary.load(library);
-        return new BlasGemm(loaded.blas(), loaded.library());
+        return new BlasGemm(loaded.blas(), loaded.library(),
+                loaded.bundled() && BlasGemm.oneThreadPerCall(System.getenv()));
     }
 
     /** Native BLAS, or EJML when no native library loads and none was asked for by name. */

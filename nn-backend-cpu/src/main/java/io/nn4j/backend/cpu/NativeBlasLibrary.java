@@ -25,6 +25,11 @@ import org.slf4j.LoggerFactory;
  * side: it unpacks the bundled library, points netlib at it ({@link System#setProperty}, which
  * is how netlib is told) and loads it.
  *
+ * <p>The library a JVM runs is whatever netlib's binding loaded first: when another library
+ * (Spark MLlib, for one) used netlib before the first cpu backend, that is the system's, and the
+ * description says so (read from the process's mapped files, {@link MappedBlas}) instead of
+ * naming the bundled one that was chosen but never loaded.
+ *
  * <p>Threads: every method is synchronized on the class, so the one load of a JVM happens once.
  */
 final class NativeBlasLibrary {
@@ -44,12 +49,17 @@ final class NativeBlasLibrary {
     private static String loadedLibrary;
     /** Whether the loaded library was named through netlib's properties, not chosen here. */
     private static boolean loadedAsNamed;
+    /** Whether the process runs the bundled library (chosen, and not preempted by netlib). */
+    private static boolean bundledInUse;
 
     private NativeBlasLibrary() {
     }
 
-    /** The binding on a loaded library, and that library in words (for descriptions). */
-    record Loaded(BLAS blas, String library) {
+    /**
+     * The binding on a loaded library, that library in words (for descriptions), and whether it
+     * is the bundled OpenBLAS (a current build, safe to call from several threads at once).
+     */
+    record Loaded(BLAS blas, String library, boolean bundled) {
     }
 
     /**
@@ -117,7 +127,7 @@ final class NativeBlasLibrary {
         } else {
             loadFirst(SYSTEM);
         }
-        return new Loaded(binding(), loadedLibrary);
+        return new Loaded(binding(), loadedLibrary, bundledInUse);
     }
 
     /** {@code source} in lower case, when it names a library this platform has. */
@@ -147,6 +157,7 @@ final class NativeBlasLibrary {
     private static void loadFirst(String wanted) {
         String library;
         boolean named = namedByNetlibProperty();
+        boolean bundled = false;
         if (named) {
             library = namedLibrary();
         } else if (wanted.equals(BUNDLED)) {
@@ -170,10 +181,32 @@ final class NativeBlasLibrary {
             library = systemLibrary();
         }
         binding();
+        if (!named && wanted.equals(BUNDLED)) {
+            String actual = MappedBlas.otherThan(realFolder(BundledOpenBlas.cacheFolder()));
+            bundled = actual == null;
+            if (actual != null) {
+                LOG.warn("cpu backend: netlib's BLAS binding was loaded before the cpu backend"
+                        + " and runs {}, not the {}; open a cpu backend before anything else uses"
+                        + " netlib (such as Spark MLlib; on Spark, io.nn4j.spark.NnExecutorPlugin"
+                        + " does)", actual, library);
+                library = actual + " (netlib was loaded before nn4j; the " + library
+                        + " is not used)";
+            }
+        }
         loadedSource = wanted;
         loadedLibrary = library;
         loadedAsNamed = named;
+        bundledInUse = bundled;
         LOG.debug("cpu backend: BLAS from {}", library);
+    }
+
+    /** {@code folder} with its links resolved, as {@code /proc/self/maps} names files. */
+    private static Path realFolder(Path folder) {
+        try {
+            return folder.toRealPath();
+        } catch (IOException e) {
+            return folder;
+        }
     }
 
     /** The bundled library in words, with the kernels it is pinned to, if any. */

@@ -25,6 +25,21 @@ class CpuBackendSelectionTest {
     }
 
     @Test
+    void optionsGivenByTheCallerReplaceTheJvmsAndAreExtendedOneByOne() {
+        BackendOptions ejml = BackendOptions.fromSystem()
+                .with(CpuBackendProvider.GEMM_OPTION, "ejml");
+        assertEquals("ejml", ejml.get(CpuBackendProvider.GEMM_OPTION, null));
+        assertEquals("auto", BackendOptions.fromSystem().get(CpuBackendProvider.GEMM_OPTION,
+                "auto"), "with() leaves the options it extends alone");
+        try (Backend backend = Backends.load("cpu", ejml)) {
+            assertTrue(backend.description().contains("gemm: ejml"), backend.description());
+        }
+        BackendUnavailableException e = assertThrows(BackendUnavailableException.class,
+                () -> Backends.load("nope", ejml));
+        assertTrue(e.getMessage().contains("no backend named 'nope'"), e.getMessage());
+    }
+
+    @Test
     void listShowsCpuAsAvailable() {
         BackendStatus cpu = Backends.list().stream().filter(s -> s.name().equals("cpu"))
                 .findFirst().orElseThrow();
