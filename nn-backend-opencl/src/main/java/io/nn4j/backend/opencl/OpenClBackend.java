@@ -32,6 +32,7 @@ final class OpenClBackend extends CheckedBackend {
     private final ClLayerOps layerOps;
     private final ClOptimizerOps optimizerOps;
     private final ClGemm gemm;
+    private final ClLaunch launch;
     private float[] rowStaging = new float[0];
     private Pointer rowStagingPointer = Pointer.to(rowStaging);
 
@@ -44,6 +45,7 @@ final class OpenClBackend extends CheckedBackend {
         this.layerOps = new ClLayerOps(programs, launch, tuning.launch());
         this.optimizerOps = new ClOptimizerOps(programs, launch, tuning.launch());
         this.gemm = gemm;
+        this.launch = launch;
     }
 
     /**
@@ -140,6 +142,11 @@ final class OpenClBackend extends CheckedBackend {
     @Override
     protected synchronized void doCopyOut(Tensor src, float[] dst, int offset) {
         buffers.read(cl(src), dst, offset);
+    }
+
+    /** The kernels launched and the host-to-device copies since opening. */
+    synchronized OpenClTraffic traffic() {
+        return buffers.traffic(launch.launches());
     }
 
     @Override
