@@ -1,5 +1,7 @@
 package io.nn4j.api;
 
+import java.util.Optional;
+
 /**
  * A compute backend: it makes tensors and runs every op a network needs on them.
  *
@@ -80,6 +82,32 @@ public interface Backend extends AutoCloseable {
      * @param dst the tensor written, one row per copied row
      */
     void copyInRows(float[] src, int[] rows, int from, Tensor dst);
+
+    /**
+     * Keeps a data set's rows in this backend's memory, when the backend keeps data and they
+     * fit, so that batches are gathered there ({@link KeptRows#gather}) instead of copied from
+     * the host each time ({@link #copyInRows}), with the same values bit for bit. The arrays are
+     * copied: they may change once this returns. A training step keeps its data set this way
+     * when the backend offers it.
+     *
+     * <p>The default keeps nothing and returns empty: the caller copies each batch from the
+     * host, which is right for a backend whose tensors are host memory. A device backend
+     * overrides it (through {@link io.nn4j.api.spi.CheckedBackend#doKeepRows}).
+     *
+     * @param features     the feature rows, row-major, {@code featureCount} values each
+     * @param featureCount the features per example, at least 1
+     * @param targets      the target rows, row-major, {@code targetCount} values each, as many
+     *                     rows as {@code features}
+     * @param targetCount  the targets per example, at least 1
+     * @return the kept rows, owned by the caller, or empty when this backend does not keep
+     *     data or they do not fit its memory
+     * @throws IllegalArgumentException when the arrays are not whole rows, hold no row, or
+     *                                  hold different numbers of rows
+     */
+    default Optional<KeptRows> keepRows(float[] features, int featureCount, float[] targets,
+                                        int targetCount) {
+        return Optional.empty();
+    }
 
     /**
      * Copies all of {@code src} into {@code dst} starting at {@code offset}, after the work that

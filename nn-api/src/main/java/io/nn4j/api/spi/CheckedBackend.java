@@ -2,9 +2,11 @@ package io.nn4j.api.spi;
 
 import io.nn4j.api.Activation;
 import io.nn4j.api.Backend;
+import io.nn4j.api.KeptRows;
 import io.nn4j.api.Loss;
 import io.nn4j.api.Shape;
 import io.nn4j.api.Tensor;
+import java.util.Optional;
 
 /**
  * The base of a backend: every op of {@link Backend} is a final method here that refuses a
@@ -128,6 +130,31 @@ public abstract class CheckedBackend implements Backend {
      * @param dst the tensor written, one row per copied row
      */
     protected abstract void doCopyInRows(float[] src, int[] rows, int from, Tensor dst);
+
+    @Override
+    public final Optional<KeptRows> keepRows(float[] features, int featureCount,
+                                             float[] targets, int targetCount) {
+        checkOpen("keepRows");
+        int size = OpChecks.keepRows(features, featureCount, targets, targetCount);
+        return doKeepRows(features, featureCount, size, targets, targetCount);
+    }
+
+    /**
+     * {@link #keepRows}, checked: both arrays hold {@code size} whole rows, at least one. By
+     * default keeps nothing (empty): batches are then copied from the host. A device backend
+     * returns its own {@link CheckedKeptRows} when the data fits.
+     *
+     * @param features     the feature rows, row-major
+     * @param featureCount the features per example
+     * @param size         the examples
+     * @param targets      the target rows, row-major
+     * @param targetCount  the targets per example
+     * @return the kept rows, or empty
+     */
+    protected Optional<KeptRows> doKeepRows(float[] features, int featureCount, int size,
+                                            float[] targets, int targetCount) {
+        return Optional.empty();
+    }
 
     @Override
     public final void copyOut(Tensor src, float[] dst, int offset) {

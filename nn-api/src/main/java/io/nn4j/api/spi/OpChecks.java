@@ -228,6 +228,29 @@ final class OpChecks {
         }
     }
 
+    /**
+     * Checks {@code keepRows}: both arrays hold whole rows, as many of each, at least one.
+     *
+     * @return the number of rows
+     */
+    static int keepRows(float[] features, int featureCount, float[] targets, int targetCount) {
+        Objects.requireNonNull(features, "keepRows: features");
+        Objects.requireNonNull(targets, "keepRows: targets");
+        if (featureCount < 1 || targetCount < 1) {
+            throw new IllegalArgumentException("keepRows: " + featureCount + " features and "
+                    + targetCount + " targets per example; expected at least 1 of each");
+        }
+        if (features.length % featureCount != 0 || targets.length % targetCount != 0
+                || features.length / featureCount != targets.length / targetCount
+                || features.length == 0) {
+            throw new IllegalArgumentException("keepRows: " + features.length
+                    + " features in rows of " + featureCount + " and " + targets.length
+                    + " targets in rows of " + targetCount
+                    + "; expected the same number of whole rows, at least one");
+        }
+        return features.length / featureCount;
+    }
+
     /** Checks {@code copyOut}: {@code dst} has room for {@code src} from {@code offset} on. */
     static void copyOut(Backend backend, Tensor src, float[] dst, int offset) {
         Objects.requireNonNull(dst, "copyOut: dst");

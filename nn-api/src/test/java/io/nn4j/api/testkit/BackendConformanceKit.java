@@ -234,6 +234,7 @@ public abstract class BackendConformanceKit {
         TensorConformance.checkCopyInOut(backend, shape, 0);
         TensorConformance.checkCopyInOut(backend, shape, 5);
         TensorConformance.checkCopyInRows(backend, shape);
+        TensorConformance.checkKeptRows(backend, shape);
         TensorConformance.checkFill(backend, shape, -2.5f);
     }
 

@@ -3,6 +3,7 @@ package io.nn4j.backend.opencl;
 import io.nn4j.api.Activation;
 import io.nn4j.api.Loss;
 import io.nn4j.api.spi.DropoutMask;
+import org.jocl.Pointer;
 
 /**
  * The layer, loss and metric ops of {@code Backend} as kernel launches: elementwise ops ({@code elementwise.cl})
@@ -32,6 +33,7 @@ final class ClLayerOps {
     private final ClKernel columnSums;
     private final ClKernel accumulateLoss;
     private final ClKernel accumulateCorrect;
+    private final ClKernel gatherRows;
 
     /** Builds both programs (if not yet built) and takes every kernel from them. */
     ClLayerOps(ClProgramCache programs, ClLaunch launch, ClLaunchSizes sizes) {
@@ -52,6 +54,7 @@ final class ClLayerOps {
         this.columnSums = programs.kernel(ROWS, "column_sums");
         this.accumulateLoss = programs.kernel(ROWS, "accumulate_loss");
         this.accumulateCorrect = programs.kernel(ROWS, "accumulate_correct");
+        this.gatherRows = programs.kernel(ROWS, "gather_rows");
     }
 
     /** {@code t = value}. */
@@ -140,6 +143,24 @@ final class ClLayerOps {
         launch.kernel(accumulateCorrect).mem(output.argument()).mem(target.argument()).mem(count.argument())
                 .ints(output.shape().rows()).ints(output.shape().cols())
                 .ints(target.shape().cols()).run1(reduceSize, reduceSize);
+    }
+
+    /**
+     * A batch from a data set kept on the device ({@link ClKeptRows}): row {@code r} of
+     * {@code x} and {@code y} are the feature and target rows of example
+     * {@code order[from + r]}; features are bytes looked up in {@code palette}, or floats when
+     * {@code palette} is null.
+     */
+    void gatherRows(Pointer features, Pointer palette, Pointer targets, Pointer order, int from,
+                    ClTensor x, ClTensor y) {
+        int rows = x.shape().rows();
+        int featureCount = x.shape().cols();
+        int targetCount = y.shape().cols();
+        launch.kernel(gatherRows).mem(features).mem(palette == null ? features : palette)
+                .ints(palette == null ? 0 : 1).mem(targets).mem(order).ints(from)
+                .mem(x.argument()).mem(y.argument()).ints(rows).ints(featureCount)
+                .ints(targetCount).run2(featureCount + targetCount, matrixLocalCols, rows,
+                        matrixLocalRows);
     }
 
     /** {@code indices_i} = the column of row i's first largest element. */

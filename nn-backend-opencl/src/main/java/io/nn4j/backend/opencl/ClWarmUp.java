@@ -10,7 +10,8 @@ import io.nn4j.api.Tensor;
  * Launches every kernel once when the backend opens, so that a driver that compiles on first
  * launch (PoCL) does it now rather than in the first training step. PoCL compiles a kernel
  * again for grids of 65,536 work-items or more, so the elementwise kernels run on a small and
- * on a large shape; GEMM runs in all four transpose forms, on narrow and wide outputs.
+ * on a large shape; GEMM runs in all four transpose forms, on narrow and wide outputs; a batch
+ * is gathered from kept rows when the backend keeps data.
  */
 final class ClWarmUp {
 
@@ -22,6 +23,18 @@ final class ClWarmUp {
         run(backend, Shape.matrix(3, 17));
         run(backend, Shape.matrix(16, 4096));
         backend.synchronize();
+    }
+
+    /** Gathers a batch from kept rows, when the backend keeps data: {@code x} and {@code y}. */
+    private static void gather(Backend backend, Shape shape, Tensor x, Tensor y) {
+        int rows = shape.rows();
+        backend.keepRows(new float[shape.size()], shape.cols(), new float[rows * 2], 2)
+                .ifPresent(kept -> {
+                    try (kept) {
+                        kept.order(new int[rows]);
+                        kept.gather(0, x, y);
+                    }
+                });
     }
 
     private static void run(Backend backend, Shape shape) {
@@ -57,6 +70,7 @@ final class ClWarmUp {
             backend.dropout(0.5f, 1L, z, a, a);
             backend.multiply(z, a, a);
             backend.copy(z, a);
+            gather(backend, shape, z, narrow);
         }
     }
 }

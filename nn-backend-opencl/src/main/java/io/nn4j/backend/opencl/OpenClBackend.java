@@ -1,12 +1,18 @@
 package io.nn4j.backend.opencl;
 
 import io.nn4j.api.Activation;
+import io.nn4j.api.KeptRows;
 import io.nn4j.api.Loss;
 import io.nn4j.api.MemoryStats;
 import io.nn4j.api.Shape;
 import io.nn4j.api.Tensor;
 import io.nn4j.api.spi.CheckedBackend;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jocl.CLException;
 import org.jocl.Pointer;
@@ -23,6 +29,11 @@ import org.slf4j.LoggerFactory;
  * compiles lazily (PoCL) does it before the first real step.
  */
 final class OpenClBackend extends CheckedBackend {
+    /**
+     * The option that stops {@code keepRows} from keeping data on the device: {@code off}
+     * (default {@code auto}: keep a data set that fits in a quarter of the device's memory).
+     */
+    static final String KEEP_DATA_OPTION = "nn.opencl.keep-data";
     private static final Logger LOG = LoggerFactory.getLogger(OpenClBackend.class);
 
     private final ClDevice device;
@@ -33,11 +44,13 @@ final class OpenClBackend extends CheckedBackend {
     private final ClOptimizerOps optimizerOps;
     private final ClGemm gemm;
     private final ClLaunch launch;
+    private final boolean keepsData;
+    private final Set<ClKeptRows> kept = Collections.newSetFromMap(new IdentityHashMap<>());
     private float[] rowStaging = new float[0];
     private Pointer rowStagingPointer = Pointer.to(rowStaging);
 
     private OpenClBackend(ClDevice device, ClTuning tuning, ClProgramCache programs,
-                          ClBuffers buffers, ClLaunch launch, ClGemm gemm) {
+                          ClBuffers buffers, ClLaunch launch, ClGemm gemm, boolean keepsData) {
         this.device = device;
         this.tuning = tuning;
         this.programs = programs;
@@ -46,15 +59,23 @@ final class OpenClBackend extends CheckedBackend {
         this.optimizerOps = new ClOptimizerOps(programs, launch, tuning.launch());
         this.gemm = gemm;
         this.launch = launch;
+        this.keepsData = keepsData;
+    }
+
+    /** {@link #open(ClDeviceInfo, ClTuning, boolean)}, keeping data sets that fit. */
+    static OpenClBackend open(ClDeviceInfo info, ClTuning tuning) {
+        return open(info, tuning, true);
     }
 
     /**
      * Opens {@code info}'s device, builds the kernels with {@code tuning}'s sizes and runs each
      * once. Whatever was made is released again if a step fails.
      *
+     * @param keepsData whether {@code keepRows} keeps a data set that fits on the device
+     *                  ({@value #KEEP_DATA_OPTION}); without it every batch is copied in
      * @throws OpenClException when the device, a build or the warm-up fails
      */
-    static OpenClBackend open(ClDeviceInfo info, ClTuning tuning) {
+    static OpenClBackend open(ClDeviceInfo info, ClTuning tuning, boolean keepsData) {
         long start = System.nanoTime();
         ClDevice device = new ClDevice(info);
         ClProgramCache programs = new ClProgramCache(device, tuning.buildOptions());
@@ -64,7 +85,7 @@ final class OpenClBackend extends CheckedBackend {
             ClLaunch launch = new ClLaunch(device);
             gemm = ClGemm.create(tuning, info, programs, buffers, launch);
             OpenClBackend backend = new OpenClBackend(device, tuning, programs, buffers,
-                    launch, gemm);
+                    launch, gemm, keepsData);
             ClWarmUp.run(backend);
             LOG.info("Opened {} in {} ms", backend.description(),
                     (System.nanoTime() - start) / 1_000_000);
@@ -137,6 +158,38 @@ final class OpenClBackend extends CheckedBackend {
             System.arraycopy(src, rows[from + r] * width, rowStaging, r * width, width);
         }
         buffers.write(rowStagingPointer, cl(dst));
+    }
+
+    /**
+     * Keeps the data set on the device when this backend keeps data and it fits in a quarter of
+     * the device's global memory ({@link ClKeptRows}); else empty.
+     */
+    @Override
+    protected synchronized Optional<KeptRows> doKeepRows(float[] features, int featureCount,
+                                                         int size, float[] targets,
+                                                         int targetCount) {
+        if (!keepsData) {
+            return Optional.empty();
+        }
+        ClKeptRows rows;
+        try {
+            rows = ClKeptRows.keep(this, buffers, layerOps, device.info(), features,
+                    featureCount, size, targets, targetCount);
+        } catch (CLException e) {
+            throw failed("keepRows", e);
+        }
+        if (rows == null) {
+            LOG.info("Not keeping {} rows of {} features on the device: more than a quarter of "
+                    + "its memory; batches are copied in", size, featureCount);
+            return Optional.empty();
+        }
+        kept.add(rows);
+        return Optional.of(rows);
+    }
+
+    /** Stops tracking kept rows that were closed. */
+    synchronized void forget(ClKeptRows rows) {
+        kept.remove(rows);
     }
 
     @Override
@@ -247,9 +300,13 @@ final class OpenClBackend extends CheckedBackend {
         }
     }
 
-    /** Releases every open tensor, the GEMM scratch, kernels, programs, queue and context. */
+    /**
+     * Releases every kept data set and open tensor, the GEMM scratch, kernels, programs, queue
+     * and context.
+     */
     @Override
     protected synchronized void release() {
+        new ArrayList<>(kept).forEach(ClKeptRows::close);
         gemm.close();
         buffers.close();
         programs.close();

@@ -212,3 +212,29 @@ __kernel void accumulate_correct(__global const float* output, __global const fl
         count[0] += (float) partial[0];
     }
 }
+
+// A batch gathered from a data set kept on the device, over a 2-D range (column, row): row r of
+// x and y gets the feature and target rows of example order[from + r]. Features are bytes
+// looked up in a palette of their float values (packed = 1) or floats themselves (packed = 0;
+// then bytes and palette point at the floats and are not read as such). The host checked the
+// order's indices when it uploaded them.
+__kernel void gather_rows(__global const uchar* bytes, __global const float* palette,
+                          const int packed, __global const float* targets,
+                          __global const int* order, const int from, __global float* x,
+                          __global float* y, const int rows, const int feature_count,
+                          const int target_count) {
+    int j = get_global_id(0);
+    int r = get_global_id(1);
+    if (r >= rows || j >= feature_count + target_count) {
+        return;
+    }
+    size_t example = (size_t) order[from + r];
+    if (j < feature_count) {
+        size_t at = example * feature_count + j;
+        x[(size_t) r * feature_count + j] = packed ? palette[bytes[at]]
+                                                   : ((__global const float*) bytes)[at];
+    } else {
+        int t = j - feature_count;
+        y[(size_t) r * target_count + t] = targets[example * target_count + t];
+    }
+}
