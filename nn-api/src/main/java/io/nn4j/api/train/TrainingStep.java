@@ -131,13 +131,14 @@ public final class TrainingStep implements AutoCloseable {
         int from = batch * batchSize;
         BatchStager.Batch staged = stager.stage(order, from, rows(batch));
         Tensor output = model.forward(staged.features, true);
-        model.backend().lossGradient(loss, output, staged.targets, staged.work);
         if (weighting == null) {
+            model.backend().lossGradientAndSum(loss, output, staged.targets, staged.work,
+                    lossTotal);
             model.backward(staged.work, loss, optimizer.parameterUpdate());
             optimizer.finishStep(model.parameters());
-            model.backend().accumulateLoss(loss, output, staged.targets, lossTotal);
             return output;
         }
+        model.backend().lossGradient(loss, output, staged.targets, staged.work);
         BatchStager.Batch weights = weighting.stage(order, from, rows(batch));
         model.backend().multiply(staged.work, weights.features, staged.work);
         model.backward(staged.work, loss, optimizer.parameterUpdate());
