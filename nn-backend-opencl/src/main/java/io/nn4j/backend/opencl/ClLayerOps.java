@@ -34,6 +34,7 @@ final class ClLayerOps {
     private final ClKernel accumulateLoss;
     private final ClKernel accumulateCorrect;
     private final ClKernel gatherRows;
+    private final ClKernel lossGradientSum;
 
     /** Builds both programs (if not yet built) and takes every kernel from them. */
     ClLayerOps(ClProgramCache programs, ClLaunch launch, ClLaunchSizes sizes) {
@@ -55,6 +56,7 @@ final class ClLayerOps {
         this.accumulateLoss = programs.kernel(ROWS, "accumulate_loss");
         this.accumulateCorrect = programs.kernel(ROWS, "accumulate_correct");
         this.gatherRows = programs.kernel(ROWS, "gather_rows");
+        this.lossGradientSum = programs.kernel(ROWS, "loss_gradient_sum");
     }
 
     /** {@code t = value}. */
@@ -119,6 +121,21 @@ final class ClLayerOps {
                 .ints(rows).ints(cols).floats(factor)
                 .ints(loss == Loss.SPARSE_CATEGORICAL_CROSSENTROPY ? 1 : 0)
                 .run2(cols, matrixLocalCols, rows, matrixLocalRows);
+    }
+
+    /**
+     * {@link #lossGradient} and {@link #accumulateLoss} in one single-work-group launch, with
+     * their formulas and order of addition; {@code grad} may be {@code output}.
+     */
+    void lossGradientAndSum(Loss loss, ClTensor output, ClTensor target, ClTensor grad,
+                            ClTensor total) {
+        int cols = output.shape().cols();
+        launch.kernel(lossGradientSum).mem(output.argument()).mem(target.argument())
+                .mem(grad.argument()).mem(total.argument()).ints(output.shape().rows())
+                .ints(cols).ints(target.shape().cols()).ints(ClApiConstants.code(loss))
+                .floats((float) loss.gradientScale(cols))
+                .ints(loss == Loss.SPARSE_CATEGORICAL_CROSSENTROPY ? 1 : 0)
+                .run1(reduceSize, reduceSize);
     }
 
     /** {@code out_j = alpha · Σ_i m_ij + beta · out_j}. */

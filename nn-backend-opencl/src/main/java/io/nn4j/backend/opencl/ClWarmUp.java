@@ -47,7 +47,10 @@ final class ClWarmUp {
              Tensor classes = backend.zeros(Shape.matrix(rows, 1));
              Tensor indices = backend.zeros(Shape.vector(rows));
              Tensor pair = backend.zeros(Shape.matrix(2, 1));
-             Tensor total = backend.zeros(Shape.vector(1))) {
+             Tensor total = backend.zeros(Shape.vector(1));
+             Tensor narrowA = backend.zeros(Shape.matrix(rows, 2));
+             Tensor pairBias = backend.zeros(Shape.vector(2));
+             Tensor below = backend.zeros(shape)) {
             backend.gemm(false, false, 1f, narrow, weights, 0f, z);
             backend.gemm(false, true, 1f, z, weights, 1f, narrow);
             backend.gemm(true, false, 1f, narrow, z, 0f, weights);
@@ -56,10 +59,18 @@ final class ClWarmUp {
                 backend.biasActivation(f, z, bias, a);
                 backend.activationBackward(f, z, a, a, a);
             }
+            for (Activation f : Activation.values()) {
+                backend.denseForward(f, z, weights, pairBias, narrow, narrowA);
+            }
+            backend.denseBackward(narrow, z, weights, Activation.RELU, a, below, 1f, 0.5f,
+                    weights, 1f, 0.5f, pairBias);
+            backend.denseBackward(narrow, z, weights, Activation.IDENTITY, null, null, 1f, 0f,
+                    weights, 1f, 0f, pairBias);
             for (Loss loss : Loss.values()) {
                 Tensor target = loss.targetColumns(shape.cols()) == 1 ? classes : z;
                 backend.lossGradient(loss, a, target, a);
                 backend.accumulateLoss(loss, a, target, total);
+                backend.lossGradientAndSum(loss, a, target, a, total);
             }
             backend.accumulateCorrect(a, z, total);
             backend.argmaxRows(z, indices);

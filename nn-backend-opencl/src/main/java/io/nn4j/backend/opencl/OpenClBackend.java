@@ -218,6 +218,31 @@ final class OpenClBackend extends CheckedBackend {
         layerOps.biasActivation(f, cl(z), cl(bias), cl(a));
     }
 
+    /** One launch on the blocked family ({@link ClGemm#denseForward}), else two. */
+    @Override
+    protected synchronized void doDenseForward(Activation f, Tensor x, Tensor w, Tensor bias,
+                                               Tensor z, Tensor a) {
+        if (!gemm.denseForward(f, cl(x), cl(w), cl(bias), cl(z), cl(a))) {
+            super.doDenseForward(f, x, w, bias, z, a);
+        }
+    }
+
+    /** One launch where {@link ClGemm#denseBackward} takes it, else the ops it is made of. */
+    @Override
+    protected synchronized void doDenseBackward(Tensor dZ, Tensor x, Tensor w,
+                                                Activation inputActivation, Tensor inputZ,
+                                                Tensor inputGradient, float weightAlpha,
+                                                float weightBeta, Tensor weightTarget,
+                                                float biasAlpha, float biasBeta,
+                                                Tensor biasTarget) {
+        if (!gemm.denseBackward(cl(dZ), cl(x), cl(w), inputActivation, cl(inputZ),
+                cl(inputGradient), weightAlpha, weightBeta, cl(weightTarget), biasAlpha,
+                biasBeta, cl(biasTarget))) {
+            super.doDenseBackward(dZ, x, w, inputActivation, inputZ, inputGradient, weightAlpha,
+                    weightBeta, weightTarget, biasAlpha, biasBeta, biasTarget);
+        }
+    }
+
     @Override
     protected synchronized void doActivationBackward(Activation f, Tensor z, Tensor a, Tensor dA,
                                                      Tensor dZ) {
@@ -239,6 +264,12 @@ final class OpenClBackend extends CheckedBackend {
     protected synchronized void doAccumulateLoss(Loss loss, Tensor output, Tensor target,
                                                  Tensor total) {
         layerOps.accumulateLoss(loss, cl(output), cl(target), cl(total));
+    }
+
+    @Override
+    protected synchronized void doLossGradientAndSum(Loss loss, Tensor output, Tensor target,
+                                                     Tensor grad, Tensor total) {
+        layerOps.lossGradientAndSum(loss, cl(output), cl(target), cl(grad), cl(total));
     }
 
     @Override

@@ -168,17 +168,12 @@ inline float lane_sum(VEC v) {
     return d.x + d.y;
 }
 
-// C = alpha A B^T + beta C with A m x k and B n x k row-major: work-item (ib, jb) computes
-// rows i0 ... i0+DOT_ROWS-1 and columns j0 ... j0+DOT_COLS-1. Rows and columns past the edge
-// read the last one (valid memory) and are never stored.
-__kernel void gemm_nt(const int m, const int n, const int k, const float alpha,
-                      const float beta, __global const float* a, __global const float* b,
-                      __global float* c) {
-    int i0 = get_global_id(0) * DOT_ROWS;
-    int j0 = get_global_id(1) * DOT_COLS;
-    if (i0 >= m || j0 >= n) {
-        return;
-    }
+// The DOT_ROWS x DOT_COLS dot products of rows i0 ... of A (m x k) with rows j0 ... of B (n x k),
+// both row-major, into sums. Rows and columns past the edge read the last one (valid memory);
+// the caller stores only those inside. Inlined, so the sums stay in registers.
+static __attribute__((always_inline)) void dot_block(
+        const int i0, const int j0, const int m, const int n, const int k,
+        __global const float* a, __global const float* b, float sums[DOT_ROWS][DOT_COLS]) {
     __global const float* a_rows[DOT_ROWS];
     __global const float* b_rows[DOT_COLS];
     VEC acc[DOT_ROWS][DOT_COLS];
@@ -218,12 +213,182 @@ __kernel void gemm_nt(const int m, const int n, const int k, const float alpha,
             for (int kk = whole; kk < k; kk++) {
                 sum = fma(a_rows[r][kk], b_rows[t][kk], sum);
             }
+            sums[r][t] = sum;
+        }
+    }
+}
+
+// C = alpha A B^T + beta C with A m x k and B n x k row-major: work-item (ib, jb) computes
+// rows i0 ... i0+DOT_ROWS-1 and columns j0 ... j0+DOT_COLS-1.
+__kernel void gemm_nt(const int m, const int n, const int k, const float alpha,
+                      const float beta, __global const float* a, __global const float* b,
+                      __global float* c) {
+    int i0 = get_global_id(0) * DOT_ROWS;
+    int j0 = get_global_id(1) * DOT_COLS;
+    if (i0 >= m || j0 >= n) {
+        return;
+    }
+    float sums[DOT_ROWS][DOT_COLS];
+    dot_block(i0, j0, m, n, k, a, b, sums);
+    #pragma unroll
+    for (int r = 0; r < DOT_ROWS; r++) {
+        #pragma unroll
+        for (int t = 0; t < DOT_COLS; t++) {
             int i = i0 + r;
             int j = j0 + t;
             if (i < m && j < n) {
                 size_t at = (size_t) i * n + j;
-                c[at] = beta != 0.0f ? alpha * sum + beta * c[at] : alpha * sum;
+                c[at] = beta != 0.0f ? alpha * sums[r][t] + beta * c[at] : alpha * sums[r][t];
             }
+        }
+    }
+}
+
+// A dense layer's forward pass in one launch, laid out as gemm_nt: Z = X W^T + bias and
+// A = f(Z) for an elementwise activation f, with gemm_nt's sums and bias_activation's formula.
+__kernel void dense_nt(const int m, const int n, const int k, __global const float* x,
+                       __global const float* w, __global const float* bias, __global float* z,
+                       __global float* a, const int f) {
+    int i0 = get_global_id(0) * DOT_ROWS;
+    int j0 = get_global_id(1) * DOT_COLS;
+    if (i0 >= m || j0 >= n) {
+        return;
+    }
+    float sums[DOT_ROWS][DOT_COLS];
+    dot_block(i0, j0, m, n, k, x, w, sums);
+    #pragma unroll
+    for (int r = 0; r < DOT_ROWS; r++) {
+        #pragma unroll
+        for (int t = 0; t < DOT_COLS; t++) {
+            int i = i0 + r;
+            int j = j0 + t;
+            if (i < m && j < n) {
+                size_t at = (size_t) i * n + j;
+                float v = sums[r][t] + bias[j];
+                z[at] = v;
+                a[at] = activate(f, v);
+            }
+        }
+    }
+}
+
+// The same with softmax: work-item ib takes whole rows i0 ... i0+DOT_ROWS-1, writes their Z
+// block by block, then turns each row into A as bias_softmax does (the row's maximum first).
+__kernel void dense_nt_softmax(const int m, const int n, const int k, __global const float* x,
+                               __global const float* w, __global const float* bias,
+                               __global float* z, __global float* a) {
+    int i0 = get_global_id(0) * DOT_ROWS;
+    if (i0 >= m) {
+        return;
+    }
+    for (int j0 = 0; j0 < n; j0 += DOT_COLS) {
+        float sums[DOT_ROWS][DOT_COLS];
+        dot_block(i0, j0, m, n, k, x, w, sums);
+        #pragma unroll
+        for (int r = 0; r < DOT_ROWS; r++) {
+            #pragma unroll
+            for (int t = 0; t < DOT_COLS; t++) {
+                int i = i0 + r;
+                int j = j0 + t;
+                if (i < m && j < n) {
+                    z[(size_t) i * n + j] = sums[r][t] + bias[j];
+                }
+            }
+        }
+    }
+    for (int i = i0; i < min(i0 + DOT_ROWS, m); i++) {
+        __global const float* zr = z + (size_t) i * n;
+        __global float* ar = a + (size_t) i * n;
+        float max = -INFINITY;
+        for (int j = 0; j < n; j++) {
+            max = fmax(max, zr[j]);
+        }
+        float sum = 0.0f;
+        for (int j = 0; j < n; j++) {
+            float e = exp(zr[j] - max);
+            ar[j] = e;
+            sum += e;
+        }
+        float inverse = 1.0f / sum;
+        for (int j = 0; j < n; j++) {
+            ar[j] *= inverse;
+        }
+    }
+}
+
+// VW floats of a row from p, of which only the first `count` exist (the others read as 0).
+inline VEC load_part(__global const float* p, const int count) {
+    if (count >= VW) {
+        return VLOAD(0, p);
+    }
+    float part[VW];
+    for (int l = 0; l < VW; l++) {
+        part[l] = l < count ? p[l] : 0.0f;
+    }
+    return VLOAD(0, part);
+}
+
+// A dense layer's backward pass in one launch, for a narrow layer (few outputs n): work-item c
+// owns columns c0 = c * VW ... c0 + VW - 1 of X, W and the input gradient, so it may read W's
+// columns and then update them with no other work-item touching them. In order:
+//   input_grad = (dZ W) o g'(input_z), from W before the update (when propagate);
+//   w_target = w_beta w_target + w_alpha dZ^T X (w_target may be W);
+//   work-item 0: b_target = b_beta b_target + b_alpha (column sums of dZ).
+// Each sum runs in gemm_blocked's order (fma along the inner index from 0) and ends as its
+// epilogue does; the bias sums as column_sums does. g is an elementwise activation.
+__kernel void dense_backward(const int m, const int n, const int k, __global const float* dz,
+                             __global const float* x, __global const float* w,
+                             __global const float* input_z, __global float* input_grad,
+                             const int propagate, const int g, const float w_alpha,
+                             const float w_beta, __global float* w_target, const float b_alpha,
+                             const float b_beta, __global float* b_target) {
+    int c0 = get_global_id(0) * VW;
+    if (c0 >= k) {
+        return;
+    }
+    int count = min(VW, k - c0);
+    float lanes[VW];
+    if (propagate) {
+        for (int i = 0; i < m; i++) {
+            VEC acc = (VEC) 0.0f;
+            __global const float* dz_row = dz + (size_t) i * n;
+            for (int j = 0; j < n; j++) {
+                acc = fma((VEC) dz_row[j], load_part(w + (size_t) j * k + c0, count), acc);
+            }
+            VSTORE(acc, 0, lanes);
+            size_t at = (size_t) i * k + c0;
+            for (int l = 0; l < count; l++) {
+                input_grad[at + l] = activation_grad(g, input_z[at + l], x[at + l], lanes[l]);
+            }
+        }
+    }
+    for (int j = 0; j < n; j++) {
+        VEC acc = (VEC) 0.0f;
+        for (int i = 0; i < m; i++) {
+            acc = fma((VEC) dz[(size_t) i * n + j], load_part(x + (size_t) i * k + c0, count),
+                      acc);
+        }
+        __global float* out = w_target + (size_t) j * k + c0;
+        VEC value = w_alpha * acc;
+        if (count == VW) {
+            if (w_beta != 0.0f) {
+                value += w_beta * VLOAD(0, out);
+            }
+            VSTORE(value, 0, out);
+        } else {
+            VSTORE(value, 0, lanes);
+            for (int l = 0; l < count; l++) {
+                out[l] = w_beta != 0.0f ? lanes[l] + w_beta * out[l] : lanes[l];
+            }
+        }
+    }
+    if (c0 == 0) {
+        for (int j = 0; j < n; j++) {
+            float sum = 0.0f;
+            for (int i = 0; i < m; i++) {
+                sum += dz[(size_t) i * n + j];
+            }
+            b_target[j] = b_beta != 0.0f ? sum * b_alpha + b_beta * b_target[j] : sum * b_alpha;
         }
     }
 }
