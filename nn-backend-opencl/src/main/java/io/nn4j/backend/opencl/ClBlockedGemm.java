@@ -175,7 +175,7 @@ final class ClBlockedGemm implements ClGemm {
     }
 
     /**
-     * {@code dense_backward}, where each work-item owns a vector of columns and loops over the
+     * {@code dense_backward}, where each work-item owns a strip of columns and loops over the
      * layer's outputs: for layers of at most {@value #NARROW_OUTPUTS} outputs below an
      * elementwise activation (a softmax below needs its rows).
      */
@@ -199,7 +199,7 @@ final class ClBlockedGemm implements ClGemm {
                 .ints(ClApiConstants.code(propagate ? inputActivation : Activation.IDENTITY))
                 .floats(weightAlpha).floats(weightBeta).mem(weightTarget.argument())
                 .floats(biasAlpha).floats(biasBeta).mem(biasTarget.argument())
-                .run1((k + vector - 1) / vector, 1);
+                .run1((k + wideStrip - 1) / wideStrip, 1);
         return true;
     }
 

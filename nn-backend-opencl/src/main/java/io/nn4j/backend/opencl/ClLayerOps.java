@@ -176,8 +176,7 @@ final class ClLayerOps {
         launch.kernel(gatherRows).mem(features).mem(palette == null ? features : palette)
                 .ints(palette == null ? 0 : 1).mem(targets).mem(order).ints(from)
                 .mem(x.argument()).mem(y.argument()).ints(rows).ints(featureCount)
-                .ints(targetCount).run2(featureCount + targetCount, matrixLocalCols, rows,
-                        matrixLocalRows);
+                .ints(targetCount).run1(rows, 1);
     }
 
     /** {@code indices_i} = the column of row i's first largest element. */

@@ -168,12 +168,15 @@ inline float lane_sum(VEC v) {
     return d.x + d.y;
 }
 
-// The DOT_ROWS x DOT_COLS dot products of rows i0 ... of A (m x k) with rows j0 ... of B (n x k),
-// both row-major, into sums. Rows and columns past the edge read the last one (valid memory);
-// the caller stores only those inside. Inlined, so the sums stay in registers.
-static __attribute__((always_inline)) void dot_block(
-        const int i0, const int j0, const int m, const int n, const int k,
-        __global const float* a, __global const float* b, float sums[DOT_ROWS][DOT_COLS]) {
+// C = alpha A B^T + beta C with A m x k and B n x k row-major: the block of rows i0 ...
+// i0+DOT_ROWS-1 and columns j0 ... j0+DOT_COLS-1. Rows and columns past the edge read the last
+// one (valid memory) and are never stored. How a sum is stored is a constant of each caller,
+// so the inlined copies keep only their own: mode 0 stores C = alpha sum (+ beta C); mode 1
+// (a dense layer's forward pass) stores Z = sum + bias and A = f(Z); mode 2 only Z.
+static __attribute__((always_inline)) void nt_block(
+        const int mode, const int i0, const int j0, const int m, const int n, const int k,
+        const float alpha, const float beta, __global const float* a, __global const float* b,
+        __global float* c, __global const float* bias, __global float* out, const int f) {
     __global const float* a_rows[DOT_ROWS];
     __global const float* b_rows[DOT_COLS];
     VEC acc[DOT_ROWS][DOT_COLS];
@@ -213,34 +216,38 @@ static __attribute__((always_inline)) void dot_block(
             for (int kk = whole; kk < k; kk++) {
                 sum = fma(a_rows[r][kk], b_rows[t][kk], sum);
             }
-            sums[r][t] = sum;
+            int i = i0 + r;
+            int j = j0 + t;
+            if (i < m && j < n) {
+                size_t at = (size_t) i * n + j;
+                if (mode == 0) {
+                    c[at] = beta != 0.0f ? alpha * sum + beta * c[at] : alpha * sum;
+                } else {
+                    c[at] = sum + bias[j];
+                }
+            }
+        }
+    }
+    if (mode == 1) {
+        // A second pass over the block, not unrolled, keeps the activation's code out of the
+        // product's.
+        for (int i = i0; i < min(i0 + DOT_ROWS, m); i++) {
+            for (int j = j0; j < min(j0 + DOT_COLS, n); j++) {
+                size_t at = (size_t) i * n + j;
+                out[at] = activate(f, c[at]);
+            }
         }
     }
 }
 
-// C = alpha A B^T + beta C with A m x k and B n x k row-major: work-item (ib, jb) computes
-// rows i0 ... i0+DOT_ROWS-1 and columns j0 ... j0+DOT_COLS-1.
+// C = alpha A B^T + beta C: work-item (ib, jb) computes one block of nt_block.
 __kernel void gemm_nt(const int m, const int n, const int k, const float alpha,
                       const float beta, __global const float* a, __global const float* b,
                       __global float* c) {
     int i0 = get_global_id(0) * DOT_ROWS;
     int j0 = get_global_id(1) * DOT_COLS;
-    if (i0 >= m || j0 >= n) {
-        return;
-    }
-    float sums[DOT_ROWS][DOT_COLS];
-    dot_block(i0, j0, m, n, k, a, b, sums);
-    #pragma unroll
-    for (int r = 0; r < DOT_ROWS; r++) {
-        #pragma unroll
-        for (int t = 0; t < DOT_COLS; t++) {
-            int i = i0 + r;
-            int j = j0 + t;
-            if (i < m && j < n) {
-                size_t at = (size_t) i * n + j;
-                c[at] = beta != 0.0f ? alpha * sums[r][t] + beta * c[at] : alpha * sums[r][t];
-            }
-        }
+    if (i0 < m && j0 < n) {
+        nt_block(0, i0, j0, m, n, k, alpha, beta, a, b, c, c, c, 0);
     }
 }
 
@@ -251,24 +258,8 @@ __kernel void dense_nt(const int m, const int n, const int k, __global const flo
                        __global float* a, const int f) {
     int i0 = get_global_id(0) * DOT_ROWS;
     int j0 = get_global_id(1) * DOT_COLS;
-    if (i0 >= m || j0 >= n) {
-        return;
-    }
-    float sums[DOT_ROWS][DOT_COLS];
-    dot_block(i0, j0, m, n, k, x, w, sums);
-    #pragma unroll
-    for (int r = 0; r < DOT_ROWS; r++) {
-        #pragma unroll
-        for (int t = 0; t < DOT_COLS; t++) {
-            int i = i0 + r;
-            int j = j0 + t;
-            if (i < m && j < n) {
-                size_t at = (size_t) i * n + j;
-                float v = sums[r][t] + bias[j];
-                z[at] = v;
-                a[at] = activate(f, v);
-            }
-        }
+    if (i0 < m && j0 < n) {
+        nt_block(1, i0, j0, m, n, k, 1.0f, 0.0f, x, w, z, bias, a, f);
     }
 }
 
@@ -282,19 +273,7 @@ __kernel void dense_nt_softmax(const int m, const int n, const int k, __global c
         return;
     }
     for (int j0 = 0; j0 < n; j0 += DOT_COLS) {
-        float sums[DOT_ROWS][DOT_COLS];
-        dot_block(i0, j0, m, n, k, x, w, sums);
-        #pragma unroll
-        for (int r = 0; r < DOT_ROWS; r++) {
-            #pragma unroll
-            for (int t = 0; t < DOT_COLS; t++) {
-                int i = i0 + r;
-                int j = j0 + t;
-                if (i < m && j < n) {
-                    z[(size_t) i * n + j] = sums[r][t] + bias[j];
-                }
-            }
-        }
+        nt_block(2, i0, j0, m, n, k, 1.0f, 0.0f, x, w, z, bias, a, 0);
     }
     for (int i = i0; i < min(i0 + DOT_ROWS, m); i++) {
         __global const float* zr = z + (size_t) i * n;
@@ -316,7 +295,8 @@ __kernel void dense_nt_softmax(const int m, const int n, const int k, __global c
     }
 }
 
-// VW floats of a row from p, of which only the first `count` exist (the others read as 0).
+// VW floats of a row from p, of which only the first `count` exist (the others read as 0;
+// none is read when count <= 0).
 inline VEC load_part(__global const float* p, const int count) {
     if (count >= VW) {
         return VLOAD(0, p);
@@ -328,57 +308,112 @@ inline VEC load_part(__global const float* p, const int count) {
     return VLOAD(0, part);
 }
 
-// A dense layer's backward pass in one launch, for a narrow layer (few outputs n): work-item c
-// owns columns c0 = c * VW ... c0 + VW - 1 of X, W and the input gradient, so it may read W's
-// columns and then update them with no other work-item touching them. In order:
+// A dense layer's backward pass in one launch, for a narrow layer (few outputs n): work-item s
+// owns the strip of columns c0 = s * STRIP_VECS * VW ... of X, W and the input gradient, so it
+// may read W's columns and then update them with no other work-item touching them. In order:
 //   input_grad = (dZ W) o g'(input_z), from W before the update (when propagate);
 //   w_target = w_beta w_target + w_alpha dZ^T X (w_target may be W);
 //   work-item 0: b_target = b_beta b_target + b_alpha (column sums of dZ).
-// Each sum runs in gemm_blocked's order (fma along the inner index from 0) and ends as its
-// epilogue does; the bias sums as column_sums does. g is an elementwise activation.
+// Both products keep ROWS rows of a strip in accumulators, as gemm_blocked does, and each sum
+// runs in its order (fma along the inner index from 0) and ends as its epilogue does; the bias
+// sums as column_sums does. g is an elementwise activation. Rows past the edge read the last
+// one and are never stored.
 __kernel void dense_backward(const int m, const int n, const int k, __global const float* dz,
                              __global const float* x, __global const float* w,
                              __global const float* input_z, __global float* input_grad,
                              const int propagate, const int g, const float w_alpha,
                              const float w_beta, __global float* w_target, const float b_alpha,
                              const float b_beta, __global float* b_target) {
-    int c0 = get_global_id(0) * VW;
+    const int strip = STRIP_VECS * VW;
+    int c0 = get_global_id(0) * strip;
     if (c0 >= k) {
         return;
     }
-    int count = min(VW, k - c0);
-    float lanes[VW];
+    int counts[STRIP_VECS];
+    #pragma unroll
+    for (int v = 0; v < STRIP_VECS; v++) {
+        counts[v] = k - (c0 + v * VW);
+    }
+    float lanes[STRIP_VECS * VW];
     if (propagate) {
-        for (int i = 0; i < m; i++) {
-            VEC acc = (VEC) 0.0f;
-            __global const float* dz_row = dz + (size_t) i * n;
-            for (int j = 0; j < n; j++) {
-                acc = fma((VEC) dz_row[j], load_part(w + (size_t) j * k + c0, count), acc);
+        for (int i0 = 0; i0 < m; i0 += ROWS) {
+            VEC acc[ROWS][STRIP_VECS];
+            #pragma unroll
+            for (int r = 0; r < ROWS; r++) {
+                #pragma unroll
+                for (int v = 0; v < STRIP_VECS; v++) {
+                    acc[r][v] = (VEC) 0.0f;
+                }
             }
-            VSTORE(acc, 0, lanes);
-            size_t at = (size_t) i * k + c0;
-            for (int l = 0; l < count; l++) {
-                input_grad[at + l] = activation_grad(g, input_z[at + l], x[at + l], lanes[l]);
+            for (int j = 0; j < n; j++) {
+                VEC wv[STRIP_VECS];
+                #pragma unroll
+                for (int v = 0; v < STRIP_VECS; v++) {
+                    wv[v] = load_part(w + (size_t) j * k + c0 + v * VW, counts[v]);
+                }
+                #pragma unroll
+                for (int r = 0; r < ROWS; r++) {
+                    VEC d = (VEC) dz[(size_t) min(i0 + r, m - 1) * n + j];
+                    #pragma unroll
+                    for (int v = 0; v < STRIP_VECS; v++) {
+                        acc[r][v] = fma(d, wv[v], acc[r][v]);
+                    }
+                }
+            }
+            for (int r = 0; r < ROWS && i0 + r < m; r++) {
+                #pragma unroll
+                for (int v = 0; v < STRIP_VECS; v++) {
+                    VSTORE(acc[r][v], v, lanes);
+                }
+                size_t at = (size_t) (i0 + r) * k + c0;
+                for (int l = 0; l < min(strip, k - c0); l++) {
+                    input_grad[at + l] = activation_grad(g, input_z[at + l], x[at + l], lanes[l]);
+                }
             }
         }
     }
-    for (int j = 0; j < n; j++) {
-        VEC acc = (VEC) 0.0f;
-        for (int i = 0; i < m; i++) {
-            acc = fma((VEC) dz[(size_t) i * n + j], load_part(x + (size_t) i * k + c0, count),
-                      acc);
-        }
-        __global float* out = w_target + (size_t) j * k + c0;
-        VEC value = w_alpha * acc;
-        if (count == VW) {
-            if (w_beta != 0.0f) {
-                value += w_beta * VLOAD(0, out);
+    for (int j0 = 0; j0 < n; j0 += ROWS) {
+        VEC acc[ROWS][STRIP_VECS];
+        #pragma unroll
+        for (int r = 0; r < ROWS; r++) {
+            #pragma unroll
+            for (int v = 0; v < STRIP_VECS; v++) {
+                acc[r][v] = (VEC) 0.0f;
             }
-            VSTORE(value, 0, out);
-        } else {
-            VSTORE(value, 0, lanes);
-            for (int l = 0; l < count; l++) {
-                out[l] = w_beta != 0.0f ? lanes[l] + w_beta * out[l] : lanes[l];
+        }
+        for (int i = 0; i < m; i++) {
+            VEC xv[STRIP_VECS];
+            #pragma unroll
+            for (int v = 0; v < STRIP_VECS; v++) {
+                xv[v] = load_part(x + (size_t) i * k + c0 + v * VW, counts[v]);
+            }
+            __global const float* dz_row = dz + (size_t) i * n;
+            #pragma unroll
+            for (int r = 0; r < ROWS; r++) {
+                VEC d = (VEC) dz_row[min(j0 + r, n - 1)];
+                #pragma unroll
+                for (int v = 0; v < STRIP_VECS; v++) {
+                    acc[r][v] = fma(d, xv[v], acc[r][v]);
+                }
+            }
+        }
+        for (int r = 0; r < ROWS && j0 + r < n; r++) {
+            __global float* out = w_target + (size_t) (j0 + r) * k + c0;
+            #pragma unroll
+            for (int v = 0; v < STRIP_VECS; v++) {
+                VEC value = w_alpha * acc[r][v];
+                if (counts[v] >= VW) {
+                    if (w_beta != 0.0f) {
+                        value += w_beta * VLOAD(v, out);
+                    }
+                    VSTORE(value, v, out);
+                } else {
+                    VSTORE(value, v, lanes);
+                    for (int l = 0; l < counts[v]; l++) {
+                        out[v * VW + l] = w_beta != 0.0f ? lanes[v * VW + l] + w_beta * out[v * VW + l]
+                                                         : lanes[v * VW + l];
+                    }
+                }
             }
         }
     }

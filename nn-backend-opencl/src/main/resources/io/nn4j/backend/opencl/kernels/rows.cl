@@ -249,28 +249,36 @@ __kernel void accumulate_correct(__global const float* output, __global const fl
     }
 }
 
-// A batch gathered from a data set kept on the device, over a 2-D range (column, row): row r of
-// x and y gets the feature and target rows of example order[from + r]. Features are bytes
-// looked up in a palette of their float values (packed = 1) or floats themselves (packed = 0;
-// then bytes and palette point at the floats and are not read as such). The host checked the
-// order's indices when it uploaded them.
+// A batch gathered from a data set kept on the device, one work-item per row: row r of x and y
+// gets the feature and target rows of example order[from + r]. Features are bytes looked up in
+// a palette of their float values (packed = 1) or floats themselves (packed = 0; then bytes and
+// palette point at the floats and are not read as such). The host checked the order's indices
+// when it uploaded them.
 __kernel void gather_rows(__global const uchar* bytes, __global const float* palette,
                           const int packed, __global const float* targets,
                           __global const int* order, const int from, __global float* x,
                           __global float* y, const int rows, const int feature_count,
                           const int target_count) {
-    int j = get_global_id(0);
-    int r = get_global_id(1);
-    if (r >= rows || j >= feature_count + target_count) {
+    int r = get_global_id(0);
+    if (r >= rows) {
         return;
     }
     size_t example = (size_t) order[from + r];
-    if (j < feature_count) {
-        size_t at = example * feature_count + j;
-        x[(size_t) r * feature_count + j] = packed ? palette[bytes[at]]
-                                                   : ((__global const float*) bytes)[at];
+    __global float* x_row = x + (size_t) r * feature_count;
+    if (packed) {
+        __global const uchar* src = bytes + example * feature_count;
+        for (int j = 0; j < feature_count; j++) {
+            x_row[j] = palette[src[j]];
+        }
     } else {
-        int t = j - feature_count;
-        y[(size_t) r * target_count + t] = targets[example * target_count + t];
+        __global const float* src = (__global const float*) bytes + example * feature_count;
+        for (int j = 0; j < feature_count; j++) {
+            x_row[j] = src[j];
+        }
+    }
+    __global const float* t_src = targets + example * target_count;
+    __global float* y_row = y + (size_t) r * target_count;
+    for (int j = 0; j < target_count; j++) {
+        y_row[j] = t_src[j];
     }
 }
