@@ -135,8 +135,8 @@ public abstract class CheckedKeptRows implements KeptRows {
 
     /**
      * {@link #gather}, checked: the tensors are the backend's, open, {@code [m, featureCount()]}
-     * and {@code [m, targetCount()]} (a vector read as one row), and the last order has {@code m} positions from
-     * {@code from}.
+     * and {@code [m, targetCount()]} (a vector read as one row), and the last order has
+     * {@code m} positions from {@code from}.
      *
      * @param from     the position in the order of the first example
      * @param features the feature rows, written

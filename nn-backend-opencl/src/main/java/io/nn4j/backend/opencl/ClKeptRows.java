@@ -2,6 +2,7 @@ package io.nn4j.backend.opencl;
 
 import io.nn4j.api.Tensor;
 import io.nn4j.api.spi.CheckedKeptRows;
+import java.util.Arrays;
 import org.jocl.Pointer;
 import org.jocl.cl_mem;
 
@@ -110,7 +111,7 @@ final class ClKeptRows extends CheckedKeptRows {
         int slots = 4 * PALETTE;
         int[] keys = new int[slots];
         int[] indexOf = new int[slots];
-        java.util.Arrays.fill(indexOf, -1);
+        Arrays.fill(indexOf, -1);
         byte[] packed = new byte[values.length];
         int distinct = 0;
         int lastBits = 0;

@@ -21,6 +21,7 @@ import io.nn4j.api.train.Optimizer;
 import io.nn4j.api.train.Sgd;
 import io.nn4j.api.train.TrainingStep;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -51,7 +52,7 @@ class OpenClKeptRowsTest {
             many[i] = i;
         }
         assertNull(ClKeptRows.pack(many, new float[ClKeptRows.PALETTE]));
-        assertEquals(ClKeptRows.PALETTE, ClKeptRows.pack(java.util.Arrays.copyOf(many,
+        assertEquals(ClKeptRows.PALETTE, ClKeptRows.pack(Arrays.copyOf(many,
                 ClKeptRows.PALETTE), new float[ClKeptRows.PALETTE]).length);
     }
 

@@ -409,9 +409,8 @@ __kernel void dense_backward(const int m, const int n, const int k, __global con
                     VSTORE(value, v, out);
                 } else {
                     VSTORE(value, v, lanes);
-                    for (int l = 0; l < counts[v]; l++) {
-                        out[v * VW + l] = w_beta != 0.0f ? lanes[v * VW + l] + w_beta * out[v * VW + l]
-                                                         : lanes[v * VW + l];
+                    for (int l = v * VW; l < v * VW + counts[v]; l++) {
+                        out[l] = w_beta != 0.0f ? lanes[l] + w_beta * out[l] : lanes[l];
                     }
                 }
             }
