@@ -110,6 +110,29 @@ public interface Backend extends AutoCloseable {
     }
 
     /**
+     * {@link #keepRows(float[], int, float[], int)} for features coded as bytes: feature value
+     * {@code i} is {@code palette[codes[i] & 0xFF]} (image pixels held as bytes, with the float
+     * of every byte value). A backend keeps the codes and the palette, a quarter of the memory
+     * of the floats, and gathers the very floats the palette holds.
+     *
+     * @param codes        the feature rows as indices into {@code palette}, row-major,
+     *                     {@code featureCount} each
+     * @param palette      the float of each code, at most 256; every code must index it
+     * @param featureCount the features per example, at least 1
+     * @param targets      the target rows, row-major, as many rows as {@code codes}
+     * @param targetCount  the targets per example, at least 1
+     * @return the kept rows, owned by the caller, or empty when this backend does not keep
+     *     data or they do not fit its memory
+     * @throws IllegalArgumentException when the arrays are not whole rows, hold no row or
+     *                                  different numbers of rows, the palette is empty or
+     *                                  longer than 256, or a code does not index it
+     */
+    default Optional<KeptRows> keepRows(byte[] codes, float[] palette, int featureCount,
+                                        float[] targets, int targetCount) {
+        return Optional.empty();
+    }
+
+    /**
      * Copies all of {@code src} into {@code dst} starting at {@code offset}, after the work that
      * writes {@code src} has finished. Modifies {@code dst}.
      *

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,6 +46,21 @@ class BackendsTest {
                 throw createFailure;
             }
             return named(name);
+        }
+    }
+
+    /** A provider whose probe is {@code probe} and whose backend must never be opened. */
+    private record UnopenedProvider(String name, Supplier<Availability> probe)
+            implements BackendProvider {
+
+        @Override
+        public Availability probe(BackendOptions options) {
+            return probe.get();
+        }
+
+        @Override
+        public Backend create(BackendOptions options) {
+            throw new AssertionError("must not be opened");
         }
     }
 
@@ -151,23 +167,10 @@ class BackendsTest {
     @Test
     void aNamedBackendIsOpenedWithoutProbingTheOthers() {
         AtomicInteger otherProbes = new AtomicInteger();
-        BackendProvider other = new BackendProvider() {
-            @Override
-            public String name() {
-                return "opencl";
-            }
-
-            @Override
-            public Availability probe(BackendOptions options) {
-                otherProbes.incrementAndGet();
-                return Availability.available(20, "loads a native runtime");
-            }
-
-            @Override
-            public Backend create(BackendOptions options) {
-                throw new AssertionError("must not be opened");
-            }
-        };
+        BackendProvider other = new UnopenedProvider("opencl", () -> {
+            otherProbes.incrementAndGet();
+            return Availability.available(20, "loads a native runtime");
+        });
         assertEquals("cpu", Backends.load("cpu", List.of(other, FakeProvider.available("cpu", 10)),
                 NO_OPTIONS).name());
         assertEquals(0, otherProbes.get());
@@ -186,22 +189,9 @@ class BackendsTest {
     @Test
     void aProbeThatThrowsMakesTheProviderUnavailable() {
         NoClassDefFoundError failure = new NoClassDefFoundError("org/jocl/CL");
-        BackendProvider broken = new BackendProvider() {
-            @Override
-            public String name() {
-                return "broken";
-            }
-
-            @Override
-            public Availability probe(BackendOptions options) {
-                throw failure;
-            }
-
-            @Override
-            public Backend create(BackendOptions options) {
-                throw new AssertionError("must not be opened");
-            }
-        };
+        BackendProvider broken = new UnopenedProvider("broken", () -> {
+            throw failure;
+        });
         assertEquals("cpu", Backends.loadDefault(List.of(broken, FakeProvider.available("cpu", 10)),
                 NO_OPTIONS).name());
         BackendUnavailableException e = assertThrows(BackendUnavailableException.class,

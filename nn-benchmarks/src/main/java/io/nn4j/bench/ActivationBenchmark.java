@@ -46,16 +46,14 @@ public class ActivationBenchmark extends BackendBenchmark {
     @Benchmark
     public Tensor forward() {
         engine.biasActivation(function, z, bias, a);
-        engine.synchronize();
-        return a;
+        return finished(a);
     }
 
     /** {@code dZ = dA ∘ f'(Z)}, finished. */
     @Benchmark
     public Tensor backward() {
         engine.activationBackward(function, z, a, dA, dZ);
-        engine.synchronize();
-        return dZ;
+        return finished(dZ);
     }
 
     /** The pre-activation input. */

@@ -17,7 +17,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * is unavailable fails its trial's setup with the reason; launchers avoid that by asking
  * {@link AvailableBackends} first. The run settings come from {@link TimedSuite}.
  */
-public abstract class BackendBenchmark extends TimedSuite {
+public abstract class BackendBenchmark extends TimedSuite implements AutoCloseable {
     /** The backend under test, by provider name. */
     @Param({AvailableBackends.CPU, AvailableBackends.OPENCL})
     public String backend;
@@ -53,8 +53,20 @@ public abstract class BackendBenchmark extends TimedSuite {
         return own(engine.zeros(shape));
     }
 
+    /**
+     * Waits for the work queued on the backend to finish, so that a body's time includes it.
+     *
+     * @param result what the body returns
+     * @return {@code result}
+     */
+    protected final Tensor finished(Tensor result) {
+        engine.synchronize();
+        return result;
+    }
+
     /** Frees what {@link #prepare()} made, newest first, then closes the backend. */
     @TearDown(Level.Trial)
+    @Override
     public final void close() throws Exception {
         while (!owned.isEmpty()) {
             owned.pop().close();

@@ -37,8 +37,7 @@ public class GemmBenchmark extends BackendBenchmark {
     @Benchmark
     public Tensor gemm() {
         engine.gemm(pass.transposeA(), pass.transposeB(), 1f, a, b, 0f, c);
-        engine.synchronize();
-        return c;
+        return finished(c);
     }
 
     /** The first operand, as stored. */

@@ -58,9 +58,7 @@ public class TrainingStepBenchmark extends BackendBenchmark {
     /** One training step on the batch, finished; returns the forward pass's output. */
     @Benchmark
     public Tensor step() {
-        Tensor output = trainingStep.run(order, 0, lossTotal);
-        engine.synchronize();
-        return output;
+        return finished(trainingStep.run(order, 0, lossTotal));
     }
 
     /** The network being trained. */

@@ -15,6 +15,7 @@ import io.nn4j.api.reference.ReferenceNetwork;
 import io.nn4j.api.reference.ReferenceOps;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -58,20 +59,16 @@ class BenchmarkBodiesTest {
     @ParameterizedTest(name = "{0} {1} {2}")
     @MethodSource("gemmCases")
     void gemmComputesTheLayerProduct(String backend, GemmPass pass, String size) throws Exception {
-        GemmBenchmark bench = new GemmBenchmark();
-        bench.backend = backend;
-        bench.size = size;
-        bench.pass = pass;
-        open(bench);
-        try {
+        try (GemmBenchmark bench = opened(new GemmBenchmark(), backend, suite -> {
+            suite.size = size;
+            suite.pass = pass;
+        })) {
             float[] actual = runTwice(bench.engine, bench::gemm);
             Shape a = bench.a().shape();
             Shape b = bench.b().shape();
             double[] expected = ReferenceOps.product(pass.transposeA(), pass.transposeB(),
                     wide(bench.engine, bench.a()), a, wide(bench.engine, bench.b()), b);
             assertClose(expected, actual, "gemm " + pass + " " + size + " on " + backend);
-        } finally {
-            bench.close();
         }
     }
 
@@ -96,12 +93,10 @@ class BenchmarkBodiesTest {
     @MethodSource("activationCases")
     void activationBodiesComputeForwardAndBackward(String backend, String activation)
             throws Exception {
-        ActivationBenchmark bench = new ActivationBenchmark();
-        bench.backend = backend;
-        bench.shape = "3x17";
-        bench.activation = activation;
-        open(bench);
-        try {
+        try (ActivationBenchmark bench = opened(new ActivationBenchmark(), backend, suite -> {
+            suite.shape = "3x17";
+            suite.activation = activation;
+        })) {
             Activation f = Activation.byId(activation);
             double[] z = wide(bench.engine, bench.z());
             double[] a = ReferenceActivations.activate(f, z, 3, 17);
@@ -111,19 +106,14 @@ class BenchmarkBodiesTest {
                     17);
             assertClose(dZ, runTwice(bench.engine, bench::backward), activation + " backward on "
                     + backend);
-        } finally {
-            bench.close();
         }
     }
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("trainingCases")
     void trainingStepMatchesAFloat64Step(String backend, String config) throws Exception {
-        TrainingStepBenchmark bench = new TrainingStepBenchmark();
-        bench.backend = backend;
-        bench.config = config;
-        open(bench);
-        try {
+        try (TrainingStepBenchmark bench = opened(new TrainingStepBenchmark(), backend,
+                suite -> suite.config = config)) {
             int rows = TrainingConfig.parse(config).batchSize();
             ReferenceNetwork expected = ReferenceNetwork.copyOf(bench.model());
             float[][] batch = bench.batch();
@@ -149,26 +139,19 @@ class BenchmarkBodiesTest {
                 assertClose(updated.get(i), bench.engine.toArray(parameters.get(i).value()),
                         parameters.get(i).name() + " after one step of " + config + " on " + backend);
             }
-        } finally {
-            bench.close();
         }
     }
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("trainingCases")
     void predictionMatchesAFloat64ForwardPass(String backend, String config) throws Exception {
-        PredictBenchmark bench = new PredictBenchmark();
-        bench.backend = backend;
-        bench.config = config;
-        open(bench);
-        try {
+        try (PredictBenchmark bench = opened(new PredictBenchmark(), backend,
+                suite -> suite.config = config)) {
             double[] expected = ReferenceNetwork.copyOf(bench.model()).forward(
                     ReferenceOps.widen(bench.input()), TrainingConfig.parse(config).batchSize())
                     .output();
             bench.predict();
             assertClose(expected, bench.predict(), "predict of " + config + " on " + backend);
-        } finally {
-            bench.close();
         }
     }
 
@@ -210,12 +193,19 @@ class BenchmarkBodiesTest {
         }
     }
 
-    /** Opens the bench's backend, or skips the test with the reason it is unavailable. */
-    private static void open(BackendBenchmark bench) {
-        Optional<String> reason = AvailableBackends.whyUnavailable(bench.backend);
+    /**
+     * Sets the bench's parameters ({@code backend} and then those {@code parameters} sets) and
+     * opens it, or skips the test with the reason the backend is unavailable.
+     */
+    private static <T extends BackendBenchmark> T opened(T bench, String backend,
+                                                         Consumer<T> parameters) {
+        Optional<String> reason = AvailableBackends.whyUnavailable(backend);
         Assumptions.assumeTrue(reason.isEmpty(),
-                () -> "backend " + bench.backend + " is unavailable: " + reason.orElse(""));
+                () -> "backend " + backend + " is unavailable: " + reason.orElse(""));
+        bench.backend = backend;
+        parameters.accept(bench);
         bench.open();
+        return bench;
     }
 
     /** Calls the body twice, as JMH does, and returns the second answer. */

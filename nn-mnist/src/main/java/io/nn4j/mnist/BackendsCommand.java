@@ -4,11 +4,7 @@ import io.nn4j.api.BackendStatus;
 import io.nn4j.api.Backends;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * The {@code backends} command: every backend provider found, whether it can run here (with its
@@ -17,13 +13,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "backends",
         description = "List every backend found: available (with its devices) or why not, and"
                 + " the default choice.")
-final class BackendsCommand implements Callable<Integer> {
-
-    @Spec
-    private CommandSpec spec;
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    private boolean help;
+final class BackendsCommand extends DemoCommand {
 
     @Override
     public Integer call() {

@@ -8,13 +8,10 @@ import io.nn4j.api.train.Dataset;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * The {@code binary} command: one class against the rest (e.g. the digit 0 against every other
@@ -24,15 +21,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "binary", sortOptions = false,
         description = "Train a yes/no classifier, one class against the rest (sigmoid output,"
                 + " binary cross-entropy), and report precision and recall at a threshold.")
-final class BinaryCommand implements Callable<Integer> {
+final class BinaryCommand extends DemoCommand {
     /** Thresholds shown beside the chosen one, to see precision trade against recall. */
     private static final double[] SWEEP = {0.1, 0.3, 0.5, 0.7, 0.9};
-
-    @Spec
-    private CommandSpec spec;
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    private boolean help;
 
     @Option(names = "--positive", paramLabel = "CLASS", defaultValue = "0",
             description = "The class counted as positive, 0 to 9 (default: ${DEFAULT-VALUE}).")
@@ -44,25 +35,16 @@ final class BinaryCommand implements Callable<Integer> {
     private double threshold;
 
     @Mixin
-    private BackendOption backend;
-
-    @Mixin
     private DataOptions data;
 
     @Mixin
-    private NetworkOptions network;
-
-    @Mixin
-    private OptimizerOptions optimizer;
-
-    @Mixin
-    private TrainingOptions training;
+    private FitOptions fit;
 
     @Override
     public Integer call() throws IOException {
-        training.check(spec.commandLine());
-        network.check(spec.commandLine());
-        optimizer.check(spec.commandLine(), training.epochs());
+        fit.check(spec.commandLine());
+        NetworkOptions network = fit.network();
+        TrainingOptions training = fit.training();
         if (!(threshold >= 0 && threshold <= 1)) {
             throw new ParameterException(spec.commandLine(), "--threshold must be in [0, 1], got "
                     + threshold);
@@ -78,19 +60,17 @@ final class BinaryCommand implements Callable<Integer> {
         int inputs = train.pixelsPerImage();
         Architecture architecture = network.architecture(inputs, 1, Activation.SIGMOID);
         Dataset trainSet = train.oneAgainstRest(positive);
-        try (TrainingRun run = TrainingRun.open(spec.commandLine(), backend, architecture,
-                optimizer, training, Loss.BINARY_CROSSENTROPY, trainSet, out)) {
+        try (TrainingRun run = TrainingRun.open(spec.commandLine(), fit, architecture,
+                Loss.BINARY_CROSSENTROPY, trainSet, out)) {
             String name = loaded.kind().classNames().get(positive);
             out.println("backend: " + run.backend().description());
             out.println(String.format(Locale.ROOT, "task: %s class %s against the rest; %d of %d"
                     + " training images are positive", loaded.kind().id(), name,
                     count(train, positive), train.size()));
-            out.println(String.format(Locale.ROOT, "network: %s, loss %s, %s, batch %d, epochs %d,"
-                    + " seed %d", network.describe(inputs, 1, Activation.SIGMOID),
-                    Loss.BINARY_CROSSENTROPY.id(), run.optimizer(), training.batchSize(),
-                    training.epochs(), training.seed()));
+            out.println(fit.describe(inputs, 1, Activation.SIGMOID, Loss.BINARY_CROSSENTROPY,
+                    run.optimizer()));
             out.flush();
-            run.fit(trainSet, test.oneAgainstRest(positive), Loss.BINARY_CROSSENTROPY, training,
+            run.fit(trainSet, test.oneAgainstRest(positive), Loss.BINARY_CROSSENTROPY,
                     null, out);
             float[] probabilities = Predictions.outputs(run.model(), test);
             boolean[] isPositive = new boolean[test.size()];

@@ -24,18 +24,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.ArgSpec;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * The {@code csv} command: trains a dense network on any CSV file with a header row, a
@@ -50,19 +47,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "csv", sortOptions = false, defaultValueProvider = CsvCommand.Defaults.class,
         description = "Train a classifier or a regression on any CSV file with a header row, and"
                 + " report its metrics on held-out test rows.")
-final class CsvCommand implements Callable<Integer> {
+final class CsvCommand extends DemoCommand {
     /** The share of the training rows held out for validation when early stopping is on. */
     static final double VALIDATION_FRACTION = 0.2;
     private static final int EVALUATION_BATCH = 256;
     private static final String CLASSIFICATION = "classification";
     private static final String REGRESSION = "regression";
     private static final String NO_SCALING = "none";
-
-    @Spec
-    private CommandSpec spec;
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    private boolean help;
 
     @Option(names = "--file", paramLabel = "CSV", required = true,
             description = "The CSV file: UTF-8, comma-separated, a header row naming the columns;"
@@ -116,16 +107,7 @@ final class CsvCommand implements Callable<Integer> {
     private Path summaryJson;
 
     @Mixin
-    private NetworkOptions network;
-
-    @Mixin
-    private OptimizerOptions optimizer;
-
-    @Mixin
-    private TrainingOptions training;
-
-    @Mixin
-    private BackendOption backend;
+    private FitOptions fit;
 
     /**
      * The csv command's defaults for the options it shares with {@code train}, for tables of
@@ -150,9 +132,9 @@ final class CsvCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         CommandLine command = spec.commandLine();
-        training.check(command);
-        network.check(command);
-        optimizer.check(command, training.epochs());
+        fit.check(command);
+        NetworkOptions network = fit.network();
+        TrainingOptions training = fit.training();
         boolean classification = isClassification(command);
         Scaler.Kind scaling = scaling(command);
         if (!(testFraction > 0 && testFraction < 1)) {
@@ -184,15 +166,12 @@ final class CsvCommand implements Callable<Integer> {
         Architecture layers = network.architecture(data.featureCount(), outputs, output);
         Architecture architecture = new Architecture(layers.inputSize(), layers.layers(),
                 preprocessing(scaling, train, csv));
-        try (TrainingRun run = TrainingRun.open(command, backend, architecture, optimizer,
-                training, loss, train, out)) {
+        try (TrainingRun run = TrainingRun.open(command, fit, architecture, loss, train, out)) {
             out.println("backend: " + run.backend().description());
-            out.println(String.format(Locale.ROOT, "network: %s, loss %s, %s, batch %d, epochs %d,"
-                    + " seed %d, scaling %s", network.describe(data.featureCount(), outputs,
-                    output), loss.id(), run.optimizer(), training.batchSize(), training.epochs(),
-                    training.seed(), scale.toLowerCase(Locale.ROOT)));
+            out.println(fit.describe(data.featureCount(), outputs, output, loss, run.optimizer())
+                    + ", scaling " + scale.toLowerCase(Locale.ROOT));
             out.flush();
-            List<EpochStats> history = run.fit(train, test, loss, training, null, out,
+            List<EpochStats> history = run.fit(train, test, loss, null, out,
                     this::earlyStopping);
             report.printStop(history, training.epochs());
             Evaluation evaluation = Trainer.evaluate(run.model(), test, loss, EVALUATION_BATCH);

@@ -22,16 +22,27 @@ import java.util.HexFormat;
 public record DataFile(String fileName, String sha256, String fetchHint) {
 
     /**
-     * The file in {@code dir}, after checking that it exists and has the expected SHA-256.
+     * The file in {@code dir}, after checking that it exists and has the expected SHA-256; a
+     * file unchanged since an earlier check ({@link VerifiedFiles}, in the user's cache) is not
+     * hashed again.
      *
      * @throws NoSuchFileException when it is missing (the message says how to fetch it)
      * @throws IOException         when its hash differs, naming the file, both hashes and the fix
      */
     public Path verifiedIn(Path dir) throws IOException {
+        return verifiedIn(dir, VerifiedFiles.inUserCache());
+    }
+
+    /** As {@link #verifiedIn(Path)}, with the earlier checks kept in {@code checked}. */
+    Path verifiedIn(Path dir, VerifiedFiles checked) throws IOException {
         Path file = dir.resolve(fileName);
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString(), null, "data file is missing; "
                     + fetchHint + " (or pass the directory that holds it with --data-dir)");
+        }
+        VerifiedFiles.Stamp seen = checked.stamp(file, sha256);
+        if (checked.vouchesFor(seen)) {
+            return file;
         }
         String actual = sha256Of(file);
         if (!actual.equals(sha256)) {
@@ -39,6 +50,7 @@ public record DataFile(String fileName, String sha256, String fetchHint) {
                     + " (the file is corrupt, partial or not the published " + fileName + "); "
                     + fetchHint);
         }
+        checked.record(seen);
         return file;
     }
 

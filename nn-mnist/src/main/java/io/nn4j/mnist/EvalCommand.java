@@ -8,15 +8,10 @@ import io.nn4j.api.train.Evaluation;
 import io.nn4j.api.train.Trainer;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * The {@code eval} command: a saved model on the whole test set ({@link Trainer#evaluate}), with
@@ -26,19 +21,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "eval", sortOptions = false,
         description = "Evaluate a saved model on the test set: accuracy, confusion matrix, and"
                 + " per-class precision, recall and F1.")
-final class EvalCommand implements Callable<Integer> {
+final class EvalCommand extends DemoCommand {
     /** The {@code k} of the top-k accuracy printed. */
     static final int TOP_K = 2;
 
-    @Spec
-    private CommandSpec spec;
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    private boolean help;
-
-    @Option(names = "--model", paramLabel = "FILE", required = true,
-            description = "The model file, as train --save-model writes it.")
-    private Path model;
+    @Mixin
+    private ModelOption model;
 
     @Mixin
     private DataOptions data;
@@ -52,8 +40,8 @@ final class EvalCommand implements Callable<Integer> {
         List<String> names = data.kind().classNames();
         try (Backend opened = backend.open(spec.commandLine())) {
             LabeledImages test = data.load().test();
-            try (Sequential net = SavedModel.load(model, opened, test.pixelsPerImage(),
-                    names.size())) {
+            try (Sequential net = SavedModel.fitting(model.load(opened), model.file(),
+                    test.pixelsPerImage(), names.size())) {
                 evaluate(out, opened, net, test, names);
             }
         }
@@ -65,7 +53,7 @@ final class EvalCommand implements Callable<Integer> {
         Evaluation evaluation = Trainer.evaluate(net, test.oneHot(),
                 Loss.CATEGORICAL_CROSSENTROPY, Predictions.BATCH, TOP_K);
         ClassificationMetrics metrics = evaluation.classification().orElseThrow();
-        out.println("model: " + model + " (" + SavedModel.describe(net.architecture())
+        out.println("model: " + model.file() + " (" + SavedModel.describe(net.architecture())
                 + ") on " + opened.name());
         out.println(String.format(Locale.ROOT, "test set: %s, %d images", data.kind().id(),
                 test.size()));

@@ -19,13 +19,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * The {@code explain} command: one forward and one backward pass of a tiny network on one
@@ -40,19 +37,13 @@ import picocli.CommandLine.Spec;
         description = "Show one forward and backward pass of a tiny network on one example: z,"
                 + " a, the error delta, dC/dW and dC/db per layer, each gradient beside its"
                 + " finite-difference estimate.")
-final class ExplainCommand implements Callable<Integer> {
+final class ExplainCommand extends DemoCommand {
     /** Relative error below which backprop and the finite difference are said to agree. */
     static final double TOLERANCE = 1e-3;
     /** Relative errors are taken against at least this (finite differences are noise below). */
     static final double FLOOR = 1e-8;
     private static final int MAX_UNITS = 16;
     private static final int MAX_SIZES = 6;
-
-    @Spec
-    private CommandSpec spec;
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    private boolean help;
 
     @Option(names = "--layers", split = ",", paramLabel = "SIZES", defaultValue = "4,2,3",
             description = "Layer sizes, input first, 2 to " + MAX_SIZES + " of them, each 1 to "

@@ -52,6 +52,14 @@ public final class IdxArray {
         return values.length / dimensions[0];
     }
 
+    /**
+     * The values, row-major, as the file holds them (unsigned bytes): the array itself, not a
+     * copy, for a reader that keeps them as they are; not to be modified.
+     */
+    byte[] bytes() {
+        return values;
+    }
+
     /** Value {@code index} (row-major) as an unsigned number in {@code [0, 255]}. */
     public int unsigned(int index) {
         return values[index] & 0xff;

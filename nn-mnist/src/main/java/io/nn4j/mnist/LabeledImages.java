@@ -4,25 +4,31 @@ import io.nn4j.api.train.Dataset;
 import java.util.Arrays;
 
 /**
- * Images with their class labels, held on the host: one image per row of pixel intensities in
- * {@code [0, 1]}, row-major. Gives the training views the demo needs: one-hot classes, or one
- * class against the rest.
+ * Images with their class labels, held on the host: one image per row of pixel intensities,
+ * row-major, as the unsigned bytes of the files (a quarter of the memory of floats). Pixel
+ * values are the intensities over {@value #MAX_INTENSITY}, in {@code [0, 1]}, wherever they are
+ * read. Gives the training views the demo needs: one-hot classes, or one class against the rest
+ * (data sets that keep the bytes, {@link Dataset#ofUnsignedBytes}).
  *
  * <p>Never modified after it is made: safe to share between threads.
  */
 public final class LabeledImages {
-    private final float[] pixels;
+    /** The intensity of a white pixel: a pixel's value is its intensity over this. */
+    public static final float MAX_INTENSITY = 255f;
+
+    private final byte[] pixels;
     private final int pixelsPerImage;
     private final int[] labels;
     private final int classes;
 
     /**
-     * Images {@code pixels} ({@code labels.length} rows of {@code pixelsPerImage}) of classes in
-     * {@code [0, classes)}. The arrays are kept, not copied.
+     * Images of intensities {@code pixels} (unsigned bytes, {@code labels.length} rows of
+     * {@code pixelsPerImage}) of classes in {@code [0, classes)}. The arrays are kept, not
+     * copied.
      *
      * @throws IllegalArgumentException when the sizes disagree or a label is out of range
      */
-    public LabeledImages(float[] pixels, int pixelsPerImage, int[] labels, int classes) {
+    public LabeledImages(byte[] pixels, int pixelsPerImage, int[] labels, int classes) {
         if (pixelsPerImage < 1 || labels.length == 0
                 || pixels.length != (long) labels.length * pixelsPerImage) {
             throw new IllegalArgumentException(pixels.length + " pixels for " + labels.length
@@ -60,14 +66,18 @@ public final class LabeledImages {
         return labels[i];
     }
 
-    /** A copy of image {@code i}'s pixels. */
+    /** Image {@code i}'s pixel values, in {@code [0, 1]}. */
     public float[] image(int i) {
-        return Arrays.copyOfRange(pixels, i * pixelsPerImage, (i + 1) * pixelsPerImage);
+        float[] image = new float[pixelsPerImage];
+        copyPixels(i, 1, image);
+        return image;
     }
 
-    /** All pixels, row-major; not a copy, for streaming batches to a backend. */
-    float[] pixels() {
-        return pixels;
+    /** Writes the pixel values of images {@code from … from + count − 1} into {@code dst}. */
+    void copyPixels(int from, int count, float[] dst) {
+        for (int p = 0; p < count * pixelsPerImage; p++) {
+            dst[p] = (pixels[from * pixelsPerImage + p] & 0xFF) / MAX_INTENSITY;
+        }
     }
 
     /** The first {@code count} images (all of them when {@code count} is at least the size). */
@@ -81,7 +91,7 @@ public final class LabeledImages {
 
     /** A data set with one-hot targets over the classes. */
     public Dataset oneHot() {
-        return Dataset.ofClasses(pixels, pixelsPerImage, labels, classes);
+        return Dataset.ofClasses(pixels, pixelsPerImage, MAX_INTENSITY, labels, classes);
     }
 
     /**
@@ -91,7 +101,8 @@ public final class LabeledImages {
      * @throws IllegalArgumentException when {@code positive} is not a class
      */
     public Dataset oneAgainstRest(int positive) {
-        return new Dataset(pixels, pixelsPerImage, isClass(positive), 1);
+        return Dataset.ofUnsignedBytes(pixels, pixelsPerImage, MAX_INTENSITY, isClass(positive),
+                1);
     }
 
     private float[] isClass(int positive) {

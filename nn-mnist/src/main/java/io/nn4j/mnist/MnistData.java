@@ -5,7 +5,7 @@ import java.nio.file.Path;
 
 /**
  * A data set's training and test images, read from its four verified IDX files: each image a row
- * of pixel intensities scaled to {@code [0, 1]} ({@code pixel / 255}), each with its class.
+ * of pixel intensities (values in {@code [0, 1]}: {@code pixel / 255}), each with its class.
  *
  * <p>Immutable: safe to share between threads.
  *
@@ -51,10 +51,6 @@ public record MnistData(DatasetKind kind, LabeledImages train, LabeledImages tes
                         + "; expected a class in [0, " + (classes - 1) + "]");
             }
         }
-        float[] pixels = new float[images.count() * images.itemSize()];
-        for (int i = 0; i < pixels.length; i++) {
-            pixels[i] = images.unsigned(i) / 255f;
-        }
-        return new LabeledImages(pixels, images.itemSize(), classOf, classes);
+        return new LabeledImages(images.bytes(), images.itemSize(), classOf, classes);
     }
 }

@@ -1,6 +1,5 @@
 package io.nn4j.mnist;
 
-import java.io.PrintWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
@@ -25,7 +24,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "nn-mnist",
         subcommands = {TrainCommand.class, EvalCommand.class, PredictCommand.class,
-            BinaryCommand.class, BackendsCommand.class, ExplainCommand.class, CsvCommand.class},
+            BinaryCommand.class, BackendsCommand.class, ExplainCommand.class, CsvCommand.class,
+            ExportCommand.class},
         description = "Train, evaluate and explain dense neural networks on MNIST and"
                 + " Fashion-MNIST, or on any CSV file, on a pluggable compute backend.")
 public final class MnistDemo implements Runnable {

@@ -1,7 +1,6 @@
 package io.nn4j.mnist;
 
 import io.nn4j.api.Backend;
-import io.nn4j.api.io.ModelFile;
 import io.nn4j.api.nn.Sequential;
 import io.nn4j.data.CsvLoader;
 import java.io.IOException;
@@ -9,14 +8,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * The {@code predict} command: runs a saved model on one image (a test-set index or a 28 × 28
@@ -27,18 +23,11 @@ import picocli.CommandLine.Spec;
         description = "Classify one image with a saved model: a test image by index, or a"
                 + " 28x28 PNG. Prints the class and the probability of each class. Or predict"
                 + " every row of a CSV file (--csv), one line per row.")
-final class PredictCommand implements Callable<Integer> {
+final class PredictCommand extends DemoCommand {
     private static final int BAR_WIDTH = 40;
 
-    @Spec
-    private CommandSpec spec;
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    private boolean help;
-
-    @Option(names = "--model", paramLabel = "FILE", required = true,
-            description = "The model file, as train --save-model writes it.")
-    private Path model;
+    @Mixin
+    private ModelOption model;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     private Source source;
@@ -106,7 +95,8 @@ final class PredictCommand implements Callable<Integer> {
                 what = source.image + (digit.inverted() ? " (inverted: dark ink on a light"
                         + " background)" : "");
             }
-            try (Sequential net = SavedModel.load(model, opened, pixels.length, names.size())) {
+            try (Sequential net = SavedModel.fitting(model.load(opened), model.file(),
+                    pixels.length, names.size())) {
                 print(out, opened, net, pixels, what, names);
             }
         }
@@ -117,7 +107,7 @@ final class PredictCommand implements Callable<Integer> {
                        String what, List<String> names) {
         float[] probabilities = net.predict(pixels, 1);
         int best = Predictions.argmax(probabilities, names.size())[0];
-        out.println("model: " + model + " (" + SavedModel.describe(net.architecture())
+        out.println("model: " + model.file() + " (" + SavedModel.describe(net.architecture())
                 + ") on " + opened.name());
         out.println("image: " + what);
         out.println(String.format(Locale.ROOT, "predicted: %s (probability %.4f)",
@@ -142,11 +132,12 @@ final class PredictCommand implements Callable<Integer> {
         float[][] rows = features.applyTo(label == null ? CsvLoader.unlabeled()
                 : CsvLoader.regression(label)).loadFeatures(source.csv);
         try (Backend opened = backend.open(spec.commandLine());
-             Sequential net = ModelFile.load(model, opened)) {
+             Sequential net = model.load(opened)) {
             if (rows[0].length != net.inputSize()) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT, "%s has %d feature"
                         + " columns%s but %s takes %d inputs%s", source.csv, rows[0].length,
-                        label == null ? "" : " besides '" + label + "'", model, net.inputSize(),
+                        label == null ? "" : " besides '" + label + "'", model.file(),
+                        net.inputSize(),
                         label == null ? "; name a column to leave out, such as the label, with"
                                 + " --label" : ""));
             }

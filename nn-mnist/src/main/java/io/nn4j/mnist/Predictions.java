@@ -27,11 +27,13 @@ final class Predictions {
         Backend backend = model.backend();
         int outputs = model.outputSize();
         float[] result = new float[images.size() * outputs];
+        float[] pixels = new float[Math.min(BATCH, images.size()) * features];
         for (int from = 0; from < images.size(); from += BATCH) {
             int rows = Math.min(BATCH, images.size() - from);
             try (Tensor batch = backend.zeros(Shape.matrix(rows, features));
                  Tensor output = backend.zeros(Shape.matrix(rows, outputs))) {
-                backend.copyIn(images.pixels(), from * features, batch);
+                images.copyPixels(from, rows, pixels);
+                backend.copyIn(pixels, 0, batch);
                 model.predict(batch, output);
                 backend.copyOut(output, result, from * outputs);
             }
@@ -51,12 +53,14 @@ final class Predictions {
         Backend backend = model.backend();
         int[] classes = new int[images.size()];
         float[] indices = new float[Math.min(BATCH, images.size())];
+        float[] pixels = new float[indices.length * features];
         for (int from = 0; from < images.size(); from += BATCH) {
             int rows = Math.min(BATCH, images.size() - from);
             try (Tensor batch = backend.zeros(Shape.matrix(rows, features));
                  Tensor output = backend.zeros(Shape.matrix(rows, model.outputSize()));
                  Tensor best = backend.zeros(Shape.vector(rows))) {
-                backend.copyIn(images.pixels(), from * features, batch);
+                images.copyPixels(from, rows, pixels);
+                backend.copyIn(pixels, 0, batch);
                 model.predict(batch, output);
                 backend.argmaxRows(output, best);
                 backend.copyOut(best, indices, 0);

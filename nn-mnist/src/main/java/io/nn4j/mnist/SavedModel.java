@@ -10,7 +10,7 @@ import io.nn4j.api.nn.Sequential;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** A model file as the {@code eval} and {@code predict} commands read it. */
+/** A model file (nn4j's or ONNX) as the {@code eval} and {@code predict} commands read it. */
 final class SavedModel {
     private SavedModel() {
     }
@@ -23,7 +23,16 @@ final class SavedModel {
      * @throws IllegalArgumentException naming the file and both sizes when the model does not fit
      */
     static Sequential load(Path file, Backend backend, int pixels, int classes) throws IOException {
-        Sequential model = ModelFile.load(file, backend);
+        return fitting(ModelFile.load(file, backend), file, pixels, classes);
+    }
+
+    /**
+     * Returns {@code model}, loaded from {@code file}, when it fits images of {@code pixels}
+     * pixels and {@code classes} classes; otherwise closes it.
+     *
+     * @throws IllegalArgumentException naming the file and both sizes when the model does not fit
+     */
+    static Sequential fitting(Sequential model, Path file, int pixels, int classes) {
         if (model.inputSize() != pixels || model.outputSize() != classes) {
             String found = describe(model.architecture());
             model.close();

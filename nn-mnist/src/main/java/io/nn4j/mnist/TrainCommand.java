@@ -7,19 +7,17 @@ import io.nn4j.api.io.ModelFile;
 import io.nn4j.api.metrics.EpochStats;
 import io.nn4j.api.nn.Architecture;
 import io.nn4j.api.train.Dataset;
+import io.nn4j.api.train.TrainingListener;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * The {@code train} command: trains a dense classifier (hidden layers, then a softmax output with
@@ -29,30 +27,15 @@ import picocli.CommandLine.Spec;
 @Command(name = "train", sortOptions = false,
         description = "Train a dense network on MNIST or Fashion-MNIST, report test accuracy per"
                 + " epoch, and write a report folder of charts and pictures.")
-final class TrainCommand implements Callable<Integer> {
+final class TrainCommand extends DemoCommand {
     /** Where the report goes unless {@code --report-dir} says otherwise. */
     static final String DEFAULT_REPORT_DIR = "target/mnist-report";
-
-    @Spec
-    private CommandSpec spec;
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    private boolean help;
-
-    @Mixin
-    private BackendOption backend;
 
     @Mixin
     private DataOptions data;
 
     @Mixin
-    private NetworkOptions network;
-
-    @Mixin
-    private OptimizerOptions optimizer;
-
-    @Mixin
-    private TrainingOptions training;
+    private FitOptions fit;
 
     @Option(names = "--checkpoint-dir", paramLabel = "DIR",
             description = "Write a checkpoint to DIR after every epoch (the latest is kept).")
@@ -80,47 +63,94 @@ final class TrainCommand implements Callable<Integer> {
             description = "Also write the run's summary JSON to FILE.")
     private Path summaryJson;
 
+    @Option(names = "--timeline",
+            description = "At the end, print how long each phase of the run took.")
+    private boolean timeline;
+
     @Override
     public Integer call() throws IOException {
-        training.check(spec.commandLine());
-        network.check(spec.commandLine());
-        optimizer.check(spec.commandLine(), training.epochs());
+        RunTimeline phases = RunTimeline.sinceJvmStart();
+        phases.mark("JVM start, class loading, options");
+        fit.check(spec.commandLine());
+        NetworkOptions network = fit.network();
+        TrainingOptions training = fit.training();
         Path checkpoints = checkpointsToUse();
         PrintWriter out = spec.commandLine().getOut();
-        MnistData loaded = data.load();
-        MnistData used = new MnistData(loaded.kind(),
-                loaded.train().first(training.trainSize(loaded.train().size())), loaded.test());
-        int inputs = used.train().pixelsPerImage();
-        int classes = used.kind().classes();
+        int inputs = DatasetKind.SIDE * DatasetKind.SIDE;
+        int classes = data.kind().classes();
         Architecture architecture = network.architecture(inputs, classes, Activation.SOFTMAX);
-        Dataset trainSet = used.train().oneHot();
-        try (TrainingRun run = TrainingRun.open(spec.commandLine(), backend, architecture,
-                optimizer, training, Loss.CATEGORICAL_CROSSENTROPY, trainSet, out)) {
+        BackgroundTask<MnistData> reading = BackgroundTask.start("nn4j-data", data::load);
+        try (TrainingRun run = openWhileReading(reading, architecture, out)) {
+            phases.mark("backend ready, model built (the data read meanwhile)");
+            MnistData used = firstImages(reading.join());
+            Dataset trainSet = used.train().oneHot();
+            phases.mark("data read and checked");
             printHeader(out, run, used, inputs, classes, checkpoints);
             List<EpochStats> history = run.fit(trainSet, used.test().oneHot(),
-                    Loss.CATEGORICAL_CROSSENTROPY, training, checkpoints, out);
+                    Loss.CATEGORICAL_CROSSENTROPY, checkpoints, out,
+                    trainer -> trainer.listener(new TrainingListener() {
+                        @Override
+                        public void onEpochEnd(EpochStats stats) {
+                            phases.mark("epoch " + stats.epoch() + ", then its test evaluation");
+                        }
+                    }));
             RunSummary summary = new RunSummary(run.backend().name(), used.kind().id(),
                     network.hidden(), network.activation().id(), network.dropout(),
-                    run.optimizer().toString(), training.batchSize(), optimizer.learningRate(),
-                    training.seed(), history);
+                    run.optimizer().toString(), training.batchSize(),
+                    fit.optimizer().learningRate(), training.seed(), history);
             out.println(String.format(Locale.ROOT, "final test accuracy %.4f (%.2f%%)",
                     summary.testAccuracy(), 100 * summary.testAccuracy()));
             if (saveModel != null) {
                 ModelFile.save(run.model(), saveModel);
                 out.println("model saved to " + saveModel);
+                phases.mark("model saved");
             }
             if (summaryJson != null) {
                 summary.writeJson(summaryJson);
                 out.println("summary written to " + summaryJson);
+                phases.mark("summary written");
             }
             if (!noReport) {
                 ReportMaker.write(reportDir, run.model(), used, summary);
                 out.println("report written to " + reportDir + " (loss.png, accuracy.png,"
                         + " confusion.png, misclassified.png, weights.png, summary.json)");
+                phases.mark("report written");
             }
             out.flush();
         }
+        if (timeline) {
+            phases.print(out);
+        }
         return 0;
+    }
+
+    /**
+     * Opens the named (or default) backend and builds the model while {@code reading} reads the
+     * data; when that fails, the data's own failure (a missing file, say) is the one reported,
+     * since it names what to fix first. {@code --backend auto} times training steps on the data,
+     * so it waits for it.
+     */
+    private TrainingRun openWhileReading(BackgroundTask<MnistData> reading,
+                                         Architecture architecture, PrintWriter out)
+            throws IOException {
+        if (fit.backend().isAuto()) {
+            return TrainingRun.open(spec.commandLine(), fit, architecture,
+                    Loss.CATEGORICAL_CROSSENTROPY, firstImages(reading.join()).train().oneHot(),
+                    out);
+        }
+        try {
+            return TrainingRun.on(fit.backend().open(spec.commandLine()), fit, architecture);
+        } catch (RuntimeException e) {
+            reading.join();
+            throw e;
+        }
+    }
+
+    /** The data with only the first {@code --train-size} training images. */
+    private MnistData firstImages(MnistData loaded) {
+        LabeledImages train = loaded.train();
+        return new MnistData(loaded.kind(), train.first(fit.training().trainSize(train.size())),
+                loaded.test());
     }
 
     /**
@@ -147,10 +177,8 @@ final class TrainCommand implements Callable<Integer> {
         out.println("backend: " + run.backend().description());
         out.println(String.format(Locale.ROOT, "data: %s, %d training and %d test images",
                 used.kind().id(), used.train().size(), used.test().size()));
-        out.println(String.format(Locale.ROOT, "network: %s, %s, schedule %s, batch %d,"
-                + " epochs %d, seed %d", network.describe(inputs, classes, Activation.SOFTMAX),
-                run.optimizer(), optimizer.schedule(), training.batchSize(), training.epochs(),
-                training.seed()));
+        out.println(fit.describe(inputs, classes, Activation.SOFTMAX,
+                Loss.CATEGORICAL_CROSSENTROPY, run.optimizer()));
         if (checkpoints != null) {
             Optional<Path> latest = Checkpoint.latest(checkpoints);
             out.println(latest.map(file -> "resuming from " + file)

@@ -23,28 +23,41 @@ final class TrainingRun implements AutoCloseable {
     private final Backend backend;
     private final Sequential model;
     private final Optimizer optimizer;
+    private final TrainingOptions training;
 
-    private TrainingRun(Backend backend, Sequential model, Optimizer optimizer) {
+    private TrainingRun(Backend backend, Sequential model, Optimizer optimizer,
+                        TrainingOptions training) {
         this.backend = backend;
         this.model = model;
         this.optimizer = optimizer;
+        this.training = training;
     }
 
     /**
      * Opens the backend the options name and builds the model on it from the training seed.
      * {@code train} supplies the batches that {@code --backend auto} times.
      */
-    static TrainingRun open(CommandLine command, BackendOption backendOption,
-                            Architecture architecture, OptimizerOptions optimizerOptions,
-                            TrainingOptions training, Loss loss, Dataset train, PrintWriter out) {
-        Backend backend = backendOption.isAuto()
+    static TrainingRun open(CommandLine command, FitOptions options, Architecture architecture,
+                            Loss loss, Dataset train, PrintWriter out) {
+        TrainingOptions training = options.training();
+        Backend backend = options.backend().isAuto()
                 ? AutoBackend.fastest(architecture, training.seed(), loss,
-                        () -> optimizerOptions.create(training.epochs()), train,
+                        () -> options.optimizer().create(training.epochs()), train,
                         training.batchSize(), out)
-                : backendOption.open(command);
+                : options.backend().open(command);
+        return on(backend, options, architecture);
+    }
+
+    /**
+     * Builds the model on {@code backend}, which the run owns from here on (it is closed if the
+     * model cannot be built), from the training seed.
+     */
+    static TrainingRun on(Backend backend, FitOptions options, Architecture architecture) {
+        TrainingOptions training = options.training();
         try {
             Sequential model = architecture.build(backend, training.seed());
-            return new TrainingRun(backend, model, optimizerOptions.create(training.epochs()));
+            return new TrainingRun(backend, model, options.optimizer().create(training.epochs()),
+                    training);
         } catch (RuntimeException e) {
             backend.close();
             throw e;
@@ -73,18 +86,18 @@ final class TrainingRun implements AutoCloseable {
      *
      * @return every epoch's statistics, resumed ones included
      */
-    List<EpochStats> fit(Dataset train, Dataset test, Loss loss, TrainingOptions training,
-                         Path checkpoints, PrintWriter out) {
-        return fit(train, test, loss, training, checkpoints, out, trainer -> { });
+    List<EpochStats> fit(Dataset train, Dataset test, Loss loss, Path checkpoints,
+                         PrintWriter out) {
+        return fit(train, test, loss, checkpoints, out, trainer -> { });
     }
 
     /**
-     * As {@link #fit(Dataset, Dataset, Loss, TrainingOptions, Path, PrintWriter)}, with
+     * As {@link #fit(Dataset, Dataset, Loss, Path, PrintWriter)}, with
      * {@code control} adding its settings to the trainer before it is built (a validation
      * split, early stopping).
      */
-    List<EpochStats> fit(Dataset train, Dataset test, Loss loss, TrainingOptions training,
-                         Path checkpoints, PrintWriter out, Consumer<Trainer.Builder> control) {
+    List<EpochStats> fit(Dataset train, Dataset test, Loss loss, Path checkpoints,
+                         PrintWriter out, Consumer<Trainer.Builder> control) {
         try (ProgressListener progress = new ProgressListener(out, training.epochs(),
                 train.size(), training.batchSize(), training.progressBar())) {
             Trainer.Builder trainer = Trainer.builder()

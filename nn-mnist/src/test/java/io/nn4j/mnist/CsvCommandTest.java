@@ -1,5 +1,6 @@
 package io.nn4j.mnist;
 
+import static io.nn4j.api.testkit.TextAssertions.assertContains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -65,12 +66,12 @@ class CsvCommandTest {
                 "--save-model", model.toString(), "--summary-json", summary.toString())
                 .succeeded();
 
-        assertTrue(out.contains("3 classes [blue, green, red]"), out);
-        assertTrue(out.contains("split (stratified, seed 7): 144 training rows, 36 test rows"),
-                out);
-        assertTrue(out.contains("  green        48      12"), out);
-        assertTrue(out.contains("epoch 30/30"), out);
-        assertTrue(out.contains("macro F1"), out);
+        assertContains(out,
+                "3 classes [blue, green, red]",
+                "split (stratified, seed 7): 144 training rows, 36 test rows",
+                "  green        48      12",
+                "epoch 30/30",
+                "macro F1");
         JsonObject json = json(summary);
         assertEquals("classification", json.get("task").getAsString());
         assertEquals(36, json.get("test_rows").getAsInt());
@@ -123,8 +124,7 @@ class CsvCommandTest {
                 "--epochs", "40", "--summary-json", summary.toString(), "--save-model",
                 model.toString()).succeeded();
 
-        assertTrue(out.contains("split (random, seed 7): 160 training rows, 40 test rows"), out);
-        assertTrue(out.contains("RMSE"), out);
+        assertContains(out, "split (random, seed 7): 160 training rows, 40 test rows", "RMSE");
         JsonObject json = json(summary);
         assertEquals("regression", json.get("task").getAsString());
         assertEquals(40, json.get("test_rows").getAsInt());
@@ -146,8 +146,7 @@ class CsvCommandTest {
         String out = csv("--file", blobs().toString(), "--label", "species", "--epochs", "400",
                 "--early-stopping", "3", "--summary-json", summary.toString()).succeeded();
 
-        assertTrue(out.contains("validation: 20% of the training rows"), out);
-        assertTrue(out.contains("stopped early after epoch"), out);
+        assertContains(out, "validation: 20% of the training rows", "stopped early after epoch");
         assertTrue(json(summary).get("epochs_run").getAsInt() < 400);
     }
 
@@ -160,8 +159,9 @@ class CsvCommandTest {
         String out = csv("--file", data.toString(), "--label", "species", "--features", "y,x",
                 "--skip-missing", "NA", "--epochs", "2").succeeded();
 
-        assertTrue(out.contains(", 179 rows, 2 features [y, x], label 'species'"), out);
-        assertTrue(out.contains("rows skipped for a missing value: 1, on lines [4]"), out);
+        assertContains(out,
+                ", 179 rows, 2 features [y, x], label 'species'",
+                "rows skipped for a missing value: 1, on lines [4]");
     }
 
     @Test

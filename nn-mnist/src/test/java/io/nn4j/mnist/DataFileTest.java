@@ -1,6 +1,7 @@
 package io.nn4j.mnist;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,10 +10,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DataFileTest {
+    private static final String ABC_SHA256 =
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+
     @TempDir
     Path dir;
 
@@ -41,8 +48,7 @@ class DataFileTest {
         IOException e = assertThrows(IOException.class, () -> images.verifiedIn(dir));
         String message = e.getMessage();
         assertTrue(message.startsWith(file.toString()), message);
-        assertTrue(message.contains(
-                "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"), message);
+        assertTrue(message.contains(ABC_SHA256), message);
         assertTrue(message.contains(images.sha256()), message);
         assertTrue(message.contains("scripts/fetch-mnist.sh"), message);
     }
@@ -50,8 +56,54 @@ class DataFileTest {
     @Test
     void hashesMatchTheKnownSha256OfAbc() throws IOException {
         Path file = Files.write(dir.resolve("abc"), "abc".getBytes(StandardCharsets.US_ASCII));
-        assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
-                DataFile.sha256Of(file));
+        assertEquals(ABC_SHA256, DataFile.sha256Of(file));
+    }
+
+    @Test
+    void aFileCheckedOnceIsVouchedForUntilItChanges() throws IOException, InterruptedException {
+        Path file = Files.writeString(dir.resolve("abc"), "abc");
+        DataFile abc = new DataFile("abc", ABC_SHA256, "fetch it");
+        VerifiedFiles checked = new VerifiedFiles(dir.resolve("cache/verified.properties"),
+                inAnHour());
+        assertFalse(checked.vouchesFor(checked.stamp(file, ABC_SHA256)));
+        assertEquals(file, abc.verifiedIn(dir, checked));
+        assertTrue(checked.vouchesFor(checked.stamp(file, ABC_SHA256)));
+        assertFalse(checked.vouchesFor(checked.stamp(file, "0".repeat(64))),
+                "a record vouches only for the hash that was checked");
+
+        FileTime modified = Files.getLastModifiedTime(file);
+        Thread.sleep(50);
+        Files.writeString(file, "abd");
+        Files.setLastModifiedTime(file, modified);
+        assertFalse(checked.vouchesFor(checked.stamp(file, ABC_SHA256)));
+        IOException e = assertThrows(IOException.class, () -> abc.verifiedIn(dir, checked));
+        assertTrue(e.getMessage().contains("SHA-256 is "), e.getMessage());
+    }
+
+    @Test
+    void aFileChangedJustNowIsNotRecorded() throws IOException {
+        Path file = Files.writeString(dir.resolve("abc"), "abc");
+        VerifiedFiles checked = new VerifiedFiles(dir.resolve("verified.properties"),
+                Clock.systemUTC());
+        new DataFile("abc", ABC_SHA256, "fetch it").verifiedIn(dir, checked);
+        assertFalse(checked.vouchesFor(checked.stamp(file, ABC_SHA256)));
+    }
+
+    @Test
+    void aRecordThatCannotBeWrittenOrReadOnlyCostsTheHash() throws IOException {
+        Files.writeString(dir.resolve("abc"), "abc");
+        Path notAFolder = Files.writeString(dir.resolve("plain"), "x");
+        DataFile abc = new DataFile("abc", ABC_SHA256, "fetch it");
+        assertEquals(dir.resolve("abc"),
+                abc.verifiedIn(dir, new VerifiedFiles(notAFolder.resolve("v"), inAnHour())));
+        Path garbled = Files.write(dir.resolve("garbled"), new byte[] {'\\', 'u', 'z'});
+        assertEquals(dir.resolve("abc"),
+                abc.verifiedIn(dir, new VerifiedFiles(garbled, inAnHour())));
+    }
+
+    /** A clock an hour ahead, to which every file just written is old enough to record. */
+    private static Clock inAnHour() {
+        return Clock.offset(Clock.systemUTC(), Duration.ofHours(1));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.nn4j.mnist;
 
+import static io.nn4j.api.testkit.TextAssertions.assertContains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -47,17 +48,16 @@ class DemoCommandsIT {
     @Test
     void trainPrintsTheRunEpochByEpoch() {
         assertTrue(trainOut.startsWith("backend: cpu"), trainOut);
-        assertTrue(trainOut.contains("data: mnist, 60000 training and 10000 test images"),
-                trainOut);
-        assertTrue(trainOut.contains("network: 784 -> [128] (relu) -> 10 (softmax),"
-                + " SGD(learning rate 0.1), schedule constant, batch 64, epochs 2, seed 42"),
-                trainOut);
-        assertTrue(trainOut.contains("epoch 1/2   25%  "), trainOut);
-        assertTrue(trainOut.contains("epoch 1/2  train loss "), trainOut);
-        assertTrue(trainOut.contains("epoch 2/2  train loss "), trainOut);
-        assertTrue(trainOut.contains("final test accuracy 0.9"), trainOut);
-        assertTrue(trainOut.contains("model saved to "), trainOut);
-        assertTrue(trainOut.contains("report written to "), trainOut);
+        assertContains(trainOut,
+                "data: mnist, 60000 training and 10000 test images",
+                "network: 784 -> [128] (relu) -> 10 (softmax), loss categorical_crossentropy,"
+                        + " SGD(learning rate 0.1), schedule constant, batch 64, epochs 2, seed 42",
+                "epoch 1/2   25%  ",
+                "epoch 1/2  train loss ",
+                "epoch 2/2  train loss ",
+                "final test accuracy 0.9",
+                "model saved to ",
+                "report written to ");
         assertTrue(Files.isRegularFile(dir.resolve("models/model.nn4j")));
         assertTrue(Files.isRegularFile(dir.resolve("checkpoints/checkpoint-epoch-0002.nn4j")));
         assertFalse(Files.exists(dir.resolve("checkpoints/checkpoint-epoch-0001.nn4j")));
@@ -100,9 +100,10 @@ class DemoCommandsIT {
         // the same model on the same images; batches of another size may round a near tie apart
         assertEquals(json.get("test_accuracy").getAsDouble(),
                 Double.parseDouble(accuracy.group(1)), 0.0005, out);
-        assertTrue(out.contains("784 -> dense 128 relu -> dense 10 softmax"), out);
-        assertTrue(out.contains("true\\pred      0      1"), out);
-        assertTrue(out.contains("precision recall     f1"), out);
+        assertContains(out,
+                "784 -> dense 128 relu -> dense 10 softmax",
+                "true\\pred      0      1",
+                "precision recall     f1");
         assertEquals(11 + 4, out.lines().count(), out);
     }
 
@@ -111,8 +112,9 @@ class DemoCommandsIT {
         String model = dir.resolve("models/model.nn4j").toString();
         String byIndex = DemoRun.of("predict", "--model", model, "--index", "0", "--data-dir",
                 data).succeeded();
-        assertTrue(byIndex.contains("image: test image 0 of mnist, true class 7"), byIndex);
-        assertTrue(byIndex.contains("predicted: 7 (probability 0."), byIndex);
+        assertContains(byIndex,
+                "image: test image 0 of mnist, true class 7",
+                "predicted: 7 (probability 0.");
         assertEquals(3 + 11, byIndex.lines().count(), byIndex);
 
         float[] pixels = MnistTestData.load().test().image(0);
@@ -126,7 +128,7 @@ class DemoCommandsIT {
             ImageIO.write(image, "png", png.toFile());
             String out = DemoRun.of("predict", "--model", model, "--image", png.toString())
                     .succeeded();
-            assertTrue(out.contains("predicted: 7 (probability 0."), out);
+            assertContains(out, "predicted: 7 (probability 0.");
             assertEquals(inverted, out.contains("(inverted: dark ink on a light background)"),
                     out);
         }
@@ -137,11 +139,10 @@ class DemoCommandsIT {
         String out = DemoRun.of("train", "--backend", "cpu", "--epochs", "3", "--data-dir", data,
                 "--checkpoint-dir", dir.resolve("checkpoints").toString(), "--resume",
                 "--no-report").succeeded();
-        assertTrue(out.contains("resuming from "), out);
-        assertTrue(out.contains("checkpoint-epoch-0002.nn4j"), out);
+        assertContains(out, "resuming from ", "checkpoint-epoch-0002.nn4j");
         assertFalse(out.contains("epoch 1/3  train loss"), out);
         assertFalse(out.contains("epoch 2/3  train loss"), out);
-        assertTrue(out.contains("epoch 3/3  train loss"), out);
+        assertContains(out, "epoch 3/3  train loss");
         assertTrue(Files.isRegularFile(dir.resolve("checkpoints/checkpoint-epoch-0003.nn4j")));
     }
 
@@ -149,15 +150,16 @@ class DemoCommandsIT {
     void binaryReportsPrecisionAndRecallAtTheThreshold() {
         String out = DemoRun.of("binary", "--backend", "cpu", "--positive", "0", "--epochs", "1",
                 "--threshold", "0.4", "--data-dir", data).succeeded();
-        assertTrue(out.contains("task: mnist class 0 against the rest; 5923 of 60000 training"
-                + " images are positive"), out);
-        assertTrue(out.contains("-> 1 (sigmoid), loss binary_crossentropy"), out);
+        assertContains(out,
+                "task: mnist class 0 against the rest; 5923 of 60000 training"
+                        + " images are positive",
+                "-> 1 (sigmoid), loss binary_crossentropy");
         Matcher metrics = Pattern.compile("at threshold 0\\.40 on the 10000 test images:"
                 + " precision (\\S+), recall (\\S+), F1").matcher(out);
         assertTrue(metrics.find(), out);
         assertTrue(Double.parseDouble(metrics.group(1)) > 0.9, out);
         assertTrue(Double.parseDouble(metrics.group(2)) > 0.9, out);
-        assertTrue(out.contains("     0.90     "), out);
+        assertContains(out, "     0.90     ");
     }
 
     @Test
@@ -174,7 +176,8 @@ class DemoCommandsIT {
         assertTrue(millis.containsKey("cpu"), out);
         assertTrue(millis.containsKey("opencl") || out.contains("auto: skipping opencl"), out);
         String fastest = Collections.min(millis.entrySet(), Map.Entry.comparingByValue()).getKey();
-        assertTrue(out.contains("auto: using " + fastest + ", the fastest"), out);
-        assertTrue(out.contains("data: mnist, 2000 training and 10000 test images"), out);
+        assertContains(out,
+                "auto: using " + fastest + ", the fastest",
+                "data: mnist, 2000 training and 10000 test images");
     }
 }

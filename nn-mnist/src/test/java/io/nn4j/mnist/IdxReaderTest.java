@@ -1,5 +1,6 @@
 package io.nn4j.mnist;
 
+import static io.nn4j.api.testkit.Allocations.allocatedBytes;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -21,10 +21,14 @@ class IdxReaderTest {
     @TempDir
     Path dir;
 
+    /** Writes an IDX file of unsigned bytes named {@code name} into the test's folder. */
+    private Path unsignedBytes(String name, int[] dimensions, byte[] data) throws IOException {
+        return IdxFiles.write(dir.resolve(name), IdxFiles.unsignedBytes(dimensions, data));
+    }
+
     @Test
     void readsRawImages() throws IOException {
-        Path file = IdxFiles.write(dir.resolve("images.idx"),
-                IdxFiles.unsignedBytes(new int[] {3, 2, 5}, IdxFiles.counting(30)));
+        Path file = unsignedBytes("images.idx", new int[] {3, 2, 5}, IdxFiles.counting(30));
         IdxArray images = IdxReader.read(file, 3);
         assertArrayEquals(new int[] {3, 2, 5}, images.dimensions());
         assertEquals(3, images.count());
@@ -60,15 +64,13 @@ class IdxReaderTest {
 
     @Test
     void rejectsWrongDimensionCount() throws IOException {
-        Path file = IdxFiles.write(dir.resolve("labels-as-images"),
-                IdxFiles.unsignedBytes(new int[] {4}, new byte[4]));
+        Path file = unsignedBytes("labels-as-images", new int[] {4}, new byte[4]);
         assertMessage(file, 3, "1 dimensions", "expected 3");
     }
 
     @Test
     void rejectsTruncatedRawData() throws IOException {
-        Path file = IdxFiles.write(dir.resolve("short"),
-                IdxFiles.unsignedBytes(new int[] {2, 3, 3}, IdxFiles.counting(17)));
+        Path file = unsignedBytes("short", new int[] {2, 3, 3}, IdxFiles.counting(17));
         assertMessage(file, 3, "truncated: 17 data bytes", "expect exactly 18");
     }
 
@@ -90,8 +92,7 @@ class IdxReaderTest {
 
     @Test
     void rejectsTrailingRawBytes() throws IOException {
-        Path file = IdxFiles.write(dir.resolve("long"),
-                IdxFiles.unsignedBytes(new int[] {5}, IdxFiles.counting(6)));
+        Path file = unsignedBytes("long", new int[] {5}, IdxFiles.counting(6));
         assertMessage(file, 1, "trailing bytes: 6 data bytes", "expect exactly 5");
     }
 
@@ -104,15 +105,13 @@ class IdxReaderTest {
 
     @Test
     void rejectsAbsurdDimensionsBeforeAllocating() throws IOException {
-        Path file = IdxFiles.write(dir.resolve("huge"),
-                IdxFiles.unsignedBytes(new int[] {1 << 30, 1 << 30, 1}, new byte[16]));
+        Path file = unsignedBytes("huge", new int[] {1 << 30, 1 << 30, 1}, new byte[16]);
         assertMessage(file, 3, "describe more than", "[1073741824, 1073741824, 1]");
     }
 
     @Test
     void rejectsLargeDimensionsThatTheFileDoesNotHold() throws IOException {
-        Path raw = IdxFiles.write(dir.resolve("big-header"),
-                IdxFiles.unsignedBytes(new int[] {60000, 28, 100}, new byte[16]));
+        Path raw = unsignedBytes("big-header", new int[] {60000, 28, 100}, new byte[16]);
         assertMessage(raw, 3, "truncated: 16 data bytes", "expect exactly 168000000");
         Path gzip = IdxFiles.writeGzip(dir.resolve("big-header.gz"),
                 IdxFiles.unsignedBytes(new int[] {60000, 28, 28}, new byte[16]));
@@ -167,22 +166,11 @@ class IdxReaderTest {
         }
     }
 
-    /** The heap bytes this thread allocated while {@code action} ran. */
-    private static long allocatedBytes(Runnable action) {
-        com.sun.management.ThreadMXBean threads =
-                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        long before = threads.getCurrentThreadAllocatedBytes();
-        action.run();
-        return threads.getCurrentThreadAllocatedBytes() - before;
-    }
-
     @Test
     void rejectsNonPositiveDimensions() throws IOException {
-        Path zero = IdxFiles.write(dir.resolve("zero"),
-                IdxFiles.unsignedBytes(new int[] {0, 28, 28}, new byte[0]));
+        Path zero = unsignedBytes("zero", new int[] {0, 28, 28}, new byte[0]);
         assertMessage(zero, 3, "dimension 0 is 0", "expected a size in [1, ");
-        Path negative = IdxFiles.write(dir.resolve("negative"),
-                IdxFiles.unsignedBytes(new int[] {1, -1, 28}, new byte[0]));
+        Path negative = unsignedBytes("negative", new int[] {1, -1, 28}, new byte[0]);
         assertMessage(negative, 3, "dimension 1 is 4294967295", "expected a size in [1, ");
     }
 

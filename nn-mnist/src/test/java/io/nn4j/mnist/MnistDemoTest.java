@@ -18,7 +18,7 @@ import picocli.CommandLine.Model.OptionSpec;
 /** The command line without real data: help, bad usage, and failures that need no data. */
 class MnistDemoTest {
     private static final List<String> COMMANDS = List.of("train", "eval", "predict", "binary",
-            "backends", "explain", "csv");
+            "backends", "explain", "csv", "export");
 
     @TempDir
     Path dir;
@@ -34,7 +34,8 @@ class MnistDemoTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"train", "eval", "predict", "binary", "backends", "explain", "csv"})
+    @ValueSource(strings = {"train", "eval", "predict", "binary", "backends", "explain", "csv",
+        "export"})
     void everyCommandsHelpDescribesEveryOption(String command) {
         String out = DemoRun.of(command, "--help").succeeded();
         CommandLine sub = MnistDemo.commandLine().getSubcommands().get(command);
@@ -85,7 +86,7 @@ class MnistDemoTest {
         "train --resume                | --resume needs --checkpoint-dir",
         "binary --threshold 1.5        | --threshold must be in [0, 1], got 1.5",
         "binary --positive 10          | --positive must be a class in [0, 9], got 10",
-        "eval                          | Missing required option: '--model=FILE'",
+        "eval                          | Missing required argument (specify one of these): (--m",
         "eval --model m --backend auto | --backend auto times a training step",
         "predict --model m             | Error: Missing required argument (specify one of these)",
         "predict --model m --index 1 --image x.png | mutually exclusive",
@@ -102,6 +103,8 @@ class MnistDemoTest {
         "explain --epsilon 0           | --epsilon must be in (0, 1), got 0.0",
         "''                            | missing command; expected one of: train, eval, predict",
         "fit                           | Unmatched argument at index 0: 'fit'",
+        "predict --model m --onnx o --index 0 | --model=FILE, --onnx=FILE are mutually exclusive",
+        "export --model m.nn4j         | Missing required option: '--onnx=FILE'",
     })
     void badUsageExitsWithOneLine(String arguments, String expected) {
         DemoRun run = DemoRun.of(arguments.isEmpty() ? new String[0] : arguments.split(" "));

@@ -1,7 +1,6 @@
 package io.nn4j.mnist;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,20 +18,23 @@ class PngDigitTest {
 
     @Test
     void readsLightInkOnDarkAsIs() throws IOException {
-        Path file = png("light-on-dark.png", 28, 0x000000, 0xffffff);
-        PngDigit digit = PngDigit.read(file);
-        assertFalse(digit.inverted());
-        assertEquals(1f, digit.pixels()[10 * 28 + 14], 1e-6f);
+        PngDigit digit = stroke("light-on-dark.png", 0x000000, 0xffffff, false);
         assertEquals(0f, digit.pixels()[0], 1e-6f);
     }
 
     @Test
     void invertsDarkInkOnLight() throws IOException {
-        Path file = png("dark-on-light.png", 28, 0xffffff, 0x000000);
-        PngDigit digit = PngDigit.read(file);
-        assertTrue(digit.inverted());
-        assertEquals(1f, digit.pixels()[10 * 28 + 14], 1e-6f);
+        PngDigit digit = stroke("dark-on-light.png", 0xffffff, 0x000000, true);
         assertEquals(0f, digit.pixels()[27], 1e-6f);
+    }
+
+    /** Reads a 28-pixel stroke image: it reports {@code inverted}, and the stroke is full ink. */
+    private PngDigit stroke(String name, int background, int ink, boolean inverted)
+            throws IOException {
+        PngDigit digit = PngDigit.read(png(name, 28, background, ink));
+        assertEquals(inverted, digit.inverted());
+        assertEquals(1f, digit.pixels()[10 * 28 + 14], 1e-6f);
+        return digit;
     }
 
     @Test

@@ -22,15 +22,40 @@ import java.util.regex.Pattern;
  * {@link IOException} naming the target, deletes the temporary file and leaves the target as it
  * was. Temporary files of the same target left by processes that are no longer alive are deleted
  * first; those of live processes (which may be saving at the same moment) are left alone.
+ * Model files and checkpoints are saved through it, and so are other modules' files (nn-onnx's
+ * exported models).
+ *
+ * <p>Thread safety: static and stateless; any thread may call it. Two writes of one target (from
+ * two threads or two processes) each replace it whole, the later rename winning.
  */
-final class AtomicFile {
-    /** Writes a file's content. */
+public final class AtomicFile {
+    /** Writes a file's content; called once, on the saving thread. */
     @FunctionalInterface
-    interface Content {
+    public interface Content {
+        /**
+         * Writes every byte of the file to {@code out}.
+         *
+         * @param out where the bytes go; not to be closed
+         * @throws IOException when the content cannot be made or written; nothing is saved
+         */
         void write(OutputStream out) throws IOException;
     }
 
     private AtomicFile() {
+    }
+
+    /**
+     * Writes {@code content} to {@code file} atomically: the file ends up holding every byte
+     * written, or stays as it was.
+     *
+     * @param file the target; its directory is made when missing
+     * @param content writes the bytes; an exception it throws leaves the target untouched
+     * @throws IOException naming the target when it cannot be written, is a directory, or the
+     *                     content fails; the previous file is untouched and no temporary file
+     *                     is left
+     */
+    public static void write(Path file, Content content) throws IOException {
+        write(file, UnaryOperator.identity(), content);
     }
 
     /**

@@ -157,6 +157,32 @@ public abstract class CheckedBackend implements Backend {
     }
 
     @Override
+    public final Optional<KeptRows> keepRows(byte[] codes, float[] palette, int featureCount,
+                                             float[] targets, int targetCount) {
+        checkOpen("keepRows");
+        int size = OpChecks.keepRows(codes, palette, featureCount, targets, targetCount);
+        return doKeepRows(codes, palette, featureCount, size, targets, targetCount);
+    }
+
+    /**
+     * {@link #keepRows(byte[], float[], int, float[], int)}, checked: both arrays hold
+     * {@code size} whole rows, at least one, and every code indexes the palette. By default
+     * keeps nothing (empty).
+     *
+     * @param codes        the feature rows as indices into {@code palette}
+     * @param palette      the float of each code
+     * @param featureCount the features per example
+     * @param size         the examples
+     * @param targets      the target rows, row-major
+     * @param targetCount  the targets per example
+     * @return the kept rows, or empty
+     */
+    protected Optional<KeptRows> doKeepRows(byte[] codes, float[] palette, int featureCount,
+                                            int size, float[] targets, int targetCount) {
+        return Optional.empty();
+    }
+
+    @Override
     public final void copyOut(Tensor src, float[] dst, int offset) {
         checkOpen("copyOut");
         OpChecks.copyOut(this, src, dst, offset);

@@ -316,6 +316,45 @@ final class OpChecks {
         return features.length / featureCount;
     }
 
+    /**
+     * Checks {@code keepRows} of coded features: both arrays hold whole rows, as many of each,
+     * at least one; the palette holds 1 to 256 values and every code indexes it.
+     *
+     * @return the number of rows
+     */
+    static int keepRows(byte[] codes, float[] palette, int featureCount, float[] targets,
+                        int targetCount) {
+        Objects.requireNonNull(codes, "keepRows: codes");
+        Objects.requireNonNull(palette, "keepRows: palette");
+        Objects.requireNonNull(targets, "keepRows: targets");
+        if (featureCount < 1 || targetCount < 1) {
+            throw new IllegalArgumentException("keepRows: " + featureCount + " features and "
+                    + targetCount + " targets per example; expected at least 1 of each");
+        }
+        if (codes.length % featureCount != 0 || targets.length % targetCount != 0
+                || codes.length / featureCount != targets.length / targetCount
+                || codes.length == 0) {
+            throw new IllegalArgumentException("keepRows: " + codes.length
+                    + " feature codes in rows of " + featureCount + " and " + targets.length
+                    + " targets in rows of " + targetCount
+                    + "; expected the same number of whole rows, at least one");
+        }
+        if (palette.length < 1 || palette.length > 256) {
+            throw new IllegalArgumentException("keepRows: the palette holds " + palette.length
+                    + " values; expected 1 to 256");
+        }
+        if (palette.length < 256) {
+            for (int i = 0; i < codes.length; i++) {
+                if ((codes[i] & 0xFF) >= palette.length) {
+                    throw new IllegalArgumentException("keepRows: codes[" + i + "] is "
+                            + (codes[i] & 0xFF) + "; expected an index into the palette of "
+                            + palette.length + " values");
+                }
+            }
+        }
+        return codes.length / featureCount;
+    }
+
     /** Checks {@code copyOut}: {@code dst} has room for {@code src} from {@code offset} on. */
     static void copyOut(Backend backend, Tensor src, float[] dst, int offset) {
         Objects.requireNonNull(dst, "copyOut: dst");

@@ -6,6 +6,7 @@ import io.nn4j.api.Shape;
 import io.nn4j.api.Tensor;
 import io.nn4j.api.nn.BuffersByBatchSize;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * Copies shuffled rows of a data set straight into backend tensors kept per batch size, with
@@ -31,15 +32,37 @@ final class BatchStager implements AutoCloseable {
         this.data = data;
         this.batches = new BuffersByBatchSize<>(
                 n -> new Batch(backend, n, data.featureCount(), data.targetCount(), outputs));
-        this.kept = keep ? backend.keepRows(data.features(), data.featureCount(),
-                data.targets(), data.targetCount()).orElse(null) : null;
+        this.kept = keep ? keep(backend, data) : null;
     }
 
-    /** Stages examples {@code order[from] … order[from + rows − 1]}. */
+    /**
+     * {@code data} kept on {@code backend}, features held as bytes as bytes with their
+     * palette; or null where the backend keeps nothing.
+     */
+    private static KeptRows keep(Backend backend, Dataset data) {
+        Optional<KeptRows> rows = data.holdsByteFeatures()
+                ? backend.keepRows(data.featureBytes(), data.featurePalette(),
+                        data.featureCount(), data.targets(), data.targetCount())
+                : backend.keepRows(data.features(), data.featureCount(), data.targets(),
+                        data.targetCount());
+        return rows.orElse(null);
+    }
+
+    /**
+     * Stages examples {@code order[from] … order[from + rows − 1]}: gathered from the kept
+     * rows, or copied from the host (features held as bytes converted into a host buffer of
+     * the batch first).
+     */
     Batch stage(int[] order, int from, int rows) {
         Batch batch = batches.get(rows);
         if (kept == null) {
-            backend.copyInRows(data.features(), order, from, batch.features);
+            if (data.holdsByteFeatures()) {
+                float[] converted = batch.hostFeatures();
+                data.gatherFeatures(order, from, rows, converted);
+                backend.copyIn(converted, 0, batch.features);
+            } else {
+                backend.copyInRows(data.features(), order, from, batch.features);
+            }
             backend.copyInRows(data.targets(), order, from, batch.targets);
             return batch;
         }
@@ -73,11 +96,21 @@ final class BatchStager implements AutoCloseable {
         final Tensor features;
         final Tensor targets;
         final Tensor work;
+        /** Where byte features are converted on the host; made on first use. */
+        private float[] hostFeatures;
 
         Batch(Backend backend, int rows, int featureCount, int targetCount, int outputs) {
             features = backend.zeros(Shape.matrix(rows, featureCount));
             targets = backend.zeros(Shape.matrix(rows, targetCount));
             work = backend.zeros(Shape.matrix(rows, outputs));
+        }
+
+        /** The host buffer of the batch's features, as many floats as its tensor holds. */
+        float[] hostFeatures() {
+            if (hostFeatures == null) {
+                hostFeatures = new float[features.shape().size()];
+            }
+            return hostFeatures;
         }
 
         @Override

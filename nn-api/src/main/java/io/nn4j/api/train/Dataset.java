@@ -5,7 +5,8 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * Examples held on the host: features and targets, one example per row, row-major float32.
+ * Examples held on the host: features and targets, one example per row, row-major float32
+ * (or features as unsigned bytes with a divisor, such as image pixels: {@link #ofUnsignedBytes}).
  *
  * <p>Made from flat row-major arrays (the constructor, {@link #ofClasses}, {@link #ofLabels}) or
  * from rows, {@code float[][]} or {@code double[][]} features with class labels (sparse, by
@@ -25,7 +26,10 @@ import java.util.Objects;
  * made changes its examples and bypasses the value check.
  */
 public final class Dataset {
+    /** The features as floats, or null when they are held as bytes. */
     private final float[] features;
+    /** The features as unsigned bytes, or null when they are held as floats. */
+    private final ByteFeatures byteFeatures;
     private final int featureCount;
     private final float[] targets;
     private final int targetCount;
@@ -48,18 +52,25 @@ public final class Dataset {
 
     private Dataset(float[] features, int featureCount, float[] targets, int targetCount,
                     boolean checkValues) {
-        this.features = Objects.requireNonNull(features, "features");
+        this(Objects.requireNonNull(features, "features"), null, features.length, featureCount,
+                targets, targetCount, checkValues);
+    }
+
+    private Dataset(float[] features, ByteFeatures byteFeatures, int featureValues,
+                    int featureCount, float[] targets, int targetCount, boolean checkValues) {
+        this.features = features;
+        this.byteFeatures = byteFeatures;
         this.targets = Objects.requireNonNull(targets, "targets");
         if (featureCount < 1 || targetCount < 1) {
             throw new IllegalArgumentException("feature and target counts must be at least 1, got "
                     + featureCount + " and " + targetCount);
         }
-        if (features.length % featureCount != 0 || targets.length % targetCount != 0) {
-            throw new IllegalArgumentException("features (" + features.length + " values) and "
+        if (featureValues % featureCount != 0 || targets.length % targetCount != 0) {
+            throw new IllegalArgumentException("features (" + featureValues + " values) and "
                     + "targets (" + targets.length + " values) must hold whole rows of "
                     + featureCount + " and " + targetCount);
         }
-        int rows = features.length / featureCount;
+        int rows = featureValues / featureCount;
         if (rows != targets.length / targetCount || rows == 0) {
             throw new IllegalArgumentException("features hold " + rows + " rows but targets hold "
                     + targets.length / targetCount + "; expected the same, at least 1");
@@ -68,9 +79,56 @@ public final class Dataset {
         this.targetCount = targetCount;
         this.size = rows;
         if (checkValues) {
-            refuseNonFinite("features", features, featureCount);
+            if (features != null) {
+                refuseNonFinite("features", features, featureCount);
+            }
             refuseNonFinite("targets", targets, targetCount);
         }
+    }
+
+    /**
+     * A data set whose features are unsigned bytes, such as the pixels of images: feature
+     * value {@code i} is the float32 quotient {@code (features[i] & 0xFF) / divisor} (255 maps
+     * pixels to {@code [0, 1]}). Held as bytes, a quarter of the memory of floats; each batch
+     * is converted as it is staged, so training and evaluation see exactly the floats a data
+     * set of the converted values would hold. The targets are checked as the constructor
+     * checks them; the array of bytes is kept, not copied.
+     *
+     * @param features     the feature bytes, row-major
+     * @param featureCount features per example, at least 1
+     * @param divisor      what every byte is divided by, positive and finite
+     * @param targets      the target values, row-major
+     * @param targetCount  target values per example, at least 1
+     * @return the data set
+     * @throws IllegalArgumentException when the arrays do not hold whole, equally many rows,
+     *                                  the divisor is not positive and finite, or a target is
+     *                                  NaN or infinite (naming its row, column and value)
+     */
+    public static Dataset ofUnsignedBytes(byte[] features, int featureCount, float divisor,
+                                          float[] targets, int targetCount) {
+        ByteFeatures bytes = new ByteFeatures(Objects.requireNonNull(features, "features"),
+                divisor);
+        return new Dataset(null, bytes, features.length, featureCount, targets, targetCount,
+                true);
+    }
+
+    /**
+     * A classification data set with one-hot targets whose features are unsigned bytes, each
+     * value {@code (b & 0xFF) / divisor}, as {@link #ofUnsignedBytes} holds them.
+     *
+     * @param features     the feature bytes, row-major
+     * @param featureCount features per example, at least 1
+     * @param divisor      what every byte is divided by, positive and finite
+     * @param labels       the class of each example
+     * @param classes      the number of classes
+     * @return the data set, with {@code classes} targets per example
+     * @throws IllegalArgumentException for a label outside {@code [0, classes)}, or as
+     *                                  {@link #ofUnsignedBytes} says
+     */
+    public static Dataset ofClasses(byte[] features, int featureCount, float divisor,
+                                    int[] labels, int classes) {
+        checkLabels(labels, classes);
+        return ofUnsignedBytes(features, featureCount, divisor, oneHot(labels, classes), classes);
     }
 
     /**
@@ -371,7 +429,8 @@ public final class Dataset {
     String describeNonFinite(int[] order, int from, int count) {
         for (int r = from; r < from + count; r++) {
             int row = order[r];
-            String found = nonFiniteInRow("features", features, featureCount, row);
+            String found = features == null ? null
+                    : nonFiniteInRow("features", features, featureCount, row);
             if (found == null) {
                 found = nonFiniteInRow("targets", targets, targetCount, row);
             }
@@ -416,8 +475,19 @@ public final class Dataset {
                         + "; expected a row in [0, " + size + ")");
             }
         }
-        float[] selectedFeatures = new float[rows.length * featureCount];
         float[] selectedTargets = new float[rows.length * targetCount];
+        if (byteFeatures != null) {
+            byte[] selectedBytes = new byte[rows.length * featureCount];
+            for (int r = 0; r < rows.length; r++) {
+                System.arraycopy(byteFeatures.values(), rows[r] * featureCount, selectedBytes,
+                        r * featureCount, featureCount);
+                System.arraycopy(targets, rows[r] * targetCount, selectedTargets,
+                        r * targetCount, targetCount);
+            }
+            return new Dataset(null, new ByteFeatures(selectedBytes, byteFeatures.divisor()),
+                    selectedBytes.length, featureCount, selectedTargets, targetCount, false);
+        }
+        float[] selectedFeatures = new float[rows.length * featureCount];
         gather(rows, 0, rows.length, selectedFeatures, selectedTargets);
         return new Dataset(selectedFeatures, featureCount, selectedTargets, targetCount, false);
     }
@@ -481,7 +551,7 @@ public final class Dataset {
      *                                  {@link #allowingNonFinite}), naming row and column
      */
     public Scaler fitFeatureScaler(Scaler.Kind kind) {
-        return Scaler.fit(kind, features, featureCount);
+        return Scaler.fit(kind, features(), featureCount);
     }
 
     /**
@@ -496,9 +566,28 @@ public final class Dataset {
         return Scaler.fit(kind, targets, targetCount);
     }
 
-    /** The features, row-major: the backing array itself, for the trainer's batch copies. */
+    /**
+     * The features as floats, row-major: the backing array itself for features held as floats
+     * (for the trainer's batch copies), a new array of the converted values for features held
+     * as bytes. Read only.
+     */
     float[] features() {
-        return features;
+        return features != null ? features : byteFeatures.toFloats();
+    }
+
+    /** The features held as bytes: the backing array itself. Only when they are. */
+    byte[] featureBytes() {
+        return byteFeatures.values();
+    }
+
+    /** The float of each byte value of features held as bytes (256 of them). */
+    float[] featurePalette() {
+        return byteFeatures.palette();
+    }
+
+    /** Whether the features are held as unsigned bytes ({@link #ofUnsignedBytes}). */
+    boolean holdsByteFeatures() {
+        return byteFeatures != null;
     }
 
     /** The targets, row-major: the backing array itself, for the trainer's batch copies. */
@@ -534,6 +623,24 @@ public final class Dataset {
     }
 
     /**
+     * Writes the features of examples {@code order[from] … order[from + count − 1]} into the
+     * first {@code count} rows of {@code featureRows}, as floats.
+     */
+    void gatherFeatures(int[] order, int from, int count, float[] featureRows) {
+        for (int r = 0; r < count; r++) {
+            copyFeatures(order[from + r], featureRows, r * featureCount);
+        }
+    }
+
+    private void copyFeatures(int example, float[] dst, int offset) {
+        if (byteFeatures != null) {
+            byteFeatures.copy(example * featureCount, featureCount, dst, offset);
+        } else {
+            System.arraycopy(features, example * featureCount, dst, offset, featureCount);
+        }
+    }
+
+    /**
      * Copies the examples {@code order[from] … order[from + count − 1]} into the first
      * {@code count} rows of {@code featureRows} and {@code targetRows}.
      *
@@ -546,8 +653,7 @@ public final class Dataset {
     public void gather(int[] order, int from, int count, float[] featureRows, float[] targetRows) {
         for (int r = 0; r < count; r++) {
             int example = order[from + r];
-            System.arraycopy(features, example * featureCount, featureRows, r * featureCount,
-                    featureCount);
+            copyFeatures(example, featureRows, r * featureCount);
             System.arraycopy(targets, example * targetCount, targetRows, r * targetCount,
                     targetCount);
         }

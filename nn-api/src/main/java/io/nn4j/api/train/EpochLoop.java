@@ -17,27 +17,17 @@ import org.slf4j.LoggerFactory;
  * listeners heard; a stop they ask for ends the loop after the epoch.
  *
  * <p>Made per call and used by the training thread only.
+ *
+ * @param trainer the settings of the fit call
+ * @param model the model trained
+ * @param step the training step that runs each batch of {@code train}
+ * @param train the training set
+ * @param validation the validation set, or null
+ * @param test the test set, or null
  */
-final class EpochLoop {
+record EpochLoop(Trainer trainer, Sequential model, TrainingStep step, Dataset train,
+                 Dataset validation, Dataset test) {
     private static final Logger LOG = LoggerFactory.getLogger(EpochLoop.class);
-
-    private final Trainer trainer;
-    private final Sequential model;
-    private final TrainingStep step;
-    private final Dataset train;
-    private final Dataset validation;
-    private final Dataset test;
-
-    /** The loop training {@code model} by {@code step} on {@code train}; either set may be null. */
-    EpochLoop(Trainer trainer, Sequential model, TrainingStep step, Dataset train,
-              Dataset validation, Dataset test) {
-        this.trainer = trainer;
-        this.model = model;
-        this.step = step;
-        this.train = train;
-        this.validation = validation;
-        this.test = test;
-    }
 
     /**
      * Trains the epochs after those in {@code history} up to epoch {@code last}, adding each

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /** The guard's waits and refusals, step by step with real threads. */
@@ -15,18 +16,10 @@ class UseGuardTest {
 
     @Test
     void trainingWaitsForThePredictionsInFlightAndThenRefusesNewOnes() throws Exception {
-        guard.beginInference("predict");
-        AtomicBoolean training = new AtomicBoolean();
-        Thread trainer = new Thread(() -> {
+        runsOnceThePredictionInFlightEnds("test-trainer", () -> {
             guard.beginTraining("fit");
-            training.set(true);
-        }, "test-trainer");
-        trainer.start();
-        awaitWaiting(trainer);
-        assertFalse(training.get(), "training began while a prediction was in flight");
-        guard.endInference();
-        trainer.join(TimeUnit.SECONDS.toMillis(30));
-        assertTrue(training.get(), "training began once the prediction finished");
+            return true;
+        });
         IllegalStateException refused = assertThrows(IllegalStateException.class,
                 () -> guard.beginInference("predict"));
         assertEquals("predict: the test model is being trained by thread 'test-trainer'; a model "
@@ -49,18 +42,27 @@ class UseGuardTest {
 
     @Test
     void closeWaitsForThePredictionsInFlightAndThenRefusesEverything() throws Exception {
-        guard.beginInference("predict");
-        AtomicBoolean closed = new AtomicBoolean();
-        Thread closer = new Thread(() -> closed.set(guard.close()), "test-closer");
-        closer.start();
-        awaitWaiting(closer);
-        assertFalse(closed.get(), "closed while a prediction was in flight");
-        guard.endInference();
-        closer.join(TimeUnit.SECONDS.toMillis(30));
-        assertTrue(closed.get(), "closed once the prediction finished");
+        runsOnceThePredictionInFlightEnds("test-closer", guard::close);
         assertFalse(guard.close(), "closing twice");
         assertThrows(IllegalStateException.class, () -> guard.beginInference("predict"));
         assertThrows(IllegalStateException.class, () -> guard.beginTraining("fit"));
+    }
+
+    /**
+     * Begins a prediction, starts {@code action} on a thread named {@code name}, and shows that
+     * it waits for the prediction to end and then completes, answering {@code true}.
+     */
+    private void runsOnceThePredictionInFlightEnds(String name, BooleanSupplier action)
+            throws InterruptedException {
+        guard.beginInference("predict");
+        AtomicBoolean done = new AtomicBoolean();
+        Thread thread = new Thread(() -> done.set(action.getAsBoolean()), name);
+        thread.start();
+        awaitWaiting(thread);
+        assertFalse(done.get(), name + " went on while a prediction was in flight");
+        guard.endInference();
+        thread.join(TimeUnit.SECONDS.toMillis(30));
+        assertTrue(done.get(), name + " went on once the prediction finished");
     }
 
     private static void awaitWaiting(Thread thread) throws InterruptedException {

@@ -124,6 +124,13 @@ public final class ContractConformance {
                     "keepRows: 12 features in rows of 3 and 5 targets in rows of 1; expected the "
                             + "same number of whole rows",
                     () -> backend.keepRows(new float[12], 3, new float[5], 1));
+            rejects(IllegalArgumentException.class,
+                    "keepRows: codes[2] is 7; expected an index into the palette of 3 values",
+                    () -> backend.keepRows(new byte[] {0, 2, 7}, new float[3], 3, new float[1],
+                            1));
+            rejects(IllegalArgumentException.class,
+                    "keepRows: the palette holds 257 values; expected 1 to 256",
+                    () -> backend.keepRows(new byte[3], new float[257], 3, new float[1], 1));
             Optional<KeptRows> kept = backend.keepRows(new float[12], 3, new float[4], 1);
             if (kept.isPresent()) {
                 try (KeptRows rows = kept.get(); Tensor y = backend.zeros(Shape.matrix(2, 1))) {

@@ -91,9 +91,9 @@ public final class TensorConformance {
     /**
      * {@code keepRows}, where the backend keeps data: batches gathered from the kept rows, at
      * an offset into a shuffled order with a repeat and again after a second order, are exactly
-     * what {@code copyInRows} copies from the host arrays; once for features of any value and
-     * once for features of few distinct values (which a backend may keep packed). A backend
-     * that keeps nothing returns empty.
+     * what {@code copyInRows} copies from the host arrays; for features of any value, of few
+     * distinct values (which a backend may keep packed), and coded as bytes into a palette. A
+     * backend that keeps nothing returns empty.
      */
     public static void checkKeptRows(Backend backend, Shape shape) {
         String what = "keepRows " + shape;
@@ -106,8 +106,17 @@ public final class TensorConformance {
             few[i] = random.index(256) / 255f;
         }
         float[] targets = random.uniform(available * 3, -1, 1);
-        for (float[] features : new float[][] {any, few}) {
-            Optional<KeptRows> kept = backend.keepRows(features, width, targets, 3);
+        byte[] codes = new byte[any.length];
+        float[] palette = random.uniform(256, -1, 1);
+        float[] decoded = new float[codes.length];
+        for (int i = 0; i < codes.length; i++) {
+            codes[i] = (byte) random.index(256);
+            decoded[i] = palette[codes[i] & 0xFF];
+        }
+        for (float[] features : new float[][] {any, few, decoded}) {
+            Optional<KeptRows> kept = features == decoded
+                    ? backend.keepRows(codes, palette, width, targets, 3)
+                    : backend.keepRows(features, width, targets, 3);
             if (kept.isEmpty()) {
                 continue;
             }

@@ -1,5 +1,6 @@
 package io.nn4j.api.train;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -63,5 +64,38 @@ class DatasetTest {
         assertEquals("targets row 1, column 0 is NaN", data.describeNonFinite(order, 1, 2));
         assertThrows(IllegalArgumentException.class,
                 () -> Dataset.allowingNonFinite(features, 4, targets, 1));
+    }
+
+    @Test
+    void byteFeaturesReadAsTheirQuotientsAndSelectAsBytes() {
+        byte[] bytes = {0, 51, (byte) 128, (byte) 255, 7, 9};
+        Dataset data = Dataset.ofUnsignedBytes(bytes, 2, 255f, new float[] {1, 2, 3}, 1);
+        float[] features = new float[4];
+        float[] targets = new float[2];
+        data.gather(new int[] {1, 0}, 0, 2, features, targets);
+        assertArrayEquals(new float[] {128 / 255f, 1f, 0f, 51 / 255f}, features);
+        assertArrayEquals(new float[] {2, 1}, targets);
+        Dataset picked = data.select(new int[] {2, 1});
+        picked.gather(new int[] {0, 1}, 0, 2, features, targets);
+        assertArrayEquals(new float[] {7 / 255f, 9 / 255f, 128 / 255f, 1f}, features);
+        assertArrayEquals(new float[] {3, 2}, targets);
+        assertArrayEquals(new float[] {0, 51 / 255f, 128 / 255f, 1, 7 / 255f, 9 / 255f},
+                data.features());
+    }
+
+    @Test
+    void byteFeaturesRefuseABadDivisorOrTargetAndRowsThatDoNotFit() {
+        byte[] bytes = new byte[6];
+        IllegalArgumentException divisor = assertThrows(IllegalArgumentException.class,
+                () -> Dataset.ofUnsignedBytes(bytes, 2, 0f, new float[3], 1));
+        assertEquals("the divisor of byte features must be a positive finite number, got 0.0",
+                divisor.getMessage());
+        IllegalArgumentException target = assertThrows(IllegalArgumentException.class,
+                () -> Dataset.ofUnsignedBytes(bytes, 2, 255f, new float[] {0, Float.NaN, 0}, 1));
+        assertEquals("targets row 1, column 0 is NaN", target.getMessage().split(";")[0]);
+        assertThrows(IllegalArgumentException.class,
+                () -> Dataset.ofUnsignedBytes(bytes, 4, 255f, new float[3], 1));
+        assertThrows(IllegalArgumentException.class,
+                () -> Dataset.ofClasses(bytes, 2, 255f, new int[] {0, 3, 1}, 3));
     }
 }

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nn4j.api.Activation;
-import io.nn4j.api.Backend;
-import io.nn4j.api.Backends;
 import io.nn4j.api.Tensor;
 import io.nn4j.api.io.Checkpoint;
 import io.nn4j.api.io.ModelFormatException;
@@ -20,7 +18,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Checkpoints on the cpu backend: finding the latest, and restores that are all or nothing. */
-class CheckpointTest {
+class CheckpointTest extends FreshCpuBackend {
     private static final List<EpochStats> HISTORY = List.of(
             new EpochStats(1, 0.9, 0.8, 0.7, 1.5, 100, 0.85, 0.75, 0.01),
             new EpochStats(2, 0.5, 0.4, 0.8, 1.4, 110, 0.45, 0.78, 0.005));
@@ -41,14 +38,12 @@ class CheckpointTest {
 
     @TempDir
     Path dir;
-    private Backend backend;
     private Sequential saved;
     private Adam adam;
     private Path file;
 
     @BeforeEach
     void writeAnAdamCheckpoint() throws IOException {
-        backend = Backends.load("cpu");
         saved = network(3);
         adam = new Adam(0.01f);
         Random random = new Random(5);
@@ -69,7 +64,6 @@ class CheckpointTest {
     void close() {
         adam.close();
         saved.close();
-        backend.close();
     }
 
     private Sequential network(long seed) {
@@ -78,18 +72,10 @@ class CheckpointTest {
     }
 
     private List<float[]> values(Sequential model, Optimizer optimizer) {
-        List<float[]> values = new ArrayList<>();
-        model.parameters().forEach(p -> values.add(backend.toArray(p.value())));
+        List<float[]> values = weights(model);
         optimizer.stateTensors(model.parameters()).values()
                 .forEach(t -> values.add(backend.toArray(t)));
         return values;
-    }
-
-    private static void assertSameBits(List<float[]> expected, List<float[]> actual) {
-        assertEquals(expected.size(), actual.size());
-        for (int i = 0; i < expected.size(); i++) {
-            assertArrayEquals(expected.get(i), actual.get(i), "tensor " + i);
-        }
     }
 
     @Test

@@ -1,13 +1,11 @@
 package io.nn4j.backend.cpu;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nn4j.api.Activation;
 import io.nn4j.api.Loss;
-import io.nn4j.api.Parameter;
 import io.nn4j.api.metrics.EpochStats;
 import io.nn4j.api.nn.Sequential;
 import io.nn4j.api.testkit.Blobs;
@@ -17,7 +15,6 @@ import io.nn4j.api.train.Dataset;
 import io.nn4j.api.train.Optimizer;
 import io.nn4j.api.train.Sgd;
 import io.nn4j.api.train.Trainer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -44,14 +41,6 @@ class ClassWeightsTest extends FreshCpuBackend {
                 .epochs(epochs).seed(SEED);
     }
 
-    private List<float[]> weights(Sequential model) {
-        List<float[]> values = new ArrayList<>();
-        for (Parameter p : model.parameters()) {
-            values.add(backend.toArray(p.value()));
-        }
-        return values;
-    }
-
     @ParameterizedTest
     @EnumSource(value = Loss.class, names = {"CATEGORICAL_CROSSENTROPY",
             "SPARSE_CATEGORICAL_CROSSENTROPY"})
@@ -69,10 +58,7 @@ class ClassWeightsTest extends FreshCpuBackend {
             for (int e = 0; e < 3; e++) {
                 assertEquals(plain.get(e).trainLoss(), weighted.get(e).trainLoss());
             }
-            List<float[]> actual = weights(model);
-            for (int i = 0; i < actual.size(); i++) {
-                assertArrayEquals(plainWeights.get(i), actual.get(i), "parameter " + i);
-            }
+            assertSameBits(plainWeights, weights(model));
         }
     }
 

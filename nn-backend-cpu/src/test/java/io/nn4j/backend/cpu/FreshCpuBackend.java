@@ -1,9 +1,14 @@
 package io.nn4j.backend.cpu;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.nn4j.api.Backend;
 import io.nn4j.api.Backends;
+import io.nn4j.api.Parameter;
+import io.nn4j.api.nn.Sequential;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -24,5 +29,22 @@ abstract class FreshCpuBackend {
     void closeBackend() {
         assertEquals(0, backend.memory().liveTensors(), "every tensor was closed");
         backend.close();
+    }
+
+    /** Copies of the values of {@code model}'s parameters, in order. */
+    protected List<float[]> weights(Sequential model) {
+        List<float[]> values = new ArrayList<>();
+        for (Parameter p : model.parameters()) {
+            values.add(backend.toArray(p.value()));
+        }
+        return values;
+    }
+
+    /** Asserts that two lists of tensor values are the same, tensor by tensor, bit for bit. */
+    protected static void assertSameBits(List<float[]> expected, List<float[]> actual) {
+        assertEquals(expected.size(), actual.size(), "tensors");
+        for (int i = 0; i < expected.size(); i++) {
+            assertArrayEquals(expected.get(i), actual.get(i), "tensor " + i);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.nn4j.backend.cpu;
 
+import static io.nn4j.api.testkit.Allocations.allocatedBytes;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,9 +13,9 @@ import io.nn4j.api.Tensor;
 import io.nn4j.api.io.ModelFile;
 import io.nn4j.api.io.ModelFormatException;
 import io.nn4j.api.nn.Sequential;
+
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -61,13 +62,21 @@ class ModelFileTest {
         return sparse;
     }
 
-    /** The heap bytes this thread allocated while {@code action} ran. */
-    private static long allocatedBytes(Runnable action) {
-        com.sun.management.ThreadMXBean threads =
-                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        long before = threads.getCurrentThreadAllocatedBytes();
-        action.run();
-        return threads.getCurrentThreadAllocatedBytes() - before;
+    /** Loading {@code model} fails with a message that contains {@code expected}. */
+    private ModelFormatException refused(Path model, String expected) {
+        ModelFormatException e = assertThrows(ModelFormatException.class,
+                () -> ModelFile.load(model, backend));
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+        return e;
+    }
+
+    /**
+     * Loading the sparse file {@code big} fails naming {@code expected}, with less than a MiB
+     * allocated: the loader did not read the file into memory.
+     */
+    private void refusedCheaply(Path big, String expected) {
+        long allocated = allocatedBytes(() -> refused(big, expected));
+        assertTrue(allocated < (1 << 20), allocated + " bytes allocated to refuse " + big);
     }
 
     private float[] input() {
@@ -94,8 +103,7 @@ class ModelFileTest {
         byte[] bytes = Files.readAllBytes(file);
         bytes[bytes.length / 2] ^= 0x10;
         Files.write(file, bytes);
-        ModelFormatException e = assertThrows(ModelFormatException.class,
-                () -> ModelFile.load(file, backend));
+        ModelFormatException e = refused(file, "checksum mismatch");
         assertTrue(e.getMessage().startsWith(file + ": checksum mismatch"), e.getMessage());
     }
 
@@ -103,20 +111,15 @@ class ModelFileTest {
     void aTruncatedFileIsRefused() throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         Files.write(file, Arrays.copyOf(bytes, bytes.length - 9));
-        ModelFormatException e = assertThrows(ModelFormatException.class,
-                () -> ModelFile.load(file, backend));
-        assertTrue(e.getMessage().contains("checksum mismatch"), e.getMessage());
+        refused(file, "checksum mismatch");
         Files.write(file, Arrays.copyOf(bytes, 6));
-        e = assertThrows(ModelFormatException.class, () -> ModelFile.load(file, backend));
-        assertTrue(e.getMessage().contains("only 6 bytes"), e.getMessage());
+        refused(file, "only 6 bytes");
     }
 
     @Test
     void anotherFileTypeIsNamedAsSuch() throws IOException {
         Files.writeString(file, "this is not a model, just text");
-        ModelFormatException e = assertThrows(ModelFormatException.class,
-                () -> ModelFile.load(file, backend));
-        assertTrue(e.getMessage().contains("not an nn4j model file"), e.getMessage());
+        refused(file, "not an nn4j model file");
     }
 
     @Test
@@ -124,10 +127,8 @@ class ModelFileTest {
         byte[] bytes = Files.readAllBytes(file);
         ByteBuffer.wrap(bytes).putInt(4, ModelFile.VERSION + 1);
         Files.write(file, CraftedFiles.resigned(bytes));
-        ModelFormatException e = assertThrows(ModelFormatException.class,
-                () -> ModelFile.load(file, backend));
-        assertTrue(e.getMessage().contains("format version " + (ModelFile.VERSION + 1)
-                + "; this library reads versions 1 to " + ModelFile.VERSION), e.getMessage());
+        refused(file, "format version " + (ModelFile.VERSION + 1)
+                + "; this library reads versions 1 to " + ModelFile.VERSION);
     }
 
     @Test
@@ -135,38 +136,24 @@ class ModelFileTest {
         byte[] bytes = Files.readAllBytes(file);
         bytes[7] ^= 0x40;
         Files.write(file, bytes);
-        ModelFormatException e = assertThrows(ModelFormatException.class,
-                () -> ModelFile.load(file, backend));
+        ModelFormatException e = refused(file, "checksum mismatch");
         assertTrue(e.getMessage().startsWith(file + ": checksum mismatch"), e.getMessage());
     }
 
     @Test
     void theMagicIsCheckedBeforeAnythingBigIsRead() throws IOException {
-        Path big = sparseFile("big.png", 1L << 30, 0x89504E47);
-        long allocated = allocatedBytes(() -> {
-            ModelFormatException e = assertThrows(ModelFormatException.class,
-                    () -> ModelFile.load(big, backend));
-            assertTrue(e.getMessage().contains("not an nn4j model file"), e.getMessage());
-        });
-        assertTrue(allocated < (1 << 20), allocated + " bytes allocated to refuse a 1 GiB file");
+        refusedCheaply(sparseFile("big.png", 1L << 30, 0x89504E47), "not an nn4j model file");
     }
 
     @Test
     void theChecksumIsStreamedThroughABoundedBuffer() throws IOException {
-        Path big = sparseFile("big.nn4j", 256L << 20, ModelFile.MAGIC);
-        long allocated = allocatedBytes(() -> {
-            ModelFormatException e = assertThrows(ModelFormatException.class,
-                    () -> ModelFile.load(big, backend));
-            assertTrue(e.getMessage().contains("checksum mismatch"), e.getMessage());
-        });
-        assertTrue(allocated < (1 << 20), allocated + " bytes allocated to check 256 MiB");
+        refusedCheaply(sparseFile("big.nn4j", 256L << 20, ModelFile.MAGIC), "checksum mismatch");
     }
 
     @Test
     void aFileAboveTheLimitIsRefusedByItsSize() throws IOException {
         Path huge = sparseFile("huge.nn4j", 3L << 30, ModelFile.MAGIC);
-        ModelFormatException e = assertThrows(ModelFormatException.class,
-                () -> ModelFile.load(huge, backend));
+        ModelFormatException e = refused(huge, " bytes is more than");
         assertTrue(e.getMessage().startsWith(huge + ": " + (3L << 30) + " bytes is more than"),
                 e.getMessage());
     }

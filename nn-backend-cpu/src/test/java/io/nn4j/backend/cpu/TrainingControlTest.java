@@ -1,13 +1,11 @@
 package io.nn4j.backend.cpu;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nn4j.api.Activation;
 import io.nn4j.api.Loss;
-import io.nn4j.api.Parameter;
 import io.nn4j.api.io.Checkpoint;
 import io.nn4j.api.metrics.EpochStats;
 import io.nn4j.api.nn.Sequential;
@@ -70,21 +68,6 @@ class TrainingControlTest extends FreshCpuBackend {
     private static Trainer.Builder trainer(Optimizer optimizer, int epochs) {
         return Trainer.builder().loss(Loss.CATEGORICAL_CROSSENTROPY).optimizer(optimizer)
                 .batchSize(16).epochs(epochs).seed(SEED);
-    }
-
-    private List<float[]> weights(Sequential model) {
-        List<float[]> values = new ArrayList<>();
-        for (Parameter p : model.parameters()) {
-            values.add(backend.toArray(p.value()));
-        }
-        return values;
-    }
-
-    private static void assertSameBits(List<float[]> expected, List<float[]> actual) {
-        assertEquals(expected.size(), actual.size());
-        for (int i = 0; i < expected.size(); i++) {
-            assertArrayEquals(expected.get(i), actual.get(i), "parameter " + i);
-        }
     }
 
     @Test

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nn4j.api.Activation;
 import io.nn4j.api.Loss;
-import io.nn4j.api.Parameter;
 import io.nn4j.api.ParameterUpdate;
 import io.nn4j.api.Shape;
 import io.nn4j.api.Tensor;
@@ -32,6 +31,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,14 +68,6 @@ class TrainingFeaturesTest extends FreshCpuBackend {
             builder.checkpoints(checkpoints);
         }
         return builder.build().fit(model, train, test);
-    }
-
-    private List<float[]> weights(Sequential model) {
-        List<float[]> values = new ArrayList<>();
-        for (Parameter p : model.parameters()) {
-            values.add(backend.toArray(p.value()));
-        }
-        return values;
     }
 
     @Test
@@ -131,8 +123,40 @@ class TrainingFeaturesTest extends FreshCpuBackend {
                 assertEquals(history.get(epoch - 1).trainLoss(),
                         backend.toArray(lossTotal)[0] / (double) data.size(), "epoch " + epoch);
             }
-            List<float[]> expected = weights(fitted);
-            List<float[]> actual = weights(stepped);
+            assertSameBits(weights(fitted), weights(stepped));
+        }
+    }
+
+    @Test
+    void byteFeaturesTrainAndEvaluateExactlyLikeTheirFloats() {
+        Random random = new Random(SEED);
+        byte[] bytes = new byte[400 * 12];
+        random.nextBytes(bytes);
+        int[] labels = new int[400];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = ((bytes[i * 12] & 0xFF) + (bytes[i * 12 + 5] & 0xFF)) % 3;
+        }
+        float[] floats = new float[bytes.length];
+        for (int i = 0; i < floats.length; i++) {
+            floats[i] = (bytes[i] & 0xFF) / 255f;
+        }
+        Dataset asBytes = Dataset.ofClasses(bytes, 12, 255f, labels, 3);
+        Dataset asFloats = Dataset.ofClasses(floats, 12, labels, 3);
+        try (Sequential fromBytes = network(5, 0.1f); Sequential fromFloats = network(5, 0.1f);
+             Optimizer first = new Sgd(0.05f); Optimizer second = new Sgd(0.05f)) {
+            List<EpochStats> byteHistory = train(fromBytes, first, Loss.CATEGORICAL_CROSSENTROPY,
+                    asBytes, asBytes.select(new int[] {3, 1, 4, 1, 5}), 2, null);
+            List<EpochStats> floatHistory = train(fromFloats, second,
+                    Loss.CATEGORICAL_CROSSENTROPY, asFloats,
+                    asFloats.select(new int[] {3, 1, 4, 1, 5}), 2, null);
+            for (int epoch = 0; epoch < 2; epoch++) {
+                assertEquals(floatHistory.get(epoch).trainLoss(),
+                        byteHistory.get(epoch).trainLoss());
+                assertEquals(floatHistory.get(epoch).testLoss(),
+                        byteHistory.get(epoch).testLoss());
+            }
+            List<float[]> expected = weights(fromFloats);
+            List<float[]> actual = weights(fromBytes);
             for (int i = 0; i < expected.size(); i++) {
                 assertArrayEquals(expected.get(i), actual.get(i), "parameter " + i);
             }
@@ -281,10 +305,7 @@ class TrainingFeaturesTest extends FreshCpuBackend {
             assertEquals(3, resumed.size());
             assertEquals(straight.get(2).trainLoss(), resumed.get(2).trainLoss());
             assertEquals(straight.get(2).testAccuracy(), resumed.get(2).testAccuracy());
-            List<float[]> resumedWeights = weights(model);
-            for (int i = 0; i < straightWeights.size(); i++) {
-                assertArrayEquals(straightWeights.get(i), resumedWeights.get(i));
-            }
+            assertSameBits(straightWeights, weights(model));
         }
     }
 

@@ -50,36 +50,65 @@ final class ClKeptRows extends CheckedKeptRows {
 
     /**
      * Uploads the data set when it fits in a quarter of the device's global memory (and each
-     * buffer in its largest allocation), else returns null. Called under the backend's lock.
+     * buffer in its largest allocation), else returns null: features of at most
+     * {@value #PALETTE} distinct values as codes and a palette, others as floats. Called under
+     * the backend's lock.
      */
     static ClKeptRows keep(OpenClBackend backend, ClBuffers buffers, ClLayerOps ops,
                            ClDeviceInfo device, float[] features, int featureCount, int size,
                            float[] targets, int targetCount) {
-        long orderBytes = (long) size * Integer.BYTES;
-        long targetBytes = (long) targets.length * Float.BYTES;
-        long rest = orderBytes + targetBytes;
-        byte[] packed = null;
-        float[] values = new float[PALETTE];
+        long rest = (long) size * Integer.BYTES + (long) targets.length * Float.BYTES;
         if (fits(device, features.length, rest + (long) PALETTE * Float.BYTES)) {
-            packed = pack(features, values);
+            float[] palette = new float[PALETTE];
+            byte[] codes = pack(features, palette);
+            if (codes != null) {
+                return upload(backend, buffers, ops, Pointer.to(codes), codes.length, palette,
+                        featureCount, size, targets, targetCount);
+            }
         }
-        long featureBytes = packed != null ? features.length
-                : (long) features.length * Float.BYTES;
-        if (packed == null && !fits(device, featureBytes, rest)) {
+        long featureBytes = (long) features.length * Float.BYTES;
+        if (!fits(device, featureBytes, rest)) {
             return null;
         }
+        return upload(backend, buffers, ops, Pointer.to(features), featureBytes, null,
+                featureCount, size, targets, targetCount);
+    }
+
+    /**
+     * Uploads a data set whose features come as codes into {@code palette} (checked: every code
+     * indexes it), when it fits as {@link #keep(OpenClBackend, ClBuffers, ClLayerOps,
+     * ClDeviceInfo, float[], int, int, float[], int)} says, else returns null.
+     */
+    static ClKeptRows keep(OpenClBackend backend, ClBuffers buffers, ClLayerOps ops,
+                           ClDeviceInfo device, byte[] codes, float[] palette, int featureCount,
+                           int size, float[] targets, int targetCount) {
+        long rest = (long) size * Integer.BYTES + (long) targets.length * Float.BYTES;
+        if (!fits(device, codes.length, rest + (long) PALETTE * Float.BYTES)) {
+            return null;
+        }
+        return upload(backend, buffers, ops, Pointer.to(codes), codes.length,
+                Arrays.copyOf(palette, PALETTE), featureCount, size, targets, targetCount);
+    }
+
+    /**
+     * Allocates and writes the buffers: features as codes with {@code palette}, or as floats
+     * when it is null; releases what it made if a step fails.
+     */
+    private static ClKeptRows upload(OpenClBackend backend, ClBuffers buffers, ClLayerOps ops,
+                                     Pointer features, long featureBytes, float[] palette,
+                                     int featureCount, int size, float[] targets,
+                                     int targetCount) {
+        long targetBytes = (long) targets.length * Float.BYTES;
         cl_mem featureBuffer = buffers.allocate(featureBytes, "kept features");
         cl_mem paletteBuffer = null;
         cl_mem targetBuffer = null;
         try {
-            paletteBuffer = packed == null ? null
+            paletteBuffer = palette == null ? null
                     : buffers.allocate((long) PALETTE * Float.BYTES, "kept feature palette");
             targetBuffer = buffers.allocate(targetBytes, "kept targets");
-            if (packed != null) {
-                buffers.write(Pointer.to(packed), featureBuffer, featureBytes);
-                buffers.write(Pointer.to(values), paletteBuffer, (long) PALETTE * Float.BYTES);
-            } else {
-                buffers.write(Pointer.to(features), featureBuffer, featureBytes);
+            buffers.write(features, featureBuffer, featureBytes);
+            if (palette != null) {
+                buffers.write(Pointer.to(palette), paletteBuffer, (long) PALETTE * Float.BYTES);
             }
             buffers.write(Pointer.to(targets), targetBuffer, targetBytes);
         } catch (RuntimeException e) {

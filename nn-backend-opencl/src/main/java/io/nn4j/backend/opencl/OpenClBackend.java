@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jocl.CLException;
 import org.jocl.Pointer;
@@ -168,13 +169,27 @@ final class OpenClBackend extends CheckedBackend {
     protected synchronized Optional<KeptRows> doKeepRows(float[] features, int featureCount,
                                                          int size, float[] targets,
                                                          int targetCount) {
+        return keep(() -> ClKeptRows.keep(this, buffers, layerOps, device.info(), features,
+                featureCount, size, targets, targetCount), size, featureCount);
+    }
+
+    /** The same for features coded as bytes into a palette. */
+    @Override
+    protected synchronized Optional<KeptRows> doKeepRows(byte[] codes, float[] palette,
+                                                         int featureCount, int size,
+                                                         float[] targets, int targetCount) {
+        return keep(() -> ClKeptRows.keep(this, buffers, layerOps, device.info(), codes,
+                palette, featureCount, size, targets, targetCount), size, featureCount);
+    }
+
+    /** Runs {@code upload} when this backend keeps data, tracks what it kept, logs a refusal. */
+    private Optional<KeptRows> keep(Supplier<ClKeptRows> upload, int size, int featureCount) {
         if (!keepsData) {
             return Optional.empty();
         }
         ClKeptRows rows;
         try {
-            rows = ClKeptRows.keep(this, buffers, layerOps, device.info(), features,
-                    featureCount, size, targets, targetCount);
+            rows = upload.get();
         } catch (CLException e) {
             throw failed("keepRows", e);
         }

@@ -7,8 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.nn4j.api.Shape;
 import java.util.Arrays;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -21,29 +20,13 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class ClBlockedGemmTest {
     private static final int GUARD = 4096;
-    private static ClDevice device;
-    private static ClBuffers buffers;
-
-    @BeforeAll
-    static void open() {
-        device = OpenClTestSupport.openDevice();
-        buffers = new ClBuffers(device);
-    }
-
-    @AfterAll
-    static void close() {
-        if (device != null) {
-            buffers.close();
-            device.close();
-        }
-    }
+    @RegisterExtension
+    static final OpenClDevicePerClass OPENCL = new OpenClDevicePerClass();
 
     @ParameterizedTest
     @EnumSource(value = ClTuning.class, names = {"BLOCKED", "BLOCKED_WIDE"})
     void packWritesThePaddedStripsAndNothingBeyond(ClTuning tuning) {
-        try (ClProgramCache programs = new ClProgramCache(device, tuning.buildOptions());
-             ClBlockedGemm gemm = new ClBlockedGemm(sizes(tuning), programs, buffers,
-                     new ClLaunch(device))) {
+        try (ClBlockedGemm gemm = blockedGemm(tuning)) {
             Random random = new Random(5);
             for (int n : new int[] {1, 5, 8, 16, 17, 33, 100}) {
                 for (int k : new int[] {1, 3, 70, 129}) {
@@ -60,10 +43,8 @@ class ClBlockedGemmTest {
     void productsAtStripWidthsMatchFloat64(ClTuning tuning) {
         int vector = sizes(tuning).vectorWidth();
         int wide = sizes(tuning).stripWidth();
-        try (ClProgramCache programs = new ClProgramCache(device, tuning.buildOptions());
-             ClBlockedGemm gemm = new ClBlockedGemm(sizes(tuning), programs, buffers,
-                     new ClLaunch(device))) {
-            GemmProducts products = new GemmProducts(buffers, 9);
+        try (ClBlockedGemm gemm = blockedGemm(tuning)) {
+            GemmProducts products = new GemmProducts(OPENCL.buffers(), 9);
             int[] widths = {vector - 1, vector, vector + 1, wide, 2 * wide, 2 * wide + 3};
             for (int n : widths) {
                 for (int form = 0; form < 4; form++) {
@@ -73,8 +54,14 @@ class ClBlockedGemmTest {
         }
     }
 
+    private static ClBlockedGemm blockedGemm(ClTuning tuning) {
+        return new ClBlockedGemm(sizes(tuning), OPENCL.programs(tuning), OPENCL.buffers(),
+                OPENCL.launch());
+    }
+
     private static void check(ClBlockedGemm gemm, Random random, int k, int n,
                               boolean transposeB) {
+        ClBuffers buffers = OPENCL.buffers();
         float[] b = new float[k * n];
         for (int i = 0; i < b.length; i++) {
             b[i] = random.nextFloat() + 1f;

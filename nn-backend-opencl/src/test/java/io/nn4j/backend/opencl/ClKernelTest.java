@@ -7,6 +7,8 @@ import io.nn4j.api.Tensor;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A kernel launched again with one argument changed (a buffer, an int or a float) uses the
@@ -18,15 +20,20 @@ class ClKernelTest {
     @RegisterExtension
     static final OpenClBackendPerClass OPENCL = new OpenClBackendPerClass();
 
-    @Test
-    void aChangedBufferAloneTakesEffect() {
+    /**
+     * The fill of a {@code [4, 8]} tensor after one of {@code [rows, cols]}: when that is as
+     * large, only the buffer argument changes; when smaller, the size changes too.
+     */
+    @ParameterizedTest(name = "{0} takes effect")
+    @CsvSource({"a changed buffer alone, 4, 8, 2", "a larger size, 2, 3, 7"})
+    void aChangeTakesEffect(String change, int rows, int cols, float value) {
         OpenClBackend backend = OPENCL.backend();
-        try (Tensor a = backend.zeros(Shape.matrix(4, 8));
-             Tensor b = backend.zeros(Shape.matrix(4, 8))) {
-            backend.fill(a, 2f);
-            backend.fill(b, 2f);
-            assertAll(a, 2f);
-            assertAll(b, 2f);
+        try (Tensor first = backend.zeros(Shape.matrix(rows, cols));
+             Tensor second = backend.zeros(Shape.matrix(4, 8))) {
+            backend.fill(first, value);
+            backend.fill(second, value);
+            assertAll(first, value);
+            assertAll(second, value);
         }
     }
 
@@ -40,18 +47,6 @@ class ClKernelTest {
             assertAll(a, Float.NaN);
             backend.fill(a, 5f);
             assertAll(a, 5f);
-        }
-    }
-
-    @Test
-    void aLargerSizeTakesEffect() {
-        OpenClBackend backend = OPENCL.backend();
-        try (Tensor small = backend.zeros(Shape.matrix(2, 3));
-             Tensor large = backend.zeros(Shape.matrix(4, 8))) {
-            backend.fill(small, 7f);
-            backend.fill(large, 7f);
-            assertAll(small, 7f);
-            assertAll(large, 7f);
         }
     }
 

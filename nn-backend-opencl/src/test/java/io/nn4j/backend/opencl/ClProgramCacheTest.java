@@ -6,35 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.jocl.CL;
 import org.jocl.cl_program;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Build failures come back as exceptions that carry the compiler's log and name the cause. */
 class ClProgramCacheTest {
     private static final String VALID = "__kernel void twice(__global float* x) { "
             + "x[get_global_id(0)] *= 2.0f; }";
 
-    private static ClDevice device;
-    private static ClProgramCache programs;
+    @RegisterExtension
+    static final OpenClDevicePerClass OPENCL = new OpenClDevicePerClass();
 
-    @BeforeAll
-    static void open() {
-        device = OpenClTestSupport.openDevice();
-        programs = new ClProgramCache(device, ClTuning.BLOCKED.buildOptions());
-    }
-
-    @AfterAll
-    static void close() {
-        if (programs != null) {
-            programs.close();
-            device.close();
-        }
+    private static ClProgramCache programs() {
+        return OPENCL.programs(ClTuning.BLOCKED);
     }
 
     @Test
     void syntaxErrorThrowsWithTheBuildLog() {
-        OpenClException e = assertThrows(OpenClException.class, () -> programs.build(
+        OpenClException e = assertThrows(OpenClException.class, () -> programs().build(
                 "broken.cl", "__kernel void broken(__global float* x) { x[0] = ; }", ""));
         String message = e.getMessage();
         assertTrue(message.contains("building broken.cl"), message);
@@ -47,7 +36,7 @@ class ClProgramCacheTest {
     @Test
     void unknownBuildOptionIsNamed() {
         OpenClException e = assertThrows(OpenClException.class,
-                () -> programs.build("valid.cl", VALID, "-D ROWS=4 -fno-such-option"));
+                () -> programs().build("valid.cl", VALID, "-D ROWS=4 -fno-such-option"));
         String message = e.getMessage();
         assertTrue(message.contains("-fno-such-option"), message);
         assertTrue(message.contains("CL_INVALID_BUILD_OPTIONS")
@@ -56,21 +45,21 @@ class ClProgramCacheTest {
 
     @Test
     void validSourceBuildsAndEveryShippedProgramBuilds() {
-        cl_program program = programs.build("valid.cl", VALID, "");
+        cl_program program = programs().build("valid.cl", VALID, "");
         CL.clReleaseProgram(program);
         for (String resource : new String[] {"elementwise.cl", "rows.cl", "gemm_blocked.cl"}) {
-            assertNotNull(programs.program(resource));
+            assertNotNull(programs().program(resource));
         }
-        assertNotNull(programs.kernel("gemm_blocked.cl", "pack_b"));
+        assertNotNull(programs().kernel("gemm_blocked.cl", "pack_b"));
     }
 
     @Test
     void missingResourceAndUnknownKernelAreNamed() {
         IllegalStateException missing = assertThrows(IllegalStateException.class,
-                () -> programs.program("nope.cl"));
+                () -> programs().program("nope.cl"));
         assertTrue(missing.getMessage().contains("kernels/nope.cl"), missing.getMessage());
         OpenClException unknown = assertThrows(OpenClException.class,
-                () -> programs.kernel("elementwise.cl", "no_such_kernel"));
+                () -> programs().kernel("elementwise.cl", "no_such_kernel"));
         assertTrue(unknown.getMessage().contains("no_such_kernel"), unknown.getMessage());
     }
 }

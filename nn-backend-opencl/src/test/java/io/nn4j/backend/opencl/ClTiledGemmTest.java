@@ -3,9 +3,8 @@ package io.nn4j.backend.opencl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The GPU GEMM's split along {@code k}: how deep the slices are for the MNIST layers on a
@@ -14,25 +13,8 @@ import org.junit.jupiter.api.Test;
  */
 class ClTiledGemmTest {
     private static final int H100_UNITS = 132;
-    private static ClDevice device;
-    private static ClBuffers buffers;
-    private static ClProgramCache programs;
-
-    @BeforeAll
-    static void open() {
-        device = OpenClTestSupport.openDevice();
-        buffers = new ClBuffers(device);
-        programs = new ClProgramCache(device, ClTuning.TILED.buildOptions());
-    }
-
-    @AfterAll
-    static void close() {
-        if (device != null) {
-            programs.close();
-            buffers.close();
-            device.close();
-        }
-    }
+    @RegisterExtension
+    static final OpenClDevicePerClass OPENCL = new OpenClDevicePerClass();
 
     @Test
     void fewTilesAndALongKAreSplitIntoWholeStepsOfK() {
@@ -73,7 +55,7 @@ class ClTiledGemmTest {
         // 64 compute units: up to 256 groups wanted, so every product below with k >= 128 is
         // split, including k that is no multiple of a step or of the slice depth.
         try (ClTiledGemm gemm = tiledGemm(64)) {
-            GemmProducts products = new GemmProducts(buffers, 11);
+            GemmProducts products = new GemmProducts(OPENCL.buffers(), 11);
             int[][] sizes = {{13, 200, 37}, {64, 784, 128}, {70, 129, 65}, {1, 1000, 10},
                 {130, 64, 3}, {5, 127, 9}};
             for (int[] size : sizes) {
@@ -91,6 +73,6 @@ class ClTiledGemmTest {
 
     private static ClTiledGemm tiledGemm(int computeUnits) {
         return new ClTiledGemm((ClTiledGemm.Sizes) ClTuning.TILED.gemm(), ClTuning.TILED.launch(),
-                programs, buffers, new ClLaunch(device), computeUnits);
+                OPENCL.programs(ClTuning.TILED), OPENCL.buffers(), OPENCL.launch(), computeUnits);
     }
 }

@@ -38,23 +38,25 @@ class OpenClBackendProviderTest {
     @Test
     void missingIcdLoaderMakesTheBackendUnavailableWithTheReasonAndCause() {
         UnsatisfiedLinkError first = new UnsatisfiedLinkError("libOpenCL.so.1: cannot open");
+        Availability availability = missingLoader(first, "pocl-opencl-icd");
+        assertSame(first, availability.cause());
+        assertEquals(OpenClBackendProvider.NO_GPU_PRIORITY, availability.priority());
+        missingLoader(new NoClassDefFoundError("Could not initialize class org.jocl.CL"),
+                "Could not initialize class");
+    }
+
+    /**
+     * Probes with a platform lookup that fails with {@code failure}, as when no ICD loader is
+     * installed, and asserts the backend is unavailable for that reason, naming {@code hint}.
+     */
+    private static Availability missingLoader(LinkageError failure, String hint) {
         Availability availability = new OpenClBackendProvider(() -> {
-            throw first;
+            throw failure;
         }).probe(NO_OPTIONS);
         assertFalse(availability.available());
         assertTrue(availability.reason().contains("ICD loader"), availability.reason());
-        assertTrue(availability.reason().contains("pocl-opencl-icd"), availability.reason());
-        assertSame(first, availability.cause());
-        assertEquals(OpenClBackendProvider.NO_GPU_PRIORITY, availability.priority());
-
-        NoClassDefFoundError later =
-                new NoClassDefFoundError("Could not initialize class org.jocl.CL");
-        Availability again = new OpenClBackendProvider(() -> {
-            throw later;
-        }).probe(NO_OPTIONS);
-        assertFalse(again.available());
-        assertTrue(again.reason().contains("ICD loader"), again.reason());
-        assertTrue(again.reason().contains("Could not initialize class"), again.reason());
+        assertTrue(availability.reason().contains(hint), availability.reason());
+        return availability;
     }
 
     @Test

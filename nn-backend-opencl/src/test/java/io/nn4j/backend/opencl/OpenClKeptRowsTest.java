@@ -98,17 +98,49 @@ class OpenClKeptRowsTest {
 
     @Test
     void trainingOnKeptDataIsBitForBitTrainingOnBatchesCopiedIn() {
-        for (Supplier<Optimizer> optimizer : List.<Supplier<Optimizer>>of(() -> new Sgd(0.1f),
-                () -> new Adam(1e-3f))) {
-            List<float[]> kept = train(OPENCL.backend(), optimizer);
-            try (OpenClBackend copying = OpenClTestSupport.open(
-                    Map.of(OpenClBackend.KEEP_DATA_OPTION, "off"))) {
-                List<float[]> copied = train(copying, optimizer);
-                for (int i = 0; i < kept.size(); i++) {
-                    assertArrayEquals(copied.get(i), kept.get(i), "array " + i);
+        Dataset floats = OpenClStepTrafficTest.pixels(new Random(21));
+        Dataset bytes = bytePixels(new Random(22));
+        try (OpenClBackend copying = OpenClTestSupport.open(
+                Map.of(OpenClBackend.KEEP_DATA_OPTION, "off"))) {
+            for (Dataset data : List.of(floats, bytes)) {
+                for (Supplier<Optimizer> optimizer : List.<Supplier<Optimizer>>of(
+                        () -> new Sgd(0.1f), () -> new Adam(1e-3f))) {
+                    List<float[]> kept = train(OPENCL.backend(), optimizer, data);
+                    List<float[]> copied = train(copying, optimizer, data);
+                    for (int i = 0; i < kept.size(); i++) {
+                        assertArrayEquals(copied.get(i), kept.get(i), "array " + i);
+                    }
                 }
             }
         }
+    }
+
+    @Test
+    void featuresHeldAsBytesAreKeptAsBytes() {
+        OpenClBackend backend = OPENCL.backend();
+        Dataset bytes = bytePixels(new Random(4));
+        try (Sequential net = Sequential.builder(784).dense(8, Activation.RELU)
+                .dense(10, Activation.SOFTMAX).build(backend, 1);
+             Optimizer sgd = new Sgd(0.1f)) {
+            OpenClTraffic before = OpenClTraffic.of(backend);
+            OpenClTraffic kept;
+            try (TrainingStep step = new TrainingStep(net, sgd, Loss.CATEGORICAL_CROSSENTROPY,
+                    bytes, 64)) {
+                kept = OpenClTraffic.of(backend).minus(before);
+                assertEquals(10, step.batches());
+            }
+            long expected = (long) bytes.size() * 784 + ClKeptRows.PALETTE * Float.BYTES
+                    + (long) bytes.size() * 10 * Float.BYTES;
+            assertEquals(new OpenClTraffic(0, 3, expected), kept, "codes, palette, targets");
+        }
+    }
+
+    /** {@link OpenClStepTrafficTest#pixels}'s kind of data set, its features held as bytes. */
+    private static Dataset bytePixels(Random random) {
+        int examples = OpenClStepTrafficTest.EXAMPLES;
+        byte[] features = new byte[examples * 784];
+        random.nextBytes(features);
+        return Dataset.ofClasses(features, 784, 255f, random.ints(examples, 0, 10).toArray(), 10);
     }
 
     @Test
@@ -140,8 +172,8 @@ class OpenClKeptRowsTest {
      * Two epochs of a small network on MNIST-like pixels: the parameters after them and the
      * summed loss of each epoch.
      */
-    private static List<float[]> train(OpenClBackend backend, Supplier<Optimizer> optimizer) {
-        Dataset data = OpenClStepTrafficTest.pixels(new Random(21));
+    private static List<float[]> train(OpenClBackend backend, Supplier<Optimizer> optimizer,
+                                       Dataset data) {
         int[] order = new int[data.size()];
         List<float[]> result = new ArrayList<>();
         try (Sequential net = Sequential.builder(784).dense(32, Activation.RELU)

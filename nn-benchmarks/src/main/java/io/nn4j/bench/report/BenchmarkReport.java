@@ -146,20 +146,14 @@ public final class BenchmarkReport {
         section(out, "GEMM", gemm, ReportTables::gemm,
                 "`vs reference` is the plain-Java i-k-j GEMM's time on the same product divided "
                         + "by this one's: above 1 is faster than the reference.");
-        if (!gemm.isEmpty()) {
-            ReportCharts.gemm(gemm, images.resolve(GEMM_CHART));
-            out.append(image("GEMM GFLOP/s", GEMM_CHART)).append("\n\n");
-        }
+        chart(out, gemm, ReportCharts::gemm, "GEMM GFLOP/s", GEMM_CHART);
         section(out, "Activations", Figures.activations(run), ReportTables::activations,
                 "`vs cpu` is the cpu backend's time divided by this one's.");
         List<Figures.Step> steps = Figures.steps(run);
         section(out, "Training step", steps, ReportTables::steps,
                 "One step: batch in, forward, loss gradient, backward, SGD update, finished. "
                         + "`vs cpu` is the cpu backend's time divided by this one's.");
-        if (!steps.isEmpty()) {
-            ReportCharts.steps(steps, images.resolve(STEP_CHART));
-            out.append(image("Training step examples/s", STEP_CHART)).append("\n\n");
-        }
+        chart(out, steps, ReportCharts::steps, "Training step examples/s", STEP_CHART);
     }
 
     private static <T> void section(StringBuilder out, String title, List<T> figures,
@@ -170,6 +164,21 @@ public final class BenchmarkReport {
         } else {
             out.append(note).append("\n\n").append(table.apply(figures)).append("\n");
         }
+    }
+
+    /** Draws {@code figures} into {@code file} among the images and links it, unless none. */
+    private <T> void chart(StringBuilder out, List<T> figures, Chart<T> chart, String alt,
+                           String file) throws IOException {
+        if (!figures.isEmpty()) {
+            chart.draw(figures, images.resolve(file));
+            out.append(image(alt, file)).append("\n\n");
+        }
+    }
+
+    /** Draws a chart of figures into a PNG file. */
+    @FunctionalInterface
+    private interface Chart<T> {
+        void draw(List<T> figures, Path png) throws IOException;
     }
 
     private void endToEndSection(StringBuilder out) throws IOException {

@@ -1,5 +1,6 @@
 package io.nn4j.bench.report;
 
+import static io.nn4j.api.testkit.TextAssertions.assertContains;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -51,26 +52,23 @@ class BenchmarkReportTest {
                         + MarkedSection.END + "\n\nHand-written footer.\n");
     }
 
+    /** The demo's {@code --summary-json} of a run of two epochs, written to {@code file}. */
+    private Path summary(String file, String backend, double accuracy, double firstEpoch,
+                         double secondEpoch, double examplesPerSecond) throws IOException {
+        return Files.writeString(dir.resolve(file), """
+                {"backend": "%s", "epochs": 2, "test_accuracy": %s,
+                 "epoch_seconds": [%s, %s], "examples_per_second": %s}
+                """.formatted(backend, accuracy, firstEpoch, secondEpoch, examplesPerSecond));
+    }
+
     @Test
     void writesFiguresBetweenTheMarkersAndDrawsCharts() throws IOException {
         Files.createDirectories(dir.resolve("docs"));
         Path doc = page();
-        Path summary = Files.writeString(dir.resolve("e2e-S-cpu.json"), """
-                {"backend": "cpu", "epochs": 2, "test_accuracy": 0.9712,
-                 "epoch_seconds": [10.0, 12.0], "examples_per_second": 5000.0}
-                """);
-        Path fasterRun = Files.writeString(dir.resolve("e2e-S-cpu-2.json"), """
-                {"backend": "cpu", "epochs": 2, "test_accuracy": 0.9712,
-                 "epoch_seconds": [9.0, 7.0], "examples_per_second": 7500.0}
-                """);
-        Path slowerRun = Files.writeString(dir.resolve("e2e-S-cpu-3.json"), """
-                {"backend": "cpu", "epochs": 2, "test_accuracy": 0.9712,
-                 "epoch_seconds": [20.0, 22.0], "examples_per_second": 2800.0}
-                """);
-        Path otherBackend = Files.writeString(dir.resolve("e2e-S-other-1.json"), """
-                {"backend": "other", "epochs": 2, "test_accuracy": 0.9700,
-                 "epoch_seconds": [5.0, 6.0], "examples_per_second": 10000.0}
-                """);
+        Path summary = summary("e2e-S-cpu.json", "cpu", 0.9712, 10, 12, 5000);
+        Path fasterRun = summary("e2e-S-cpu-2.json", "cpu", 0.9712, 9, 7, 7500);
+        Path slowerRun = summary("e2e-S-cpu-3.json", "cpu", 0.9712, 20, 22, 2800);
+        Path otherBackend = summary("e2e-S-other-1.json", "other", 0.97, 5, 6, 10000);
         String[] args = {"--doc", doc.toString(), "--images", dir.resolve("docs/images").toString(),
             "--jmh", jmhJson().toString(), "--jmh-command", "scripts/bench-quick.sh",
             "--end-to-end", "S=" + slowerRun, "--end-to-end", "S=" + otherBackend,
@@ -82,22 +80,20 @@ class BenchmarkReportTest {
         assertTrue(text.startsWith("# Hand-written title\n\n" + MarkedSection.BEGIN), text);
         assertTrue(text.endsWith(MarkedSection.END + "\n\nHand-written footer.\n"), text);
         assertTrue(!text.contains("old figures"), text);
-        // 2·64·784·128 flops in 1 ms; the reference took 4 ms.
-        assertTrue(text.contains("| 64x784x128 | Z = X·Wᵀ | NT | cpu | 1.00 | 12.8 | 4.00× |"), text);
-        assertTrue(text.contains("| 64x784x128 | Z = X·Wᵀ | NT | reference | 4.00 | 3.21 | 1.00× |"),
-                text);
-        // 256·1024 elements in 100 µs.
-        assertTrue(text.contains("| relu | forward | 256x1024 | cpu | 100 | 2,621 | 1.00× |"), text);
-        // 64 examples in 2 ms, and a backend four times as fast.
-        assertTrue(text.contains("| S | 784-128-10/64 | cpu | 2.00 | 32,000 | 1.00× |"), text);
-        assertTrue(text.contains("| S | 784-128-10/64 | other | 0.500 | 128,000 | 4.00× |"), text);
-        // Three cpu runs: the median one (mean 11 s) is shown, with the range of the means.
-        assertTrue(text.contains("| S | cpu | 2 | 3 | 11.0 | 8.00–21.0 | 10.0 | 12.0 | 5,000 |"
-                + " 97.12% | 1.00× |"), text);
-        assertTrue(text.contains("| S | other | 2 | 1 | 5.50 | – | 5.00 | 6.00 | 10,000 | 97.00% |"
-                + " 2.00× |"), text);
-        assertTrue(text.contains("`scripts/bench-quick.sh`"), text);
-        assertTrue(text.contains("![GEMM GFLOP/s](images/" + BenchmarkReport.GEMM_CHART + ")"), text);
+        assertContains(text,
+                // 2·64·784·128 flops in 1 ms; the reference took 4 ms.
+                "| 64x784x128 | Z = X·Wᵀ | NT | cpu | 1.00 | 12.8 | 4.00× |",
+                "| 64x784x128 | Z = X·Wᵀ | NT | reference | 4.00 | 3.21 | 1.00× |",
+                // 256·1024 elements in 100 µs.
+                "| relu | forward | 256x1024 | cpu | 100 | 2,621 | 1.00× |",
+                // 64 examples in 2 ms, and a backend four times as fast.
+                "| S | 784-128-10/64 | cpu | 2.00 | 32,000 | 1.00× |",
+                "| S | 784-128-10/64 | other | 0.500 | 128,000 | 4.00× |",
+                // Three cpu runs: the median one (mean 11 s) is shown, with the range of the means.
+                "| S | cpu | 2 | 3 | 11.0 | 8.00–21.0 | 10.0 | 12.0 | 5,000 | 97.12% | 1.00× |",
+                "| S | other | 2 | 1 | 5.50 | – | 5.00 | 6.00 | 10,000 | 97.00% | 2.00× |",
+                "`scripts/bench-quick.sh`",
+                "![GEMM GFLOP/s](images/" + BenchmarkReport.GEMM_CHART + ")");
         for (String chart : new String[] {BenchmarkReport.GEMM_CHART, BenchmarkReport.STEP_CHART}) {
             byte[] png = Files.readAllBytes(dir.resolve("docs/images").resolve(chart));
             assertArrayEquals(PNG_SIGNATURE, Arrays.copyOf(png, 4), chart);
@@ -116,9 +112,8 @@ class BenchmarkReportTest {
             dir.resolve("images").toString(), "--jmh", dir.resolve("absent.json").toString()})
                 .write();
         String text = Files.readString(doc, StandardCharsets.UTF_8);
-        assertTrue(text.contains("_Not yet measured: run `scripts/bench-quick.sh`._"), text);
-        assertTrue(text.contains("_Not yet measured: run `scripts/bench-quick.sh --end-to-end`._"),
-                text);
+        assertContains(text, "_Not yet measured: run `scripts/bench-quick.sh`._",
+                "_Not yet measured: run `scripts/bench-quick.sh --end-to-end`._");
         assertTrue(!Files.exists(dir.resolve("images")), "no chart without figures");
     }
 
