@@ -1,5 +1,7 @@
 package io.nn4j.api;
 
+import java.util.Optional;
+
 /**
  * A compute backend: it makes tensors and runs every op a network needs on them.
  *
@@ -80,6 +82,55 @@ public interface Backend extends AutoCloseable {
      * @param dst the tensor written, one row per copied row
      */
     void copyInRows(float[] src, int[] rows, int from, Tensor dst);
+
+    /**
+     * Keeps a data set's rows in this backend's memory, when the backend keeps data and they
+     * fit, so that batches are gathered there ({@link KeptRows#gather}) instead of copied from
+     * the host each time ({@link #copyInRows}), with the same values bit for bit. The arrays are
+     * copied: they may change once this returns. A training step keeps its data set this way
+     * when the backend offers it.
+     *
+     * <p>The default keeps nothing and returns empty: the caller copies each batch from the
+     * host, which is right for a backend whose tensors are host memory. A device backend
+     * overrides it (through {@link io.nn4j.api.spi.CheckedBackend#doKeepRows}).
+     *
+     * @param features     the feature rows, row-major, {@code featureCount} values each
+     * @param featureCount the features per example, at least 1
+     * @param targets      the target rows, row-major, {@code targetCount} values each, as many
+     *                     rows as {@code features}
+     * @param targetCount  the targets per example, at least 1
+     * @return the kept rows, owned by the caller, or empty when this backend does not keep
+     *     data or they do not fit its memory
+     * @throws IllegalArgumentException when the arrays are not whole rows, hold no row, or
+     *                                  hold different numbers of rows
+     */
+    default Optional<KeptRows> keepRows(float[] features, int featureCount, float[] targets,
+                                        int targetCount) {
+        return Optional.empty();
+    }
+
+    /**
+     * {@link #keepRows(float[], int, float[], int)} for features coded as bytes: feature value
+     * {@code i} is {@code palette[codes[i] & 0xFF]} (image pixels held as bytes, with the float
+     * of every byte value). A backend keeps the codes and the palette, a quarter of the memory
+     * of the floats, and gathers the very floats the palette holds.
+     *
+     * @param codes        the feature rows as indices into {@code palette}, row-major,
+     *                     {@code featureCount} each
+     * @param palette      the float of each code, at most 256; every code must index it
+     * @param featureCount the features per example, at least 1
+     * @param targets      the target rows, row-major, as many rows as {@code codes}
+     * @param targetCount  the targets per example, at least 1
+     * @return the kept rows, owned by the caller, or empty when this backend does not keep
+     *     data or they do not fit its memory
+     * @throws IllegalArgumentException when the arrays are not whole rows, hold no row or
+     *                                  different numbers of rows, the palette is empty or
+     *                                  longer than 256, or a code does not index it
+     */
+    default Optional<KeptRows> keepRows(byte[] codes, float[] palette, int featureCount,
+                                        float[] targets, int targetCount) {
+        return Optional.empty();
+    }
 
     /**
      * Copies all of {@code src} into {@code dst} starting at {@code offset}, after the work that
@@ -172,6 +223,62 @@ public interface Backend extends AutoCloseable {
      */
     void columnSums(float alpha, Tensor m, float beta, Tensor out);
 
+    /**
+     * A dense layer's forward pass: {@code Z = X·Wᵀ + b}, then {@code A = f(Z)}; the same as
+     * {@link #gemm}{@code (false, true, 1, X, W, 0, Z)} then {@link #biasActivation}, which a
+     * backend may run as one pass. {@code X} is {@code [m, k]}, {@code W} {@code [n, k]},
+     * {@code bias} {@code [n]}, {@code Z} and {@code A} {@code [m, n]}; {@code Z} and {@code A}
+     * are distinct from each other and from {@code X} and {@code W}. Modifies {@code Z} and
+     * {@code A}.
+     *
+     * @param f the activation
+     * @param x the layer's input {@code X} {@code [m, k]}
+     * @param w the weights {@code W} {@code [n, k]}
+     * @param bias the bias {@code [n]}
+     * @param z the pre-activation {@code Z} {@code [m, n]}, written
+     * @param a the activation output {@code A} {@code [m, n]}, written
+     */
+    void denseForward(Activation f, Tensor x, Tensor w, Tensor bias, Tensor z, Tensor a);
+
+    /**
+     * A dense layer's backward pass from its pre-activation gradient {@code dZ} {@code [m, n]},
+     * for its input {@code X} {@code [m, k]} and weights {@code W} {@code [n, k]}, in this order:
+     * <ol>
+     *   <li>when {@code inputGradient} is not null, the gradient with respect to the
+     *   pre-activation {@code inputZ} {@code [m, k]} of the layer below, whose activation
+     *   {@code g} made {@code X = g(inputZ)}: {@code inputGradient = (dZ·W) ∘ g'(inputZ)} (with
+     *   {@link #activationBackward}'s formula, softmax's row Jacobian included), taken from
+     *   {@code W} before it changes. {@code g = IDENTITY} (and {@code inputZ = X}) gives the
+     *   plain {@code dZ·W};</li>
+     *   <li>{@code weightTarget ← weightBeta · weightTarget + weightAlpha · dZᵀ·X}, as
+     *   {@link #gemm}{@code (true, false, ...)} ({@code weightTarget} may be {@code W}: an SGD
+     *   step folded in);</li>
+     *   <li>{@code biasTarget ← biasBeta · biasTarget + biasAlpha · Σᵢ dZᵢ}, as
+     *   {@link #columnSums}.</li>
+     * </ol>
+     * The same as those ops in that order, which a backend may fuse. {@code inputGradient} is
+     * distinct from every other tensor. Modifies {@code inputGradient}, {@code weightTarget}
+     * and {@code biasTarget}.
+     *
+     * @param dZ the gradient with respect to the layer's pre-activation {@code [m, n]}
+     * @param x the layer's input {@code X} {@code [m, k]}
+     * @param w the weights {@code W} {@code [n, k]}
+     * @param inputActivation the activation {@code g} of the layer below
+     * @param inputZ its pre-activation {@code [m, k]}; ignored when {@code inputGradient} is
+     *     null
+     * @param inputGradient the gradient with respect to {@code inputZ} {@code [m, k]}, written;
+     *     null to skip it (the first layer)
+     * @param weightAlpha the factor of {@code dZᵀ·X}
+     * @param weightBeta the factor of {@code weightTarget}'s old value
+     * @param weightTarget the weights' gradient or the weights themselves {@code [n, k]}
+     * @param biasAlpha the factor of the column sums of {@code dZ}
+     * @param biasBeta the factor of {@code biasTarget}'s old value
+     * @param biasTarget the bias's gradient or the bias itself {@code [n]}
+     */
+    void denseBackward(Tensor dZ, Tensor x, Tensor w, Activation inputActivation, Tensor inputZ,
+                       Tensor inputGradient, float weightAlpha, float weightBeta,
+                       Tensor weightTarget, float biasAlpha, float biasBeta, Tensor biasTarget);
+
     // ---- losses and metrics --------------------------------------------------------------
 
     /**
@@ -201,6 +308,20 @@ public interface Backend extends AutoCloseable {
      * @param total the running sum {@code [1]}, added to
      */
     void accumulateLoss(Loss loss, Tensor output, Tensor target, Tensor total);
+
+    /**
+     * {@link #lossGradient} into {@code grad}, then {@link #accumulateLoss} into
+     * {@code total}, which a backend may do in one pass: a training step's loss work. The loss
+     * is of {@code output} as it was before ({@code grad} may be {@code output}). Shapes as for
+     * those ops. Modifies {@code grad} and {@code total}.
+     *
+     * @param loss the loss
+     * @param output the network's output {@code A} {@code [m, k]}
+     * @param target the targets {@code Y}
+     * @param grad the per-example gradient {@code [m, k]}, written
+     * @param total the running sum {@code [1]}, added to
+     */
+    void lossGradientAndSum(Loss loss, Tensor output, Tensor target, Tensor grad, Tensor total);
 
     /**
      * Adds to {@code count[0]} the number of rows classified correctly. With {@code output}

@@ -112,8 +112,8 @@ public final class Dense implements Layer {
     @Override
     public Tensor infer(Tensor input, Tensor[] buffers) {
         checkInput("infer", input);
-        backend.gemm(false, true, 1f, input, weights.value(), 0f, buffers[0]);
-        backend.biasActivation(activation, buffers[0], bias.value(), buffers[1]);
+        backend.denseForward(activation, input, weights.value(), bias.value(), buffers[0],
+                buffers[1]);
         return buffers[1];
     }
 
@@ -128,30 +128,62 @@ public final class Dense implements Layer {
     @Override
     public Tensor backward(Tensor outputGradient, boolean propagateToInput,
                            ParameterUpdate update) {
-        Buffers b = requireForward(outputGradient);
-        backend.activationBackward(activation, b.z, b.a, outputGradient, b.dZ);
-        return backwardFromPreActivation(b.dZ, propagateToInput, update);
+        return backwardFromPreActivation(preActivationGradient(outputGradient), propagateToInput,
+                update);
     }
 
     /**
      * Takes {@code dX = dZ·W} first, while {@code W} is unchanged, then the weights and the bias
      * by the GEMM and the column sums that make their gradients, written as {@code update}
-     * says.
+     * says: one {@link Backend#denseBackward}.
      */
     @Override
     public Tensor backwardFromPreActivation(Tensor dZ, boolean propagateToInput,
                                             ParameterUpdate update) {
         Buffers b = requireForward(dZ);
-        int rows = lastInput.shape().rows();
-        Tensor inputGradient = null;
-        if (propagateToInput) {
-            backend.gemm(false, false, 1f, dZ, weights.value(), 0f, b.dX);
-            inputGradient = b.dX;
-        }
-        backend.columnSums(update.alpha(bias, rows), dZ, update.beta(bias), update.target(bias));
-        backend.gemm(true, false, update.alpha(weights, rows), dZ, lastInput,
-                update.beta(weights), update.target(weights));
+        Tensor inputGradient = propagateToInput ? b.dX : null;
+        backward(dZ, Activation.IDENTITY, lastInput, inputGradient, update);
         return inputGradient;
+    }
+
+    /**
+     * {@code dZ = dA ∘ f'(Z)} of the last forward pass, into this layer's own buffer.
+     *
+     * @param outputGradient {@code dA}, shaped like the last forward output
+     * @return {@code dZ}, valid until the next backward pass of this batch size
+     */
+    Tensor preActivationGradient(Tensor outputGradient) {
+        Buffers b = requireForward(outputGradient);
+        backend.activationBackward(activation, b.z, b.a, outputGradient, b.dZ);
+        return b.dZ;
+    }
+
+    /**
+     * Back-propagates {@code dZ} into {@code below}, the dense layer whose last output was this
+     * layer's last input: writes {@code below}'s pre-activation gradient
+     * ({@code (dZ·W) ∘ g'(Z_below)}, returned) and updates this layer's parameters as
+     * {@code update} says, in one {@link Backend#denseBackward}.
+     *
+     * @throws IllegalStateException when {@code below}'s last output is not this layer's input
+     */
+    Tensor backwardInto(Tensor dZ, Dense below, ParameterUpdate update) {
+        requireForward(dZ);
+        Buffers under = below.last;
+        if (under == null || under.a != lastInput) {
+            throw new IllegalStateException(this + ".backward: " + below
+                    + " did not make this layer's last input");
+        }
+        backward(dZ, below.activation, under.z, under.dZ, update);
+        return under.dZ;
+    }
+
+    private void backward(Tensor dZ, Activation inputActivation, Tensor inputZ,
+                          Tensor inputGradient, ParameterUpdate update) {
+        int rows = lastInput.shape().rows();
+        backend.denseBackward(dZ, lastInput, weights.value(), inputActivation, inputZ,
+                inputGradient, update.alpha(weights, rows), update.beta(weights),
+                update.target(weights), update.alpha(bias, rows), update.beta(bias),
+                update.target(bias));
     }
 
     private Buffers requireForward(Tensor gradient) {

@@ -207,13 +207,22 @@ public final class Sequential implements AutoCloseable {
         guard.beginTraining("backward");
         try {
             checkLoss(loss);
-            int last = layers.size() - 1;
-            Layer output = layers.get(last);
-            Tensor gradient = loss.fusedActivation() != null
-                    ? output.backwardFromPreActivation(lossGradient, last > 0, update)
-                    : output.backward(lossGradient, last > 0, update);
-            for (int i = last - 1; i >= 0; i--) {
-                gradient = layers.get(i).backward(gradient, i > 0, update);
+            Tensor gradient = lossGradient;
+            boolean preActivation = loss.fusedActivation() != null;
+            for (int i = layers.size() - 1; i >= 0; i--) {
+                Layer layer = layers.get(i);
+                if (i > 0 && layer instanceof Dense dense
+                        && layers.get(i - 1) instanceof Dense below) {
+                    // The layer below's pre-activation gradient straight from this layer's.
+                    gradient = dense.backwardInto(preActivation ? gradient
+                            : dense.preActivationGradient(gradient), below, update);
+                    preActivation = true;
+                } else {
+                    gradient = preActivation
+                            ? layer.backwardFromPreActivation(gradient, i > 0, update)
+                            : layer.backward(gradient, i > 0, update);
+                    preActivation = false;
+                }
             }
         } finally {
             guard.endTraining();

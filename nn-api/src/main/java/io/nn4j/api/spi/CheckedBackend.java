@@ -2,9 +2,11 @@ package io.nn4j.api.spi;
 
 import io.nn4j.api.Activation;
 import io.nn4j.api.Backend;
+import io.nn4j.api.KeptRows;
 import io.nn4j.api.Loss;
 import io.nn4j.api.Shape;
 import io.nn4j.api.Tensor;
+import java.util.Optional;
 
 /**
  * The base of a backend: every op of {@link Backend} is a final method here that refuses a
@@ -130,6 +132,57 @@ public abstract class CheckedBackend implements Backend {
     protected abstract void doCopyInRows(float[] src, int[] rows, int from, Tensor dst);
 
     @Override
+    public final Optional<KeptRows> keepRows(float[] features, int featureCount,
+                                             float[] targets, int targetCount) {
+        checkOpen("keepRows");
+        int size = OpChecks.keepRows(features, featureCount, targets, targetCount);
+        return doKeepRows(features, featureCount, size, targets, targetCount);
+    }
+
+    /**
+     * {@link #keepRows}, checked: both arrays hold {@code size} whole rows, at least one. By
+     * default keeps nothing (empty): batches are then copied from the host. A device backend
+     * returns its own {@link CheckedKeptRows} when the data fits.
+     *
+     * @param features     the feature rows, row-major
+     * @param featureCount the features per example
+     * @param size         the examples
+     * @param targets      the target rows, row-major
+     * @param targetCount  the targets per example
+     * @return the kept rows, or empty
+     */
+    protected Optional<KeptRows> doKeepRows(float[] features, int featureCount, int size,
+                                            float[] targets, int targetCount) {
+        return Optional.empty();
+    }
+
+    @Override
+    public final Optional<KeptRows> keepRows(byte[] codes, float[] palette, int featureCount,
+                                             float[] targets, int targetCount) {
+        checkOpen("keepRows");
+        int size = OpChecks.keepRows(codes, palette, featureCount, targets, targetCount);
+        return doKeepRows(codes, palette, featureCount, size, targets, targetCount);
+    }
+
+    /**
+     * {@link #keepRows(byte[], float[], int, float[], int)}, checked: both arrays hold
+     * {@code size} whole rows, at least one, and every code indexes the palette. By default
+     * keeps nothing (empty).
+     *
+     * @param codes        the feature rows as indices into {@code palette}
+     * @param palette      the float of each code
+     * @param featureCount the features per example
+     * @param size         the examples
+     * @param targets      the target rows, row-major
+     * @param targetCount  the targets per example
+     * @return the kept rows, or empty
+     */
+    protected Optional<KeptRows> doKeepRows(byte[] codes, float[] palette, int featureCount,
+                                            int size, float[] targets, int targetCount) {
+        return Optional.empty();
+    }
+
+    @Override
     public final void copyOut(Tensor src, float[] dst, int offset) {
         checkOpen("copyOut");
         OpChecks.copyOut(this, src, dst, offset);
@@ -246,6 +299,84 @@ public abstract class CheckedBackend implements Backend {
      */
     protected abstract void doColumnSums(float alpha, Tensor m, float beta, Tensor out);
 
+    @Override
+    public final void denseForward(Activation f, Tensor x, Tensor w, Tensor bias, Tensor z,
+                                   Tensor a) {
+        checkOpen("denseForward");
+        OpChecks.denseForward(this, f, x, w, bias, z, a);
+        try {
+            doDenseForward(f, x, w, bias, z, a);
+        } catch (RuntimeException e) {
+            throw failed("denseForward", e, x, w, bias, z, a);
+        }
+    }
+
+    /**
+     * {@link #denseForward}, checked. By default {@link #doGemm} then
+     * {@link #doBiasActivation}; a backend overrides it to fuse them.
+     *
+     * @param f the activation
+     * @param x the layer's input {@code [m, k]}
+     * @param w the weights {@code [n, k]}
+     * @param bias the bias {@code [n]}
+     * @param z the pre-activation {@code [m, n]}, written
+     * @param a the activation output {@code [m, n]}, written
+     */
+    protected void doDenseForward(Activation f, Tensor x, Tensor w, Tensor bias, Tensor z,
+                                  Tensor a) {
+        doGemm(false, true, 1f, x, w, 0f, z);
+        doBiasActivation(f, z, bias, a);
+    }
+
+    @Override
+    public final void denseBackward(Tensor dZ, Tensor x, Tensor w, Activation inputActivation,
+                                    Tensor inputZ, Tensor inputGradient, float weightAlpha,
+                                    float weightBeta, Tensor weightTarget, float biasAlpha,
+                                    float biasBeta, Tensor biasTarget) {
+        checkOpen("denseBackward");
+        OpChecks.denseBackward(this, dZ, x, w, inputActivation, inputZ, inputGradient,
+                weightTarget, biasTarget);
+        try {
+            doDenseBackward(dZ, x, w, inputActivation, inputZ, inputGradient, weightAlpha,
+                    weightBeta, weightTarget, biasAlpha, biasBeta, biasTarget);
+        } catch (RuntimeException e) {
+            throw failed("denseBackward", e, dZ, x, w, weightTarget, biasTarget);
+        }
+    }
+
+    /**
+     * {@link #denseBackward}, checked. By default, with an input gradient, {@link #doGemm}
+     * into it and {@link #doActivationBackward} in place (skipped for {@code IDENTITY}), then
+     * {@link #doColumnSums} and {@link #doGemm} for the bias and the weights; a backend
+     * overrides it to fuse them.
+     *
+     * @param dZ the gradient with respect to the layer's pre-activation {@code [m, n]}
+     * @param x the layer's input {@code [m, k]}
+     * @param w the weights {@code [n, k]}
+     * @param inputActivation the activation of the layer below
+     * @param inputZ its pre-activation {@code [m, k]}
+     * @param inputGradient the gradient with respect to {@code inputZ}, written; or null
+     * @param weightAlpha the factor of {@code dZᵀ·X}
+     * @param weightBeta the factor of the weight target's old value
+     * @param weightTarget the weights' gradient or the weights {@code [n, k]}
+     * @param biasAlpha the factor of the column sums of {@code dZ}
+     * @param biasBeta the factor of the bias target's old value
+     * @param biasTarget the bias's gradient or the bias {@code [n]}
+     */
+    protected void doDenseBackward(Tensor dZ, Tensor x, Tensor w, Activation inputActivation,
+                                   Tensor inputZ, Tensor inputGradient, float weightAlpha,
+                                   float weightBeta, Tensor weightTarget, float biasAlpha,
+                                   float biasBeta, Tensor biasTarget) {
+        if (inputGradient != null) {
+            doGemm(false, false, 1f, dZ, w, 0f, inputGradient);
+            if (inputActivation != Activation.IDENTITY) {
+                doActivationBackward(inputActivation, inputZ, x, inputGradient, inputGradient);
+            }
+        }
+        doColumnSums(biasAlpha, dZ, biasBeta, biasTarget);
+        doGemm(true, false, weightAlpha, dZ, x, weightBeta, weightTarget);
+    }
+
     // ---- losses and metrics --------------------------------------------------------------
 
     @Override
@@ -290,6 +421,36 @@ public abstract class CheckedBackend implements Backend {
      */
     protected abstract void doAccumulateLoss(Loss loss, Tensor output, Tensor target,
                                              Tensor total);
+
+    @Override
+    public final void lossGradientAndSum(Loss loss, Tensor output, Tensor target, Tensor grad,
+                                         Tensor total) {
+        checkOpen("lossGradientAndSum");
+        OpChecks.lossGradient(this, loss, output, target, grad);
+        OpChecks.accumulateLoss(this, loss, output, target, total);
+        try {
+            doLossGradientAndSum(loss, output, target, grad, total);
+        } catch (RuntimeException e) {
+            throw failed("lossGradientAndSum", e, output, target, grad, total);
+        }
+    }
+
+    /**
+     * {@link #lossGradientAndSum}, checked. By default {@link #doAccumulateLoss} then
+     * {@link #doLossGradient} (the loss first, as {@code grad} may be {@code output}); a
+     * backend overrides it to do both in one pass.
+     *
+     * @param loss the loss
+     * @param output the network's output {@code [m, k]}
+     * @param target the targets
+     * @param grad the per-example gradient {@code [m, k]}, written
+     * @param total the running sum {@code [1]}, added to
+     */
+    protected void doLossGradientAndSum(Loss loss, Tensor output, Tensor target, Tensor grad,
+                                        Tensor total) {
+        doAccumulateLoss(loss, output, target, total);
+        doLossGradient(loss, output, target, grad);
+    }
 
     @Override
     public final void accumulateCorrect(Tensor output, Tensor target, Tensor count) {

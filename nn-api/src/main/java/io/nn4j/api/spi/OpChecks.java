@@ -65,6 +65,71 @@ final class OpChecks {
         }
     }
 
+    /**
+     * Checks {@code denseForward}: {@code X} {@code [m, k]}, {@code W} {@code [n, k]}, bias
+     * {@code [n]}, {@code Z} and {@code A} {@code [m, n]}, distinct.
+     */
+    static void denseForward(Backend backend, Activation f, Tensor x, Tensor w, Tensor bias,
+                             Tensor z, Tensor a) {
+        String op = "denseForward";
+        Objects.requireNonNull(f, "activation");
+        owned(backend, op, f, "X", x);
+        owned(backend, op, f, "W", w);
+        owned(backend, op, f, "bias", bias);
+        owned(backend, op, f, "Z", z);
+        owned(backend, op, f, "A", a);
+        int m = x.shape().rows();
+        int n = w.shape().rows();
+        matrixOf(op, f, "W", w, n, x.shape().cols(), "X's columns");
+        matrixOf(op, f, "Z", z, m, n, "X's rows by W's rows");
+        sameShape(op, f, "Z", z, "A", a);
+        vectorOf(op, f, "bias", bias, n, "W's rows");
+        if (a == z || z == x || z == w || a == x || a == w) {
+            throw new IllegalArgumentException(label(op, f)
+                    + ": Z and A must be distinct from each other, X and W");
+        }
+    }
+
+    /**
+     * Checks {@code denseBackward}: {@code dZ} {@code [m, n]}, {@code X} {@code [m, k]},
+     * {@code W} and the weight target {@code [n, k]}, the bias target {@code [n]}; with an
+     * input gradient, it and {@code inputZ} {@code [m, k]}, the gradient distinct from all.
+     */
+    static void denseBackward(Backend backend, Tensor dZ, Tensor x, Tensor w,
+                              Activation inputActivation, Tensor inputZ, Tensor inputGradient,
+                              Tensor weightTarget, Tensor biasTarget) {
+        String op = "denseBackward";
+        owned(backend, op, "dZ", dZ);
+        owned(backend, op, "X", x);
+        owned(backend, op, "W", w);
+        owned(backend, op, "weightTarget", weightTarget);
+        owned(backend, op, "biasTarget", biasTarget);
+        int m = dZ.shape().rows();
+        int n = dZ.shape().cols();
+        int k = x.shape().cols();
+        matrixOf(op, null, "X", x, m, k, "dZ's rows");
+        matrixOf(op, null, "W", w, n, k, "dZ's columns by X's columns");
+        matrixOf(op, null, "weightTarget", weightTarget, n, k, "like W");
+        vectorOf(op, "biasTarget", biasTarget, n, "dZ's columns");
+        if (weightTarget == dZ || weightTarget == x) {
+            throw new IllegalArgumentException(op + ": weightTarget must not be dZ or X");
+        }
+        if (inputGradient == null) {
+            return;
+        }
+        Objects.requireNonNull(inputActivation, "inputActivation");
+        owned(backend, op, "inputZ", inputZ);
+        owned(backend, op, "inputGradient", inputGradient);
+        matrixOf(op, null, "inputZ", inputZ, m, k, "like X");
+        matrixOf(op, null, "inputGradient", inputGradient, m, k, "like X");
+        if (inputGradient == dZ || inputGradient == x || inputGradient == w
+                || inputGradient == inputZ || inputGradient == weightTarget
+                || inputGradient == biasTarget) {
+            throw new IllegalArgumentException(op
+                    + ": inputGradient must be distinct from every other tensor");
+        }
+    }
+
     /** Checks {@code activationBackward}: four tensors of one shape. */
     static void activationBackward(Backend backend, Activation f, Tensor z, Tensor a,
                                           Tensor dA, Tensor dZ) {
@@ -228,6 +293,68 @@ final class OpChecks {
         }
     }
 
+    /**
+     * Checks {@code keepRows}: both arrays hold whole rows, as many of each, at least one.
+     *
+     * @return the number of rows
+     */
+    static int keepRows(float[] features, int featureCount, float[] targets, int targetCount) {
+        Objects.requireNonNull(features, "keepRows: features");
+        Objects.requireNonNull(targets, "keepRows: targets");
+        if (featureCount < 1 || targetCount < 1) {
+            throw new IllegalArgumentException("keepRows: " + featureCount + " features and "
+                    + targetCount + " targets per example; expected at least 1 of each");
+        }
+        if (features.length % featureCount != 0 || targets.length % targetCount != 0
+                || features.length / featureCount != targets.length / targetCount
+                || features.length == 0) {
+            throw new IllegalArgumentException("keepRows: " + features.length
+                    + " features in rows of " + featureCount + " and " + targets.length
+                    + " targets in rows of " + targetCount
+                    + "; expected the same number of whole rows, at least one");
+        }
+        return features.length / featureCount;
+    }
+
+    /**
+     * Checks {@code keepRows} of coded features: both arrays hold whole rows, as many of each,
+     * at least one; the palette holds 1 to 256 values and every code indexes it.
+     *
+     * @return the number of rows
+     */
+    static int keepRows(byte[] codes, float[] palette, int featureCount, float[] targets,
+                        int targetCount) {
+        Objects.requireNonNull(codes, "keepRows: codes");
+        Objects.requireNonNull(palette, "keepRows: palette");
+        Objects.requireNonNull(targets, "keepRows: targets");
+        if (featureCount < 1 || targetCount < 1) {
+            throw new IllegalArgumentException("keepRows: " + featureCount + " features and "
+                    + targetCount + " targets per example; expected at least 1 of each");
+        }
+        if (codes.length % featureCount != 0 || targets.length % targetCount != 0
+                || codes.length / featureCount != targets.length / targetCount
+                || codes.length == 0) {
+            throw new IllegalArgumentException("keepRows: " + codes.length
+                    + " feature codes in rows of " + featureCount + " and " + targets.length
+                    + " targets in rows of " + targetCount
+                    + "; expected the same number of whole rows, at least one");
+        }
+        if (palette.length < 1 || palette.length > 256) {
+            throw new IllegalArgumentException("keepRows: the palette holds " + palette.length
+                    + " values; expected 1 to 256");
+        }
+        if (palette.length < 256) {
+            for (int i = 0; i < codes.length; i++) {
+                if ((codes[i] & 0xFF) >= palette.length) {
+                    throw new IllegalArgumentException("keepRows: codes[" + i + "] is "
+                            + (codes[i] & 0xFF) + "; expected an index into the palette of "
+                            + palette.length + " values");
+                }
+            }
+        }
+        return codes.length / featureCount;
+    }
+
     /** Checks {@code copyOut}: {@code dst} has room for {@code src} from {@code offset} on. */
     static void copyOut(Backend backend, Tensor src, float[] dst, int offset) {
         Objects.requireNonNull(dst, "copyOut: dst");
@@ -300,6 +427,14 @@ final class OpChecks {
                     + "; expected [" + rows + ", " + cols + "] for output " + output.shape()
                     + (loss == Loss.SPARSE_CATEGORICAL_CROSSENTROPY ? " (one class index per row)"
                     : ""));
+        }
+    }
+
+    private static void matrixOf(String op, Enum<?> detail, String name, Tensor t, int rows,
+                                 int cols, String what) {
+        if (t.shape().rank() != 2 || t.shape().rows() != rows || t.shape().cols() != cols) {
+            throw new IllegalArgumentException(label(op, detail) + ": " + name + " is "
+                    + t.shape() + "; expected [" + rows + ", " + cols + "] (" + what + ")");
         }
     }
 

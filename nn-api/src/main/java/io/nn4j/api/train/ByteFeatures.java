@@ -32,6 +32,15 @@ record ByteFeatures(byte[] values, float divisor) {
         }
     }
 
+    /** The float of every byte value: {@code palette[b] = b / divisor}, as {@link #at} has it. */
+    float[] palette() {
+        float[] palette = new float[256];
+        for (int b = 0; b < palette.length; b++) {
+            palette[b] = b / divisor;
+        }
+        return palette;
+    }
+
     /** Every value as a float, in a new array. */
     float[] toFloats() {
         float[] floats = new float[values.length];

@@ -575,6 +575,16 @@ public final class Dataset {
         return features != null ? features : byteFeatures.toFloats();
     }
 
+    /** The features held as bytes: the backing array itself. Only when they are. */
+    byte[] featureBytes() {
+        return byteFeatures.values();
+    }
+
+    /** The float of each byte value of features held as bytes (256 of them). */
+    float[] featurePalette() {
+        return byteFeatures.palette();
+    }
+
     /** Whether the features are held as unsigned bytes ({@link #ofUnsignedBytes}). */
     boolean holdsByteFeatures() {
         return byteFeatures != null;

@@ -87,7 +87,7 @@ final class EvaluationPass {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        try (BatchStager stager = new BatchStager(backend, data, model.outputSize());
+        try (BatchStager stager = new BatchStager(backend, data, model.outputSize(), false);
              Tensor lossTotal = backend.zeros(Shape.vector(1))) {
             for (int from = 0; from < data.size(); from += batchSize) {
                 int rows = Math.min(batchSize, data.size() - from);

@@ -7,8 +7,10 @@ import java.util.Objects;
 
 /**
  * One mini-batch training step on a data set, as {@link Trainer#fit} runs it: the batch's rows
- * are copied straight from the host data set into backend tensors, then forward, the loss
- * gradient, back-propagation applying the optimizer's {@link Optimizer#parameterUpdate()}
+ * are copied straight from the host data set into backend tensors (or, where the backend keeps
+ * the data set in its memory, {@link io.nn4j.api.Backend#keepRows}, gathered there from the
+ * copy it took when the step was made; the order is uploaded once per shuffle), then forward,
+ * the loss gradient, back-propagation applying the optimizer's {@link Optimizer#parameterUpdate()}
  * (plain SGD updates the parameters right there; other optimizers have the gradients stored),
  * {@link Optimizer#finishStep}, and the batch's summed loss added on the backend to an
  * accumulator. Nothing waits for the device.
@@ -81,9 +83,9 @@ public final class TrainingStep implements AutoCloseable {
         Dataset staging = classWeights == null ? null
                 : ClassWeights.staging(classWeights, data, loss, model.outputSize());
         this.meanWeight = staging == null ? 1 : ClassWeights.meanWeight(staging);
-        this.stager = new BatchStager(model.backend(), this.data, model.outputSize());
+        this.stager = new BatchStager(model.backend(), this.data, model.outputSize(), true);
         this.weighting = staging == null ? null
-                : new BatchStager(model.backend(), staging, model.outputSize());
+                : new BatchStager(model.backend(), staging, model.outputSize(), true);
     }
 
     /** The data set the batches come from: the one given, scaled as the model says. */
@@ -129,13 +131,14 @@ public final class TrainingStep implements AutoCloseable {
         int from = batch * batchSize;
         BatchStager.Batch staged = stager.stage(order, from, rows(batch));
         Tensor output = model.forward(staged.features, true);
-        model.backend().lossGradient(loss, output, staged.targets, staged.work);
         if (weighting == null) {
+            model.backend().lossGradientAndSum(loss, output, staged.targets, staged.work,
+                    lossTotal);
             model.backward(staged.work, loss, optimizer.parameterUpdate());
             optimizer.finishStep(model.parameters());
-            model.backend().accumulateLoss(loss, output, staged.targets, lossTotal);
             return output;
         }
+        model.backend().lossGradient(loss, output, staged.targets, staged.work);
         BatchStager.Batch weights = weighting.stage(order, from, rows(batch));
         model.backend().multiply(staged.work, weights.features, staged.work);
         model.backward(staged.work, loss, optimizer.parameterUpdate());
@@ -145,7 +148,10 @@ public final class TrainingStep implements AutoCloseable {
         return output;
     }
 
-    /** Frees the staged batches and work tensors; the model and optimizer stay open. */
+    /**
+     * Frees the staged batches, work tensors and any data kept on the backend; the model and
+     * optimizer stay open.
+     */
     @Override
     public void close() {
         stager.close();

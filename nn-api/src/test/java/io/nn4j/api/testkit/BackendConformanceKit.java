@@ -124,6 +124,26 @@ public abstract class BackendConformanceKit {
     // ---- losses and metrics --------------------------------------------------------------
 
     @ParameterizedTest(name = "{0} {1}")
+    @MethodSource(CASES + "denseForwardCases")
+    void denseForward(Activation f, FusedOpConformance.Dims dims) {
+        FusedOpConformance.checkDenseForward(backend, f, dims);
+    }
+
+    @ParameterizedTest(name = "{0} {1} propagate={2} folded={3}")
+    @MethodSource(CASES + "denseBackwardCases")
+    void denseBackward(Activation g, FusedOpConformance.Dims dims, boolean propagate,
+                       boolean folded) {
+        FusedOpConformance.checkDenseBackward(backend, g, dims, propagate, folded);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource(CASES + "lossShapes")
+    void lossGradientAndSum(Loss loss, Shape shape) {
+        FusedOpConformance.checkLossGradientAndSum(backend, loss, shape, false);
+        FusedOpConformance.checkLossGradientAndSum(backend, loss, shape, true);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
     @MethodSource(CASES + "lossShapes")
     void lossGradient(Loss loss, Shape shape) {
         LossConformance.checkGradient(backend, loss, shape);
@@ -234,6 +254,7 @@ public abstract class BackendConformanceKit {
         TensorConformance.checkCopyInOut(backend, shape, 0);
         TensorConformance.checkCopyInOut(backend, shape, 5);
         TensorConformance.checkCopyInRows(backend, shape);
+        TensorConformance.checkKeptRows(backend, shape);
         TensorConformance.checkFill(backend, shape, -2.5f);
     }
 
@@ -330,6 +351,15 @@ public abstract class BackendConformanceKit {
 
     static Stream<Arguments> activationShapes() {
         return combine(Activation.values(), KitShapes.matrices());
+    }
+
+    static Stream<Arguments> denseForwardCases() {
+        return Stream.of(Activation.values()).flatMap(f -> FusedOpConformance.dims().stream()
+                .map(d -> Arguments.of(f, d)));
+    }
+
+    static Stream<Arguments> denseBackwardCases() {
+        return FusedOpConformance.backwardCases().stream().map(Arguments::of);
     }
 
     static Stream<Arguments> lossShapes() {

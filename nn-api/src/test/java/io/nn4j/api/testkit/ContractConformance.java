@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.nn4j.api.Activation;
 import io.nn4j.api.Backend;
+import io.nn4j.api.KeptRows;
 import io.nn4j.api.MemoryStats;
 import io.nn4j.api.Shape;
 import io.nn4j.api.Tensor;
+import java.util.Optional;
 import org.junit.jupiter.api.function.Executable;
 
 /**
@@ -118,6 +120,36 @@ public final class ContractConformance {
             rejects(IllegalArgumentException.class,
                     "copyInRows: rows has 2 indices; expected at least 3",
                     () -> backend.copyInRows(new float[12], new int[] {0, 1}, 1, t));
+            rejects(IllegalArgumentException.class,
+                    "keepRows: 12 features in rows of 3 and 5 targets in rows of 1; expected the "
+                            + "same number of whole rows",
+                    () -> backend.keepRows(new float[12], 3, new float[5], 1));
+            rejects(IllegalArgumentException.class,
+                    "keepRows: codes[2] is 7; expected an index into the palette of 3 values",
+                    () -> backend.keepRows(new byte[] {0, 2, 7}, new float[3], 3, new float[1],
+                            1));
+            rejects(IllegalArgumentException.class,
+                    "keepRows: the palette holds 257 values; expected 1 to 256",
+                    () -> backend.keepRows(new byte[3], new float[257], 3, new float[1], 1));
+            Optional<KeptRows> kept = backend.keepRows(new float[12], 3, new float[4], 1);
+            if (kept.isPresent()) {
+                try (KeptRows rows = kept.get(); Tensor y = backend.zeros(Shape.matrix(2, 1))) {
+                    rejects(IllegalStateException.class, "KeptRows.gather: no order was uploaded",
+                            () -> rows.gather(0, t, y));
+                    rejects(IllegalArgumentException.class,
+                            "KeptRows.order: order[1] is 4; expected an example in [0, 4)",
+                            () -> rows.order(new int[] {0, 4}));
+                    rows.order(new int[] {3, 1, 2});
+                    rejects(IllegalArgumentException.class, "KeptRows.gather: the order has 3 "
+                            + "positions; expected at least 4", () -> rows.gather(2, t, y));
+                    rejects(IllegalArgumentException.class, "KeptRows.gather: features are "
+                            + "[2, 3] and targets [2, 3]; expected [m, 3] and [m, 1]",
+                            () -> rows.gather(0, t, t));
+                    rows.close();
+                    rejects(IllegalStateException.class, "KeptRows.gather: the rows have been "
+                            + "closed", () -> rows.gather(0, t, y));
+                }
+            }
         }
     }
 

@@ -84,7 +84,7 @@ public final class LossConformance {
      * Outputs in the loss's domain: the fused activation of random pre-activations, else
      * values in {@code [0.05, 0.95)}.
      */
-    private static float[] outputs(Loss loss, Shape shape, RandomTensors random) {
+    static float[] outputs(Loss loss, Shape shape, RandomTensors random) {
         if (loss.fusedActivation() == null) {
             return random.uniform(shape.size(), 0.05, 0.95);
         }

@@ -1,11 +1,14 @@
 package io.nn4j.api.testkit;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.nn4j.api.Backend;
+import io.nn4j.api.KeptRows;
 import io.nn4j.api.Shape;
 import io.nn4j.api.Tensor;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * Conformance of moving data in and out of tensors and of the elementwise utilities:
@@ -82,6 +85,63 @@ public final class TensorConformance {
         try (Tensor t = RandomTensors.poisoned(backend, shape)) {
             backend.copyInRows(source, rows, 3, t);
             KitAssertions.assertClose(what, expected, backend.toArray(t), width, Tolerances.EXACT);
+        }
+    }
+
+    /**
+     * {@code keepRows}, where the backend keeps data: batches gathered from the kept rows, at
+     * an offset into a shuffled order with a repeat and again after a second order, are exactly
+     * what {@code copyInRows} copies from the host arrays; for features of any value, of few
+     * distinct values (which a backend may keep packed), and coded as bytes into a palette. A
+     * backend that keeps nothing returns empty.
+     */
+    public static void checkKeptRows(Backend backend, Shape shape) {
+        String what = "keepRows " + shape;
+        RandomTensors random = RandomTensors.forCase(what);
+        int width = shape.cols();
+        int available = shape.rows() + 5;
+        float[] any = random.uniform(available * width, -1, 1);
+        float[] few = new float[any.length];
+        for (int i = 0; i < few.length; i++) {
+            few[i] = random.index(256) / 255f;
+        }
+        float[] targets = random.uniform(available * 3, -1, 1);
+        byte[] codes = new byte[any.length];
+        float[] palette = random.uniform(256, -1, 1);
+        float[] decoded = new float[codes.length];
+        for (int i = 0; i < codes.length; i++) {
+            codes[i] = (byte) random.index(256);
+            decoded[i] = palette[codes[i] & 0xFF];
+        }
+        for (float[] features : new float[][] {any, few, decoded}) {
+            Optional<KeptRows> kept = features == decoded
+                    ? backend.keepRows(codes, palette, width, targets, 3)
+                    : backend.keepRows(features, width, targets, 3);
+            if (kept.isEmpty()) {
+                continue;
+            }
+            try (KeptRows rows = kept.get();
+                 Tensor x = RandomTensors.poisoned(backend, shape);
+                 Tensor y = RandomTensors.poisoned(backend, Shape.matrix(shape.rows(), 3));
+                 Tensor expectedX = backend.zeros(shape);
+                 Tensor expectedY = backend.zeros(Shape.matrix(shape.rows(), 3))) {
+                assertEquals(available, rows.size(), what + " size()");
+                for (int pass = 0; pass < 2; pass++) {
+                    int[] order = new int[shape.rows() + 3];
+                    for (int i = 0; i < order.length; i++) {
+                        order[i] = random.index(available);
+                    }
+                    rows.order(order);
+                    rows.gather(3, x, y);
+                    backend.copyInRows(features, order, 3, expectedX);
+                    backend.copyInRows(targets, order, 3, expectedY);
+                    KitAssertions.assertClose(what + " features, pass " + pass,
+                            backend.toArray(expectedX), backend.toArray(x), width,
+                            Tolerances.EXACT);
+                    KitAssertions.assertClose(what + " targets, pass " + pass,
+                            backend.toArray(expectedY), backend.toArray(y), 3, Tolerances.EXACT);
+                }
+            }
         }
     }
 

@@ -16,26 +16,42 @@ final class FaultyBackend implements InvocationHandler {
     /** The bug to plant. */
     enum Fault {
         /** {@code gemm} writes its last output element 1% (+0.01) off. */
-        GEMM_ONE_ELEMENT("gemm", 6, 0.01f),
+        GEMM_ONE_ELEMENT("gemm", 6, null, -1, 0.01f),
         /** {@code gemm} ignores {@code transposeA} whenever {@code A} is square. */
-        GEMM_IGNORES_TRANSPOSE_A("gemm", -1, 0),
-        /** {@code activationBackward} writes the last element of {@code dZ} 1% (+0.01) off. */
-        ACTIVATION_BACKWARD_ONE_ELEMENT("activationBackward", 4, 0.01f),
+        GEMM_IGNORES_TRANSPOSE_A("gemm", -1, null, -1, 0),
+        /**
+         * {@code activationBackward} writes the last element of {@code dZ} 1% (+0.01) off, and
+         * so does {@code denseBackward}, where that {@code dZ} is the input gradient.
+         */
+        ACTIVATION_BACKWARD_ONE_ELEMENT("activationBackward", 4, "denseBackward", 5, 0.01f),
         /**
          * {@code lossGradient} writes the last element of its gradient 5% (+0.05) off: in the
          * gradient check that element reaches a weight gradient divided by the batch size of 5,
-         * where a 1% error sits at the tolerance for some draws.
+         * where a 1% error sits at the tolerance for some draws. So does
+         * {@code lossGradientAndSum}, the training step's.
          */
-        LOSS_GRADIENT_ONE_ELEMENT("lossGradient", 3, 0.05f);
+        LOSS_GRADIENT_ONE_ELEMENT("lossGradient", 3, "lossGradientAndSum", 3, 0.05f);
 
         private final String op;
         private final int corruptedArgument;
+        private final String fusedOp;
+        private final int fusedArgument;
         private final float error;
 
-        Fault(String op, int corruptedArgument, float error) {
+        Fault(String op, int corruptedArgument, String fusedOp, int fusedArgument, float error) {
             this.op = op;
             this.corruptedArgument = corruptedArgument;
+            this.fusedOp = fusedOp;
+            this.fusedArgument = fusedArgument;
             this.error = error;
+        }
+
+        /** The argument of {@code method} this fault corrupts, or -1. */
+        int corrupted(String method) {
+            if (method.equals(op)) {
+                return corruptedArgument;
+            }
+            return method.equals(fusedOp) ? fusedArgument : -1;
         }
     }
 
@@ -68,8 +84,9 @@ final class FaultyBackend implements InvocationHandler {
         } catch (InvocationTargetException e) {
             throw e.getCause();
         }
-        if (faulty && fault.corruptedArgument >= 0) {
-            corruptLastElement((Tensor) args[fault.corruptedArgument]);
+        int corrupted = fault.corrupted(method.getName());
+        if (corrupted >= 0 && args[corrupted] != null) {
+            corruptLastElement((Tensor) args[corrupted]);
         }
         return result;
     }

@@ -1,5 +1,7 @@
 package io.nn4j.backend.opencl;
 
+import io.nn4j.api.Activation;
+
 import org.jocl.Pointer;
 
 /**
@@ -12,6 +14,13 @@ import org.jocl.Pointer;
  * training step allocates nothing.
  */
 final class ClBlockedGemm implements ClGemm {
+    /**
+     * The most outputs of a layer whose backward pass runs as one {@code dense_backward}: its
+     * work-items loop over the outputs, which pays for a classifier's head and S's hidden layer
+     * but not for wide layers, whose products are better blocked.
+     */
+    static final int NARROW_OUTPUTS = 128;
+
     private final ClScratch packing;
     private final ClLaunch launch;
     private final ClKernel pack;
@@ -19,6 +28,9 @@ final class ClBlockedGemm implements ClGemm {
     private final ClKernel product;
     private final ClKernel narrowProduct;
     private final ClKernel dotProduct;
+    private final ClKernel denseNt;
+    private final ClKernel denseNtSoftmax;
+    private final ClKernel denseBackward;
     private final int vector;
     private final int rows;
     private final int wideStrip;
@@ -38,6 +50,9 @@ final class ClBlockedGemm implements ClGemm {
         this.product = programs.kernel(program, "gemm_blocked");
         this.narrowProduct = programs.kernel(program, "gemm_blocked_narrow");
         this.dotProduct = programs.kernel(program, "gemm_nt");
+        this.denseNt = programs.kernel(program, "dense_nt");
+        this.denseNtSoftmax = programs.kernel(program, "dense_nt_softmax");
+        this.denseBackward = programs.kernel(program, "dense_backward");
         this.vector = sizes.vectorWidth();
         this.rows = sizes.rows();
         this.wideStrip = sizes.stripWidth();
@@ -133,6 +148,59 @@ final class ClBlockedGemm implements ClGemm {
             launch.kernel(pack).mem(b.argument()).mem(packed).ints(k).ints(n).ints(strip)
                     .run2(k, packLocal, strips, 1);
         }
+    }
+
+    /**
+     * {@code gemm_nt}'s blocks with the bias and the activation applied as they are stored
+     * ({@code dense_nt}); for softmax, whole rows per work-item ({@code dense_nt_softmax}).
+     */
+    @Override
+    public boolean denseForward(Activation f, ClTensor x, ClTensor w, ClTensor bias, ClTensor z,
+                                ClTensor a) {
+        int m = z.shape().rows();
+        int n = z.shape().cols();
+        int k = x.shape().cols();
+        if (f == Activation.SOFTMAX) {
+            launch.kernel(denseNtSoftmax).ints(m).ints(n).ints(k).mem(x.argument())
+                    .mem(w.argument()).mem(bias.argument()).mem(z.argument()).mem(a.argument())
+                    .run1((m + dotRows - 1) / dotRows, 1);
+        } else {
+            launch.kernel(denseNt).ints(m).ints(n).ints(k).mem(x.argument()).mem(w.argument())
+                    .mem(bias.argument()).mem(z.argument()).mem(a.argument())
+                    .ints(ClApiConstants.code(f))
+                    .run2((m + dotRows - 1) / dotRows, 1, (n + dotCols - 1) / dotCols,
+                            dotLocalCols);
+        }
+        return true;
+    }
+
+    /**
+     * {@code dense_backward}, where each work-item owns a strip of columns and loops over the
+     * layer's outputs: for layers of at most {@value #NARROW_OUTPUTS} outputs below an
+     * elementwise activation (a softmax below needs its rows).
+     */
+    @Override
+    public boolean denseBackward(ClTensor dZ, ClTensor x, ClTensor w, Activation inputActivation,
+                                 ClTensor inputZ, ClTensor inputGradient, float weightAlpha,
+                                 float weightBeta, ClTensor weightTarget, float biasAlpha,
+                                 float biasBeta, ClTensor biasTarget) {
+        int n = dZ.shape().cols();
+        boolean propagate = inputGradient != null;
+        if (n > NARROW_OUTPUTS || (propagate && inputActivation == Activation.SOFTMAX)) {
+            return false;
+        }
+        int k = x.shape().cols();
+        // Without an input gradient the kernel reads neither argument: X stands in for both.
+        ClTensor zIn = propagate ? inputZ : x;
+        ClTensor gradIn = propagate ? inputGradient : x;
+        launch.kernel(denseBackward).ints(dZ.shape().rows()).ints(n).ints(k)
+                .mem(dZ.argument()).mem(x.argument()).mem(w.argument()).mem(zIn.argument())
+                .mem(gradIn.argument()).ints(propagate ? 1 : 0)
+                .ints(ClApiConstants.code(propagate ? inputActivation : Activation.IDENTITY))
+                .floats(weightAlpha).floats(weightBeta).mem(weightTarget.argument())
+                .floats(biasAlpha).floats(biasBeta).mem(biasTarget.argument())
+                .run1((k + wideStrip - 1) / wideStrip, 1);
+        return true;
     }
 
     @Override

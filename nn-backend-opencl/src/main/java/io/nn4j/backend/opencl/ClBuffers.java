@@ -23,6 +23,8 @@ final class ClBuffers implements AutoCloseable {
     private final ClDevice device;
     private final Set<ClTensor> live = Collections.newSetFromMap(new IdentityHashMap<>());
     private long liveBytes;
+    private long writes;
+    private long writtenBytes;
 
     ClBuffers(ClDevice device) {
         this.device = device;
@@ -93,8 +95,22 @@ final class ClBuffers implements AutoCloseable {
      * A caller that writes from the same array again keeps its pointer and allocates nothing.
      */
     void write(Pointer src, ClTensor dst) {
-        CL.clEnqueueWriteBuffer(device.queue(), dst.mem(), CL_TRUE, 0, dst.bytes(), src, 0, null,
-                null);
+        write(src, dst.mem(), dst.bytes());
+    }
+
+    /**
+     * Copies {@code bytes} from host memory at {@code src} into the start of {@code dst};
+     * returns when done. Every write from the host goes through here and is counted.
+     */
+    void write(Pointer src, cl_mem dst, long bytes) {
+        CL.clEnqueueWriteBuffer(device.queue(), dst, CL_TRUE, 0, bytes, src, 0, null, null);
+        writes++;
+        writtenBytes += bytes;
+    }
+
+    /** The writes from the host so far and their bytes, as an {@link OpenClTraffic}. */
+    OpenClTraffic traffic(long launches) {
+        return new OpenClTraffic(launches, writes, writtenBytes);
     }
 
     /** Copies all of {@code src} into {@code dst[offset...]} after the queued work. */

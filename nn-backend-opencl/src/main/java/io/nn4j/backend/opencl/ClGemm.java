@@ -1,5 +1,7 @@
 package io.nn4j.backend.opencl;
 
+import io.nn4j.api.Activation;
+
 /**
  * A GEMM kernel family: {@code C = alpha · op(A) · op(B) + beta · C} on device tensors, for
  * every transpose combination and any sizes. {@link #create} picks the family of the tuning.
@@ -35,6 +37,27 @@ interface ClGemm extends AutoCloseable {
     /** Queues the product; arguments already checked by {@code CheckedBackend.gemm}. */
     void gemm(boolean transposeA, boolean transposeB, float alpha, ClTensor a, ClTensor b,
               float beta, ClTensor c);
+
+    /**
+     * Queues a dense layer's forward pass, {@code Z = X·Wᵀ + b} and {@code A = f(Z)}, as one
+     * launch, where the family has a kernel for it; arguments already checked by
+     * {@code CheckedBackend.denseForward}.
+     *
+     * @return whether it was queued; if not, the caller runs the product and the activation
+     */
+    boolean denseForward(Activation f, ClTensor x, ClTensor w, ClTensor bias, ClTensor z,
+                         ClTensor a);
+
+    /**
+     * Queues a dense layer's backward pass ({@code Backend.denseBackward}) as one launch, where
+     * the family has a kernel for it and the layer's shape suits it; arguments already checked.
+     *
+     * @return whether it was queued; if not, the caller runs the ops it is made of
+     */
+    boolean denseBackward(ClTensor dZ, ClTensor x, ClTensor w, Activation inputActivation,
+                          ClTensor inputZ, ClTensor inputGradient, float weightAlpha,
+                          float weightBeta, ClTensor weightTarget, float biasAlpha,
+                          float biasBeta, ClTensor biasTarget);
 
     /** Frees scratch buffers. */
     @Override

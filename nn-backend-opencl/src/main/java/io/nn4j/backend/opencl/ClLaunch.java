@@ -17,6 +17,7 @@ final class ClLaunch {
     private final long[] local = new long[3];
     private ClKernel kernel;
     private int index;
+    private long launches;
 
     ClLaunch(ClDevice device) {
         this.device = device;
@@ -52,6 +53,7 @@ final class ClLaunch {
         global[0] = roundUp(size, group);
         local[0] = group;
         CL.clEnqueueNDRangeKernel(device.queue(), kernel.bind(), 1, null, global, local, 0, null, null);
+        launches++;
     }
 
     /** Enqueues a 2-D range, each dimension rounded up to whole groups. */
@@ -68,6 +70,12 @@ final class ClLaunch {
         local[1] = group1;
         local[2] = group2;
         CL.clEnqueueNDRangeKernel(device.queue(), kernel.bind(), 3, null, global, local, 0, null, null);
+        launches++;
+    }
+
+    /** The kernels enqueued so far ({@link OpenClTraffic}). */
+    long launches() {
+        return launches;
     }
 
     private static long roundUp(long size, int group) {

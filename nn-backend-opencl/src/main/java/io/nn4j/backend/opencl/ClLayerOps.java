@@ -3,6 +3,7 @@ package io.nn4j.backend.opencl;
 import io.nn4j.api.Activation;
 import io.nn4j.api.Loss;
 import io.nn4j.api.spi.DropoutMask;
+import org.jocl.Pointer;
 
 /**
  * The layer, loss and metric ops of {@code Backend} as kernel launches: elementwise ops ({@code elementwise.cl})
@@ -32,6 +33,8 @@ final class ClLayerOps {
     private final ClKernel columnSums;
     private final ClKernel accumulateLoss;
     private final ClKernel accumulateCorrect;
+    private final ClKernel gatherRows;
+    private final ClKernel lossGradientSum;
 
     /** Builds both programs (if not yet built) and takes every kernel from them. */
     ClLayerOps(ClProgramCache programs, ClLaunch launch, ClLaunchSizes sizes) {
@@ -52,6 +55,8 @@ final class ClLayerOps {
         this.columnSums = programs.kernel(ROWS, "column_sums");
         this.accumulateLoss = programs.kernel(ROWS, "accumulate_loss");
         this.accumulateCorrect = programs.kernel(ROWS, "accumulate_correct");
+        this.gatherRows = programs.kernel(ROWS, "gather_rows");
+        this.lossGradientSum = programs.kernel(ROWS, "loss_gradient_sum");
     }
 
     /** {@code t = value}. */
@@ -118,6 +123,21 @@ final class ClLayerOps {
                 .run2(cols, matrixLocalCols, rows, matrixLocalRows);
     }
 
+    /**
+     * {@link #lossGradient} and {@link #accumulateLoss} in one single-work-group launch, with
+     * their formulas and order of addition; {@code grad} may be {@code output}.
+     */
+    void lossGradientAndSum(Loss loss, ClTensor output, ClTensor target, ClTensor grad,
+                            ClTensor total) {
+        int cols = output.shape().cols();
+        launch.kernel(lossGradientSum).mem(output.argument()).mem(target.argument())
+                .mem(grad.argument()).mem(total.argument()).ints(output.shape().rows())
+                .ints(cols).ints(target.shape().cols()).ints(ClApiConstants.code(loss))
+                .floats((float) loss.gradientScale(cols))
+                .ints(loss == Loss.SPARSE_CATEGORICAL_CROSSENTROPY ? 1 : 0)
+                .run1(reduceSize, reduceSize);
+    }
+
     /** {@code out_j = alpha · Σ_i m_ij + beta · out_j}. */
     void columnSums(float alpha, ClTensor m, float beta, ClTensor out) {
         int cols = m.shape().cols();
@@ -140,6 +160,23 @@ final class ClLayerOps {
         launch.kernel(accumulateCorrect).mem(output.argument()).mem(target.argument()).mem(count.argument())
                 .ints(output.shape().rows()).ints(output.shape().cols())
                 .ints(target.shape().cols()).run1(reduceSize, reduceSize);
+    }
+
+    /**
+     * A batch from a data set kept on the device ({@link ClKeptRows}): row {@code r} of
+     * {@code x} and {@code y} are the feature and target rows of example
+     * {@code order[from + r]}; features are bytes looked up in {@code palette}, or floats when
+     * {@code palette} is null.
+     */
+    void gatherRows(Pointer features, Pointer palette, Pointer targets, Pointer order, int from,
+                    ClTensor x, ClTensor y) {
+        int rows = x.shape().rows();
+        int featureCount = x.shape().cols();
+        int targetCount = y.shape().cols();
+        launch.kernel(gatherRows).mem(features).mem(palette == null ? features : palette)
+                .ints(palette == null ? 0 : 1).mem(targets).mem(order).ints(from)
+                .mem(x.argument()).mem(y.argument()).ints(rows).ints(featureCount)
+                .ints(targetCount).run1(rows, 1);
     }
 
     /** {@code indices_i} = the column of row i's first largest element. */

@@ -20,11 +20,14 @@ import org.jocl.cl_program;
 /**
  * Kernel programs of one device: sources read from {@code .cl} resources on the class path
  * (next to this class, under {@code kernels/}), each built once with the device's build options
- * (the {@link ClTuning} sizes), and their kernels created once. A build failure throws with the
- * compiler's build log.
+ * (the {@link ClTuning} sizes), and their kernels created once. Every program is built with the
+ * shared definitions of {@code activations.cl} (each activation and its derivative) in front
+ * of its own source. A build failure throws with the compiler's build log.
  */
 final class ClProgramCache implements AutoCloseable {
     private static final String FOLDER = "kernels/";
+    /** Definitions every program is built with, in front of its own source. */
+    private static final String SHARED = "activations.cl";
 
     private final ClDevice device;
     private final String options;
@@ -73,7 +76,7 @@ final class ClProgramCache implements AutoCloseable {
     cl_program program(String resource) {
         cl_program program = programs.get(resource);
         if (program == null) {
-            program = build(FOLDER + resource, source(resource), options);
+            program = build(FOLDER + resource, source(SHARED) + source(resource), options);
             programs.put(resource, program);
         }
         return program;

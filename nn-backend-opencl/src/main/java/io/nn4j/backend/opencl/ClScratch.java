@@ -40,6 +40,11 @@ final class ClScratch implements AutoCloseable {
         return argument;
     }
 
+    /** The buffer as {@link #atLeast} last grew it (null before), to write into. */
+    cl_mem buffer() {
+        return buffer;
+    }
+
     /** Frees the buffer; a later call to {@link #atLeast} allocates again. */
     @Override
     public void close() {

@@ -1,12 +1,19 @@
 package io.nn4j.backend.opencl;
 
 import io.nn4j.api.Activation;
+import io.nn4j.api.KeptRows;
 import io.nn4j.api.Loss;
 import io.nn4j.api.MemoryStats;
 import io.nn4j.api.Shape;
 import io.nn4j.api.Tensor;
 import io.nn4j.api.spi.CheckedBackend;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jocl.CLException;
 import org.jocl.Pointer;
@@ -23,6 +30,11 @@ import org.slf4j.LoggerFactory;
  * compiles lazily (PoCL) does it before the first real step.
  */
 final class OpenClBackend extends CheckedBackend {
+    /**
+     * The option that stops {@code keepRows} from keeping data on the device: {@code off}
+     * (default {@code auto}: keep a data set that fits in a quarter of the device's memory).
+     */
+    static final String KEEP_DATA_OPTION = "nn.opencl.keep-data";
     private static final Logger LOG = LoggerFactory.getLogger(OpenClBackend.class);
 
     private final ClDevice device;
@@ -32,11 +44,14 @@ final class OpenClBackend extends CheckedBackend {
     private final ClLayerOps layerOps;
     private final ClOptimizerOps optimizerOps;
     private final ClGemm gemm;
+    private final ClLaunch launch;
+    private final boolean keepsData;
+    private final Set<ClKeptRows> kept = Collections.newSetFromMap(new IdentityHashMap<>());
     private float[] rowStaging = new float[0];
     private Pointer rowStagingPointer = Pointer.to(rowStaging);
 
     private OpenClBackend(ClDevice device, ClTuning tuning, ClProgramCache programs,
-                          ClBuffers buffers, ClLaunch launch, ClGemm gemm) {
+                          ClBuffers buffers, ClLaunch launch, ClGemm gemm, boolean keepsData) {
         this.device = device;
         this.tuning = tuning;
         this.programs = programs;
@@ -44,15 +59,24 @@ final class OpenClBackend extends CheckedBackend {
         this.layerOps = new ClLayerOps(programs, launch, tuning.launch());
         this.optimizerOps = new ClOptimizerOps(programs, launch, tuning.launch());
         this.gemm = gemm;
+        this.launch = launch;
+        this.keepsData = keepsData;
+    }
+
+    /** {@link #open(ClDeviceInfo, ClTuning, boolean)}, keeping data sets that fit. */
+    static OpenClBackend open(ClDeviceInfo info, ClTuning tuning) {
+        return open(info, tuning, true);
     }
 
     /**
      * Opens {@code info}'s device, builds the kernels with {@code tuning}'s sizes and runs each
      * once. Whatever was made is released again if a step fails.
      *
+     * @param keepsData whether {@code keepRows} keeps a data set that fits on the device
+     *                  ({@value #KEEP_DATA_OPTION}); without it every batch is copied in
      * @throws OpenClException when the device, a build or the warm-up fails
      */
-    static OpenClBackend open(ClDeviceInfo info, ClTuning tuning) {
+    static OpenClBackend open(ClDeviceInfo info, ClTuning tuning, boolean keepsData) {
         long start = System.nanoTime();
         ClDevice device = new ClDevice(info);
         ClProgramCache programs = new ClProgramCache(device, tuning.buildOptions());
@@ -62,7 +86,7 @@ final class OpenClBackend extends CheckedBackend {
             ClLaunch launch = new ClLaunch(device);
             gemm = ClGemm.create(tuning, info, programs, buffers, launch);
             OpenClBackend backend = new OpenClBackend(device, tuning, programs, buffers,
-                    launch, gemm);
+                    launch, gemm, keepsData);
             ClWarmUp.run(backend);
             LOG.info("Opened {} in {} ms", backend.description(),
                     (System.nanoTime() - start) / 1_000_000);
@@ -137,9 +161,60 @@ final class OpenClBackend extends CheckedBackend {
         buffers.write(rowStagingPointer, cl(dst));
     }
 
+    /**
+     * Keeps the data set on the device when this backend keeps data and it fits in a quarter of
+     * the device's global memory ({@link ClKeptRows}); else empty.
+     */
+    @Override
+    protected synchronized Optional<KeptRows> doKeepRows(float[] features, int featureCount,
+                                                         int size, float[] targets,
+                                                         int targetCount) {
+        return keep(() -> ClKeptRows.keep(this, buffers, layerOps, device.info(), features,
+                featureCount, size, targets, targetCount), size, featureCount);
+    }
+
+    /** The same for features coded as bytes into a palette. */
+    @Override
+    protected synchronized Optional<KeptRows> doKeepRows(byte[] codes, float[] palette,
+                                                         int featureCount, int size,
+                                                         float[] targets, int targetCount) {
+        return keep(() -> ClKeptRows.keep(this, buffers, layerOps, device.info(), codes,
+                palette, featureCount, size, targets, targetCount), size, featureCount);
+    }
+
+    /** Runs {@code upload} when this backend keeps data, tracks what it kept, logs a refusal. */
+    private Optional<KeptRows> keep(Supplier<ClKeptRows> upload, int size, int featureCount) {
+        if (!keepsData) {
+            return Optional.empty();
+        }
+        ClKeptRows rows;
+        try {
+            rows = upload.get();
+        } catch (CLException e) {
+            throw failed("keepRows", e);
+        }
+        if (rows == null) {
+            LOG.info("Not keeping {} rows of {} features on the device: more than a quarter of "
+                    + "its memory; batches are copied in", size, featureCount);
+            return Optional.empty();
+        }
+        kept.add(rows);
+        return Optional.of(rows);
+    }
+
+    /** Stops tracking kept rows that were closed. */
+    synchronized void forget(ClKeptRows rows) {
+        kept.remove(rows);
+    }
+
     @Override
     protected synchronized void doCopyOut(Tensor src, float[] dst, int offset) {
         buffers.read(cl(src), dst, offset);
+    }
+
+    /** The kernels launched and the host-to-device copies since opening. */
+    synchronized OpenClTraffic traffic() {
+        return buffers.traffic(launch.launches());
     }
 
     @Override
@@ -156,6 +231,31 @@ final class OpenClBackend extends CheckedBackend {
     @Override
     protected synchronized void doBiasActivation(Activation f, Tensor z, Tensor bias, Tensor a) {
         layerOps.biasActivation(f, cl(z), cl(bias), cl(a));
+    }
+
+    /** One launch on the blocked family ({@link ClGemm#denseForward}), else two. */
+    @Override
+    protected synchronized void doDenseForward(Activation f, Tensor x, Tensor w, Tensor bias,
+                                               Tensor z, Tensor a) {
+        if (!gemm.denseForward(f, cl(x), cl(w), cl(bias), cl(z), cl(a))) {
+            super.doDenseForward(f, x, w, bias, z, a);
+        }
+    }
+
+    /** One launch where {@link ClGemm#denseBackward} takes it, else the ops it is made of. */
+    @Override
+    protected synchronized void doDenseBackward(Tensor dZ, Tensor x, Tensor w,
+                                                Activation inputActivation, Tensor inputZ,
+                                                Tensor inputGradient, float weightAlpha,
+                                                float weightBeta, Tensor weightTarget,
+                                                float biasAlpha, float biasBeta,
+                                                Tensor biasTarget) {
+        if (!gemm.denseBackward(cl(dZ), cl(x), cl(w), inputActivation, cl(inputZ),
+                cl(inputGradient), weightAlpha, weightBeta, cl(weightTarget), biasAlpha,
+                biasBeta, cl(biasTarget))) {
+            super.doDenseBackward(dZ, x, w, inputActivation, inputZ, inputGradient, weightAlpha,
+                    weightBeta, weightTarget, biasAlpha, biasBeta, biasTarget);
+        }
     }
 
     @Override
@@ -179,6 +279,12 @@ final class OpenClBackend extends CheckedBackend {
     protected synchronized void doAccumulateLoss(Loss loss, Tensor output, Tensor target,
                                                  Tensor total) {
         layerOps.accumulateLoss(loss, cl(output), cl(target), cl(total));
+    }
+
+    @Override
+    protected synchronized void doLossGradientAndSum(Loss loss, Tensor output, Tensor target,
+                                                     Tensor grad, Tensor total) {
+        layerOps.lossGradientAndSum(loss, cl(output), cl(target), cl(grad), cl(total));
     }
 
     @Override
@@ -240,9 +346,13 @@ final class OpenClBackend extends CheckedBackend {
         }
     }
 
-    /** Releases every open tensor, the GEMM scratch, kernels, programs, queue and context. */
+    /**
+     * Releases every kept data set and open tensor, the GEMM scratch, kernels, programs, queue
+     * and context.
+     */
     @Override
     protected synchronized void release() {
+        new ArrayList<>(kept).forEach(ClKeptRows::close);
         gemm.close();
         buffers.close();
         programs.close();

@@ -12,7 +12,9 @@ import java.util.List;
  *
  * <p>Options: {@value ClDeviceChoice#OPTION} picks the device by index or by a part of its
  * platform or device name (default: the first GPU, else the first device);
- * {@value ClTuning#OPTION} forces a GEMM kernel family ({@code blocked} or {@code tiled}).
+ * {@value ClTuning#OPTION} forces a GEMM kernel family ({@code blocked} or {@code tiled});
+ * {@value OpenClBackend#KEEP_DATA_OPTION} {@code off} stops training data from being kept on
+ * the device (default {@code auto}: kept when it fits in a quarter of the device's memory).
  * Nothing touches JOCL before {@link #probe(BackendOptions)} or {@link #create(BackendOptions)}.
  * The probe lists the devices (which loads JOCL's native library and the ICD loader, since
  * nothing less can tell whether there is a device) but opens no context, and turns every
@@ -64,10 +66,15 @@ public final class OpenClBackendProvider implements BackendProvider {
 
     @Override
     public Backend create(BackendOptions options) {
+        String keep = options.get(OpenClBackend.KEEP_DATA_OPTION, "auto");
+        if (!keep.equals("auto") && !keep.equals("off")) {
+            throw new IllegalArgumentException(OpenClBackend.KEEP_DATA_OPTION + " is '" + keep
+                    + "'; expected auto or off");
+        }
         ClDeviceInfo device = ClDeviceChoice.choose(lookup.devices(),
                 options.get(ClDeviceChoice.OPTION, null));
         return OpenClBackend.open(device, ClTuning.forDevice(device,
-                options.get(ClTuning.OPTION, null)));
+                options.get(ClTuning.OPTION, null)), keep.equals("auto"));
     }
 
     /** What a failed probe tells the user, with the fix where one is known. */

@@ -176,6 +176,42 @@ __kernel void accumulate_loss(__global const float* output, __global const float
     }
 }
 
+// A training step's loss work in one launch: loss_gradient's grad and accumulate_loss's
+// total[0] += sum of the per-example losses, with their formulas and accumulate_loss's order of
+// addition. One work-group of REDUCE_SIZE; a work-item takes rows id, id + REDUCE_SIZE, ... and
+// reads each row's loss before it writes the row's gradient, so grad may be output.
+__kernel void loss_gradient_sum(__global const float* output, __global const float* target,
+                                __global float* grad, __global float* total, const int rows,
+                                const int cols, const int target_cols, const int kind,
+                                const float scale, const int sparse) {
+    __local float partial[REDUCE_SIZE];
+    int id = get_local_id(0);
+    float sum = 0.0f;
+    for (int r = id; r < rows; r += REDUCE_SIZE) {
+        __global const float* out = output + (size_t) r * cols;
+        __global const float* y = target + (size_t) r * target_cols;
+        sum += example_loss(kind, out, y, cols);
+        __global float* g = grad + (size_t) r * cols;
+        float c = y[0];
+        bool known = is_class(c, cols);
+        for (int j = 0; j < cols; j++) {
+            float yj = sparse ? (known ? (j == (int) c ? 1.0f : 0.0f) : NAN) : y[j];
+            g[j] = scale * (out[j] - yj);
+        }
+    }
+    partial[id] = sum;
+    barrier(CLK_LOCAL_MEM_FENCE);
+    for (int width = REDUCE_SIZE / 2; width > 0; width >>= 1) {
+        if (id < width) {
+            partial[id] += partial[id + width];
+        }
+        barrier(CLK_LOCAL_MEM_FENCE);
+    }
+    if (id == 0) {
+        total[0] += partial[0];
+    }
+}
+
 // count[0] += the rows classified correctly: a single output against the target on the same
 // side of 0.5; else the output's argmax against the target's class index (one column) or its
 // argmax. One work-group.
@@ -210,5 +246,39 @@ __kernel void accumulate_correct(__global const float* output, __global const fl
     }
     if (id == 0) {
         count[0] += (float) partial[0];
+    }
+}
+
+// A batch gathered from a data set kept on the device, one work-item per row: row r of x and y
+// gets the feature and target rows of example order[from + r]. Features are bytes looked up in
+// a palette of their float values (packed = 1) or floats themselves (packed = 0; then bytes and
+// palette point at the floats and are not read as such). The host checked the order's indices
+// when it uploaded them.
+__kernel void gather_rows(__global const uchar* bytes, __global const float* palette,
+                          const int packed, __global const float* targets,
+                          __global const int* order, const int from, __global float* x,
+                          __global float* y, const int rows, const int feature_count,
+                          const int target_count) {
+    int r = get_global_id(0);
+    if (r >= rows) {
+        return;
+    }
+    size_t example = (size_t) order[from + r];
+    __global float* x_row = x + (size_t) r * feature_count;
+    if (packed) {
+        __global const uchar* src = bytes + example * feature_count;
+        for (int j = 0; j < feature_count; j++) {
+            x_row[j] = palette[src[j]];
+        }
+    } else {
+        __global const float* src = (__global const float*) bytes + example * feature_count;
+        for (int j = 0; j < feature_count; j++) {
+            x_row[j] = src[j];
+        }
+    }
+    __global const float* t_src = targets + example * target_count;
+    __global float* y_row = y + (size_t) r * target_count;
+    for (int j = 0; j < target_count; j++) {
+        y_row[j] = t_src[j];
     }
 }
