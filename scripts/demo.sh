@@ -17,8 +17,6 @@ mvn -B -ntp -q package -DskipTests -Dmaven.javadoc.skip -Dmaven.source.skip
 mkdir -p target
 source scripts/jvm-env.sh
 source scripts/openblas-env.sh
-# The first run after a build keeps the classes it loaded for the next runs (see jvm-env.sh).
-nn_jvm_cached_jar nn-mnist/target/nn-mnist.jar
-java "${nn_class_cache[@]}" "$nn_blas_option" -jar "$nn_jar" train \
-  --report-dir target/mnist-report --summary-json target/mnist-summary.json \
-  --save-model target/mnist-model.nn4j "$@"
+nn_demo_blas_threads
+java "$nn_blas_option" -jar nn-mnist/target/nn-mnist.jar train --report-dir target/mnist-report \
+  --summary-json target/mnist-summary.json --save-model target/mnist-model.nn4j "$@"

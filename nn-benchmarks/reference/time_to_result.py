@@ -9,8 +9,8 @@ the medians and the ratios, each over the pairs of one sitting.
 
     python3 nn-benchmarks/reference/time_to_result.py --pairs 6 [--java-option OPTION ...]
 
-Run it from the repository root after scripts/demo.sh (which builds the jar and makes the JVM's
-class-data archive) on a machine that is otherwise idle.
+Run it from the repository root after scripts/demo.sh (which builds the jar), on a machine that
+is otherwise idle.
 """
 import argparse
 import json
@@ -24,13 +24,14 @@ from pathlib import Path
 
 
 def demo_command():
-    """The java command line scripts/demo.sh runs, less its train arguments."""
-    script = ("source scripts/jvm-env.sh; source scripts/openblas-env.sh;"
-              " nn_jvm_cached_jar nn-mnist/target/nn-mnist.jar;"
-              " printf '%s\\n' java \"${nn_class_cache[@]}\" \"$nn_blas_option\" -jar \"$nn_jar\"")
+    """The java command line scripts/demo.sh runs, less its train arguments, and the OpenBLAS
+    threads it runs with (empty for OpenBLAS's default)."""
+    script = ("source scripts/jvm-env.sh; source scripts/openblas-env.sh; nn_demo_blas_threads;"
+              " printf '%s\\n' \"${OPENBLAS_NUM_THREADS:-}\" java \"$nn_blas_option\" -jar"
+              " nn-mnist/target/nn-mnist.jar")
     words = subprocess.run(["bash", "-c", script], check=True, capture_output=True,
-                           text=True).stdout.split("\n")
-    return [w for w in words if w]
+                           text=True).stdout.split("\n")[:-1]
+    return words[1:], words[0]
 
 
 def run(command, environment):
@@ -56,13 +57,10 @@ def main():
     for name in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE"):
         environment.pop(name, None)
     work = Path(tempfile.mkdtemp(prefix="nn4j-ttr-"))
-    java = demo_command()
-    if any(option.startswith(("-XX:ArchiveClassesAtExit", "-XX:AOTCacheOutput"))
-           for option in java):
-        # The first run after a build makes the class-data archive; the timed runs use it.
-        run(java + ["train", "--epochs", "1", "--train-size", "6400", "--no-progress",
-                    "--report-dir", str(work / "report")], environment)
-        java = demo_command()
+    java, threads = demo_command()
+    nn4j_environment = dict(environment)
+    if threads:
+        nn4j_environment["OPENBLAS_NUM_THREADS"] = threads
     java = java[:1] + args.java_option + java[1:]
     summary = work / "summary.json"
     train = ["train", "--no-progress", "--summary-json", str(summary)]
@@ -78,14 +76,16 @@ def main():
     first_epoch_ratios = []
     for _ in range(args.pairs):
         for name, command in runs.items():
-            wall, rss = run(command, environment)
+            wall, rss = run(command, nn4j_environment if name.startswith("nn4j")
+                            else environment)
             seconds[name].append(wall)
             memory[name].append(rss)
             if name.startswith("nn4j"):
                 epochs = json.loads(summary.read_text())["epoch_seconds"]
                 first_epoch_ratios.append(epochs[0] / statistics.median(epochs[1:]))
 
-    print(f"{args.pairs} alternating rounds; java options: {' '.join(java[1:-2])}")
+    print(f"{args.pairs} alternating rounds; java options: {' '.join(java[1:-2])};"
+          f" OPENBLAS_NUM_THREADS for nn4j: {threads or 'unset'}")
     for name in runs:
         print(f"{name:18s} wall median {statistics.median(seconds[name]):.2f} s"
               f" (min {min(seconds[name]):.2f}, max {max(seconds[name]):.2f}),"

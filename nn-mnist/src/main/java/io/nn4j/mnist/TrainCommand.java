@@ -8,6 +8,7 @@ import io.nn4j.api.metrics.EpochStats;
 import io.nn4j.api.nn.Architecture;
 import io.nn4j.api.train.Dataset;
 import io.nn4j.api.train.TrainingListener;
+import io.nn4j.mnist.report.TrainingReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -89,9 +90,15 @@ final class TrainCommand extends DemoCommand {
             List<EpochStats> history = run.fit(trainSet, used.test().oneHot(),
                     Loss.CATEGORICAL_CROSSENTROPY, checkpoints, out,
                     trainer -> trainer.listener(new TrainingListener() {
+                        private boolean reportWarmed = noReport;
+
                         @Override
                         public void onEpochEnd(EpochStats stats) {
                             phases.mark("epoch " + stats.epoch() + ", then its test evaluation");
+                            if (!reportWarmed) {
+                                reportWarmed = true;
+                                TrainingReport.warmUpInBackground();
+                            }
                         }
                     }));
             RunSummary summary = new RunSummary(run.backend().name(), used.kind().id(),
