@@ -51,6 +51,9 @@ def main():
     parser.add_argument("--pairs", type=int, default=6)
     parser.add_argument("--java-option", action="append", default=[],
                         help="an extra JVM option for the nn4j runs")
+    parser.add_argument("--baseline-jar",
+                        help="an older nn-mnist.jar to run too (report on), for a before/after"
+                             " ratio; it runs with OpenBLAS's default threads")
     args = parser.parse_args()
 
     environment = dict(os.environ)
@@ -71,6 +74,9 @@ def main():
                          "--data-dir", "data/mnist", "--hidden", "128", "--batch-size", "64",
                          "--epochs", "5"],
     }
+    if args.baseline_jar:
+        runs["baseline jar, on"] = [java[0], "-Dnn.cpu.blas=bundled", "-jar", args.baseline_jar,
+                                    *train, "--report-dir", str(work / "baseline")]
     seconds = {name: [] for name in runs}
     memory = {name: [] for name in runs}
     first_epoch_ratios = []
@@ -91,8 +97,10 @@ def main():
               f" (min {min(seconds[name]):.2f}, max {max(seconds[name]):.2f}),"
               f" peak RSS median {statistics.median(memory[name]):.0f} MiB")
     reference = statistics.median(seconds["numpy script"])
-    for name in ("nn4j, report on", "nn4j, report off"):
-        print(f"ratio {name} / numpy script: {statistics.median(seconds[name]) / reference:.2f}")
+    for name in ("nn4j, report on", "nn4j, report off", "baseline jar, on"):
+        if name in seconds:
+            print(f"ratio {name} / numpy script:"
+                  f" {statistics.median(seconds[name]) / reference:.2f}")
     print(f"first epoch / median of the other epochs (nn4j runs): median"
           f" {statistics.median(first_epoch_ratios):.2f}, max {max(first_epoch_ratios):.2f}")
 
