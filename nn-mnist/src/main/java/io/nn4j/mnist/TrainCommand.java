@@ -89,18 +89,7 @@ final class TrainCommand extends DemoCommand {
             printHeader(out, run, used, inputs, classes, checkpoints);
             List<EpochStats> history = run.fit(trainSet, used.test().oneHot(),
                     Loss.CATEGORICAL_CROSSENTROPY, checkpoints, out,
-                    trainer -> trainer.listener(new TrainingListener() {
-                        private boolean reportWarmed = noReport;
-
-                        @Override
-                        public void onEpochEnd(EpochStats stats) {
-                            phases.mark("epoch " + stats.epoch() + ", then its test evaluation");
-                            if (!reportWarmed) {
-                                reportWarmed = true;
-                                TrainingReport.warmUpInBackground();
-                            }
-                        }
-                    }));
+                    trainer -> trainer.listener(new EpochMarks(phases, !noReport)));
             RunSummary summary = new RunSummary(run.backend().name(), used.kind().id(),
                     network.hidden(), network.activation().id(), network.dropout(),
                     run.optimizer().toString(), training.batchSize(),
@@ -129,6 +118,29 @@ final class TrainCommand extends DemoCommand {
             phases.print(out);
         }
         return 0;
+    }
+
+    /**
+     * Marks each epoch's end on the timeline and, after the first, warms the report's drawing
+     * up on a spare core when there will be a report.
+     */
+    private static final class EpochMarks implements TrainingListener {
+        private final RunTimeline phases;
+        private boolean reportToWarm;
+
+        EpochMarks(RunTimeline phases, boolean report) {
+            this.phases = phases;
+            this.reportToWarm = report;
+        }
+
+        @Override
+        public void onEpochEnd(EpochStats stats) {
+            phases.mark("epoch " + stats.epoch() + ", then its test evaluation");
+            if (reportToWarm) {
+                reportToWarm = false;
+                TrainingReport.warmUpInBackground();
+            }
+        }
     }
 
     /**

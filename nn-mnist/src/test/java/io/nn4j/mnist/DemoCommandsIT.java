@@ -42,7 +42,8 @@ class DemoCommandsIT {
                 "--report-dir", dir.resolve("report").toString(),
                 "--save-model", dir.resolve("models/model.nn4j").toString(),
                 "--checkpoint-dir", dir.resolve("checkpoints").toString(),
-                "--summary-json", dir.resolve("summary.json").toString()).succeeded();
+                "--summary-json", dir.resolve("summary.json").toString(), "--timeline")
+                .succeeded();
     }
 
     @Test
@@ -58,6 +59,12 @@ class DemoCommandsIT {
                 "final test accuracy 0.9",
                 "model saved to ",
                 "report written to ");
+        assertTrue(trainOut.matches("(?s).*\\ntimeline \\(seconds: phase, since the JVM"
+                + " started\\):\\n +[0-9.]+ +[0-9.]+  JVM start, class loading, options\\n"
+                + " +[0-9.]+ +[0-9.]+  backend ready, model built \\(the data read meanwhile\\)\\n"
+                + " +[0-9.]+ +[0-9.]+  data read and checked\\n"
+                + " +[0-9.]+ +[0-9.]+  epoch 1, then its test evaluation\\n.*"
+                + " +[0-9.]+ +[0-9.]+  report written\\n$"), trainOut);
         assertTrue(Files.isRegularFile(dir.resolve("models/model.nn4j")));
         assertTrue(Files.isRegularFile(dir.resolve("checkpoints/checkpoint-epoch-0002.nn4j")));
         assertFalse(Files.exists(dir.resolve("checkpoints/checkpoint-epoch-0001.nn4j")));
