@@ -7,7 +7,6 @@ import io.nn4j.api.train.Dataset;
 import io.nn4j.api.train.Trainer;
 import io.nn4j.spark.Example;
 import io.nn4j.spark.SparkFit;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -39,9 +38,8 @@ import picocli.CommandLine.Option;
 @Command(name = "spark-compare", mixinStandardHelpOptions = true,
         description = "nn-spark against Spark MLlib's MultilayerPerceptronClassifier on MNIST.")
 public final class MllibComparison implements Callable<Integer> {
-    @Option(names = "--master", paramLabel = "URL", defaultValue = "local[2]",
-            description = "Spark master (default: ${DEFAULT-VALUE}).")
-    String master;
+    @Mixin
+    SparkRunOptions cluster;
 
     @Option(names = "--pairs", paramLabel = "N", defaultValue = "1",
             description = "Pairs of fits, alternating which goes first (default: "
@@ -51,10 +49,6 @@ public final class MllibComparison implements Callable<Integer> {
     @Option(names = "--mllib-iterations", paramLabel = "N", defaultValue = "100",
             description = "L-BFGS iterations of MLlib (default: ${DEFAULT-VALUE}).")
     int mllibIterations;
-
-    @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Folder of the MNIST files (default: data/mnist).")
-    Path dataDir = Path.of(System.getProperty("nn.mnist.dir", "data/mnist"));
 
     @Mixin
     TrainerOptions options;
@@ -71,17 +65,17 @@ public final class MllibComparison implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SparkSession spark = SparkSessions.start(master, "nn4j vs MLlib", "cpu");
+        SparkSession spark = cluster.startSession("nn4j vs MLlib", "cpu");
         try (Backend backend = Backends.load("cpu")) {
             JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
             int partitions = context.defaultParallelism();
             StructType schema = new StructType().add("features", SQLDataTypes.VectorType())
                     .add("label", DataTypes.DoubleType);
             org.apache.spark.sql.Dataset<Row> train = spark.createDataFrame(
-                    MnistPartitions.train(context, dataDir, partitions, 0)
+                    MnistPartitions.train(context, cluster.dataDir, partitions, 0)
                             .map(MllibComparison::row), schema)
                     .persist(StorageLevel.MEMORY_ONLY());
-            Dataset test = MnistPartitions.test(dataDir);
+            Dataset test = MnistPartitions.test(cluster.dataDir);
             org.apache.spark.sql.Dataset<Row> testFrame = spark.createDataFrame(rows(test), schema);
             System.out.printf(Locale.ROOT, "Spark %s, master %s, %d training rows in %d "
                     + "partitions; driver backend %s%nnn4j: %s%nMLlib: "

@@ -35,19 +35,13 @@ import picocli.CommandLine.Option;
 @Command(name = "spark-train", mixinStandardHelpOptions = true,
         description = "Train an MNIST network data-parallel on Spark with nn-spark.")
 public final class SparkTrain implements Callable<Integer> {
-    @Option(names = "--master", paramLabel = "URL", defaultValue = "local[2]",
-            description = "Spark master (default: ${DEFAULT-VALUE}).")
-    String master;
+    @Mixin
+    SparkRunOptions cluster;
 
     @Option(names = "--partitions", paramLabel = "N", defaultValue = "0",
             description = "Partitions of the training set (default: Spark's default "
                     + "parallelism).")
     int partitions;
-
-    @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Folder of the MNIST files, seen by every executor (default: "
-                    + "data/mnist).")
-    Path dataDir = Path.of(System.getProperty("nn.mnist.dir", "data/mnist"));
 
     @Option(names = "--train-size", paramLabel = "N", defaultValue = "0",
             description = "Train on the first N images only (default: all 60000).")
@@ -87,7 +81,7 @@ public final class SparkTrain implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SparkSession spark = SparkSessions.start(master, "nn4j spark-train",
+        SparkSession spark = cluster.startSession("nn4j spark-train",
                 options.executorBackend);
         try (Backend backend = Backends.load(backendName)) {
             Map<String, Object> summary = run(spark, backend);
@@ -108,8 +102,9 @@ public final class SparkTrain implements Callable<Integer> {
         int slices = partitions > 0 ? partitions : context.defaultParallelism();
         out.printf(Locale.ROOT, "nn4j on Spark %s, master %s, %d partitions: %s%n",
                 spark.version(), context.master(), slices, options.describe());
-        JavaRDD<Example> train = MnistPartitions.train(context, dataDir, slices, trainSize);
-        Dataset test = MnistPartitions.test(dataDir);
+        JavaRDD<Example> train =
+                MnistPartitions.train(context, cluster.dataDir, slices, trainSize);
+        Dataset test = MnistPartitions.test(cluster.dataDir);
         long start = System.nanoTime();
         List<Map<String, Object>> epochs = new ArrayList<>();
         try (SparkFit fit = options.trainer().listener(this::printRound).build()
