@@ -1,6 +1,7 @@
 package io.nn4j.spark;
 
 import io.nn4j.api.Loss;
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
@@ -30,24 +31,18 @@ final class RowPacker implements Function2<Integer, Iterator<Row>, Iterator<Exam
 
     private enum Kind { VECTOR, FLOATS, DOUBLES, NUMBER }
 
-    private final String featuresColumn;
-    private final String labelColumn;
-    private final int featuresIndex;
-    private final int labelIndex;
-    private final Kind featuresKind;
-    private final Kind labelKind;
+    /** A column read: its name, its index in the rows and how its values are stored. */
+    private record Column(String name, int index, Kind kind) implements Serializable {
+    }
+
+    private final Column features;
+    private final Column label;
     private final int targetCount;
     private final boolean oneHot;
 
-    private RowPacker(String featuresColumn, String labelColumn, int featuresIndex,
-                      int labelIndex, Kind featuresKind, Kind labelKind, int targetCount,
-                      boolean oneHot) {
-        this.featuresColumn = featuresColumn;
-        this.labelColumn = labelColumn;
-        this.featuresIndex = featuresIndex;
-        this.labelIndex = labelIndex;
-        this.featuresKind = featuresKind;
-        this.labelKind = labelKind;
+    private RowPacker(Column features, Column label, int targetCount, boolean oneHot) {
+        this.features = features;
+        this.label = label;
         this.targetCount = targetCount;
         this.oneHot = oneHot;
     }
@@ -61,41 +56,41 @@ final class RowPacker implements Function2<Integer, Iterator<Row>, Iterator<Exam
      */
     static RowPacker of(StructType schema, String featuresColumn, String labelColumn, Loss loss,
                         int outputs) {
-        List<String> names = Arrays.asList(schema.fieldNames());
-        int features = index(names, featuresColumn, "features");
-        int label = index(names, labelColumn, "label");
-        Kind featuresKind = kind(schema.fields()[features].dataType(), false);
-        if (featuresKind == null) {
-            throw new IllegalArgumentException("features column '" + featuresColumn + "' is "
-                    + schema.fields()[features].dataType().simpleString() + "; expected a Spark"
-                    + " ML vector (org.apache.spark.ml.linalg.Vector), array<float> or"
-                    + " array<double>");
-        }
-        Kind labelKind = kind(schema.fields()[label].dataType(), true);
-        if (labelKind == null) {
-            throw new IllegalArgumentException("label column '" + labelColumn + "' is "
-                    + schema.fields()[label].dataType().simpleString() + "; expected a number (a"
-                    + " class index or a value), a Spark ML vector, array<float> or"
-                    + " array<double>");
-        }
+        Column features = column(schema, featuresColumn, "features", false, "a Spark ML vector"
+                + " (org.apache.spark.ml.linalg.Vector), array<float> or array<double>");
+        Column label = column(schema, labelColumn, "label", true, "a number (a class index or a"
+                + " value), a Spark ML vector, array<float> or array<double>");
         int targets = loss.targetColumns(outputs);
-        boolean oneHot = labelKind == Kind.NUMBER && targets > 1;
+        boolean oneHot = label.kind() == Kind.NUMBER && targets > 1;
         if (oneHot && loss != Loss.CATEGORICAL_CROSSENTROPY) {
             throw new IllegalArgumentException("label column '" + labelColumn + "' holds one "
                     + "number per row; loss " + loss.id() + " on " + outputs + " outputs takes "
                     + targets + " targets per row: expected a vector or array label");
         }
-        return new RowPacker(featuresColumn, labelColumn, features, label, featuresKind,
-                labelKind, targets, oneHot);
+        return new RowPacker(features, label, targets, oneHot);
     }
 
-    private static int index(List<String> names, String column, String role) {
-        int index = names.indexOf(column);
+    /**
+     * Column {@code name} of {@code schema}, the {@code role} (features or label) it plays.
+     *
+     * @throws IllegalArgumentException if it is missing or its type is not one of
+     *                                  {@code expected}
+     */
+    private static Column column(StructType schema, String name, String role,
+                                 boolean numberAllowed, String expected) {
+        List<String> names = Arrays.asList(schema.fieldNames());
+        int index = names.indexOf(name);
         if (index < 0) {
-            throw new IllegalArgumentException(role + " column '" + column + "' is not in the"
+            throw new IllegalArgumentException(role + " column '" + name + "' is not in the"
                     + " data; its columns are " + names);
         }
-        return index;
+        DataType type = schema.fields()[index].dataType();
+        Kind kind = kind(type, numberAllowed);
+        if (kind == null) {
+            throw new IllegalArgumentException(role + " column '" + name + "' is "
+                    + type.simpleString() + "; expected " + expected);
+        }
+        return new Column(name, index, kind);
     }
 
     private static Kind kind(DataType type, boolean numberAllowed) {
@@ -127,8 +122,8 @@ final class RowPacker implements Function2<Integer, Iterator<Row>, Iterator<Exam
             @Override
             public Example next() {
                 Row next = rows.next();
-                Example example = new Example(values(next, featuresIndex, featuresKind,
-                        featuresColumn, partition, row), targets(next, partition, row));
+                Example example = new Example(values(next, features, partition, row),
+                        targets(next, partition, row));
                 row++;
                 return example;
             }
@@ -136,29 +131,29 @@ final class RowPacker implements Function2<Integer, Iterator<Row>, Iterator<Exam
     }
 
     private float[] targets(Row row, int partition, int index) {
-        float[] values = values(row, labelIndex, labelKind, labelColumn, partition, index);
+        float[] values = values(row, label, partition, index);
         if (!oneHot) {
             return values;
         }
-        float label = values[0];
-        if (!(label >= 0 && label < targetCount && label == Math.rint(label))) {
-            throw new IllegalArgumentException("label column '" + labelColumn + "', partition "
-                    + partition + ", row " + index + ": " + label + "; expected a class index,"
+        float value = values[0];
+        if (!(value >= 0 && value < targetCount && value == Math.rint(value))) {
+            throw new IllegalArgumentException("label column '" + label.name() + "', partition "
+                    + partition + ", row " + index + ": " + value + "; expected a class index,"
                     + " an integer in [0, " + targetCount + ") for a model with " + targetCount
                     + " outputs");
         }
         float[] hot = new float[targetCount];
-        hot[(int) label] = 1;
+        hot[(int) value] = 1;
         return hot;
     }
 
-    private static float[] values(Row row, int index, Kind kind, String column, int partition,
-                                  int rowIndex) {
+    private static float[] values(Row row, Column column, int partition, int rowIndex) {
+        int index = column.index();
         if (row.isNullAt(index)) {
-            throw new IllegalArgumentException("column '" + column + "', partition " + partition
-                    + ", row " + rowIndex + ": null; expected a value in every row");
+            throw new IllegalArgumentException("column '" + column.name() + "', partition "
+                    + partition + ", row " + rowIndex + ": null; expected a value in every row");
         }
-        return switch (kind) {
+        return switch (column.kind()) {
             case VECTOR -> toFloats(((Vector) row.get(index)).toArray());
             case DOUBLES -> {
                 List<Double> list = row.getList(index);
