@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.LongStream;
 
 /**
  * Parses a ModelProto's bytes into {@link OnnxProto}'s records with protobuf's
@@ -201,7 +202,7 @@ final class OnnxReader {
         String s = "";
         OnnxProto.Tensor t = null;
         Floats floats = new Floats();
-        Longs ints = new Longs();
+        LongStream.Builder ints = LongStream.builder();
         for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
             switch (WireFormat.getTagFieldNumber(tag)) {
                 case ATTRIBUTE_NAME -> name = string(tag, "attribute.name");
@@ -221,7 +222,8 @@ final class OnnxReader {
                 default -> in.skipField(tag);
             }
         }
-        return new OnnxProto.Attribute(name, type, f, i, s, t, floats.toArray(), ints.toArray());
+        return new OnnxProto.Attribute(name, type, f, i, s, t, floats.toArray(),
+                ints.build().toArray());
     }
 
     private OnnxProto.ValueInfo valueInfo() throws IOException {
@@ -287,7 +289,7 @@ final class OnnxReader {
 
     private OnnxProto.Tensor tensor() throws IOException {
         String name = "";
-        Longs dims = new Longs();
+        LongStream.Builder dims = LongStream.builder();
         int dataType = 0;
         Floats floatData = new Floats();
         byte[] raw = null;
@@ -311,7 +313,7 @@ final class OnnxReader {
                 default -> in.skipField(tag);
             }
         }
-        long[] shape = dims.toArray();
+        long[] shape = dims.build().toArray();
         if (dataType != FLOAT || external) {
             return new OnnxProto.Tensor(name, shape, dataType, null, external);
         }
@@ -361,7 +363,7 @@ final class OnnxReader {
     }
 
     /** A repeated int64 field, packed or not. */
-    private void longs(int tag, Longs into, String what) throws IOException {
+    private void longs(int tag, LongStream.Builder into, String what) throws IOException {
         if (WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_VARINT) {
             into.add(in.readInt64());
             return;
@@ -393,23 +395,6 @@ final class OnnxReader {
         }
 
         float[] toArray() {
-            return Arrays.copyOf(values, size);
-        }
-    }
-
-    /** A growable long array; grows only as values are read. */
-    private static final class Longs {
-        private long[] values = new long[4];
-        private int size;
-
-        void add(long value) {
-            if (size == values.length) {
-                values = Arrays.copyOf(values, values.length * 2);
-            }
-            values[size++] = value;
-        }
-
-        long[] toArray() {
             return Arrays.copyOf(values, size);
         }
     }
