@@ -65,9 +65,16 @@ class OnnxLoaderTest {
                                             UnaryOperator<OnnxProto.Node> change) {
         List<OnnxProto.Node> nodes = new ArrayList<>(model.graph().nodes());
         nodes.set(index, change.apply(nodes.get(index)));
-        return withGraph(model, new OnnxProto.Graph(model.graph().name(),
-                model.graph().docString(), nodes, model.graph().initializers(),
-                model.graph().inputs(), model.graph().outputs(), 0));
+        return withGraph(model, nodes, model.graph().initializers(), model.graph().inputs());
+    }
+
+    /** {@code model} with its graph's nodes, initializers and inputs replaced. */
+    private static OnnxProto.Model withGraph(OnnxProto.Model model, List<OnnxProto.Node> nodes,
+                                             List<OnnxProto.Tensor> initializers,
+                                             List<OnnxProto.ValueInfo> inputs) {
+        OnnxProto.Graph g = model.graph();
+        return withGraph(model, new OnnxProto.Graph(g.name(), g.docString(), nodes, initializers,
+                inputs, g.outputs(), 0));
     }
 
     private static OnnxProto.Model withGraph(OnnxProto.Model model, OnnxProto.Graph graph) {
@@ -124,13 +131,12 @@ class OnnxLoaderTest {
         OnnxProto.Graph g = model.graph();
         List<OnnxProto.ValueInfo> inputs = new ArrayList<>(g.inputs());
         inputs.add(new OnnxProto.ValueInfo("mask", OnnxSchema.FLOAT, g.inputs().get(0).dims()));
-        Path two = write("two.onnx", withGraph(model, new OnnxProto.Graph(g.name(),
-                g.docString(), g.nodes(), g.initializers(), inputs, g.outputs(), 0)));
+        Path two = write("two.onnx", withGraph(model, g.nodes(), g.initializers(), inputs));
         assertTrue(refused(two).getMessage().contains(": graph: 2 inputs [input, mask]"));
 
         OnnxProto.ValueInfo longs = new OnnxProto.ValueInfo("input", 7, g.inputs().get(0).dims());
-        Path int64 = write("int64.onnx", withGraph(model, new OnnxProto.Graph(g.name(),
-                g.docString(), g.nodes(), g.initializers(), List.of(longs), g.outputs(), 0)));
+        Path int64 = write("int64.onnx",
+                withGraph(model, g.nodes(), g.initializers(), List.of(longs)));
         assertTrue(refused(int64).getMessage().contains("input 'input' is of type INT64; "
                 + "expected FLOAT"));
 
@@ -148,8 +154,8 @@ class OnnxLoaderTest {
         initializers.set(0, new OnnxProto.Tensor(w.name(), w.dims(), 11, null, false));
         Path file = dir.resolve("double.onnx");
         // The writer writes float values only: a DOUBLE tensor's data is spliced in as raw bytes.
-        Files.write(file, OnnxWriter.write(withGraph(model, new OnnxProto.Graph(g.name(),
-                g.docString(), g.nodes(), swapType(initializers), g.inputs(), g.outputs(), 0))));
+        Files.write(file, OnnxWriter.write(
+                withGraph(model, g.nodes(), swapType(initializers), g.inputs())));
         UnsupportedOnnxModelException e = refused(file);
         assertEquals("Gemm", e.operator());
         assertTrue(e.getMessage().contains("weights 'layer0.weights' is of type DOUBLE; "
@@ -170,9 +176,8 @@ class OnnxLoaderTest {
         OnnxProto.Node relu = nodes.get(1);
         nodes.add(2, new OnnxProto.Node("extra", "Tanh", "", relu.inputs(), List.of("t"),
                 List.of(), ""));
-        Path file = write("branch.onnx", withGraph(model, new OnnxProto.Graph("g", "", nodes,
-                model.graph().initializers(), model.graph().inputs(), model.graph().outputs(),
-                0)));
+        Path file = write("branch.onnx", withGraph(model, nodes, model.graph().initializers(),
+                model.graph().inputs()));
         UnsupportedOnnxModelException e = refused(file);
         assertTrue(e.getMessage().contains("is read by Relu and Tanh ('extra')"),
                 e.getMessage());
@@ -186,8 +191,7 @@ class OnnxLoaderTest {
         OnnxProto.Tensor w = initializers.get(0);
         initializers.set(0, new OnnxProto.Tensor(w.name(), new long[] {4, 30}, w.dataType(),
                 w.values(), false));
-        Path file = write("short.onnx", withGraph(model, new OnnxProto.Graph(g.name(),
-                g.docString(), g.nodes(), initializers, g.inputs(), g.outputs(), 0)));
+        Path file = write("short.onnx", withGraph(model, g.nodes(), initializers, g.inputs()));
         assertTrue(malformed(file).getMessage().contains("tensor 'layer0.weights' of shape "
                 + "[4, 30] needs 120 floats; its raw_data holds 48 bytes"));
     }
