@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Fuzz test of the ONNX loader: any bytes either load as a model that predicts, or are refused
@@ -23,19 +24,17 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class OnnxLoaderFuzzTest {
     private static Backend backend;
-    private static Path dir;
+    @TempDir
+    static Path dir;
 
     @BeforeAll
-    static void open() throws IOException {
+    static void open() {
         backend = Backends.load("cpu");
-        dir = Files.createTempDirectory("nn4j-onnx-fuzz");
     }
 
     @AfterAll
-    static void close() throws IOException {
+    static void close() {
         backend.close();
-        Files.deleteIfExists(dir.resolve("input.onnx"));
-        Files.deleteIfExists(dir);
     }
 
     @FuzzTest(maxDuration = "60s")
