@@ -299,39 +299,6 @@ inline VEC load_part(__global const float* p, const int count) {
     return VLOAD(0, part);
 }
 
-// dense_backward's products for one strip: acc[r] = sum over t < count of d(r, t) * (row t of
-// rows, columns c0 ... of counts[v] per vector), fma along t from 0, where rows has k columns
-// and d(r, t) = dz[t * t_stride + min(r0 + r, r_end - 1) * r_stride]: rows past r_end read the
-// last one.
-inline void strip_products(VEC acc[ROWS][STRIP_VECS], __global const float* rows,
-                           const int count, const int k, const int c0,
-                           const int counts[STRIP_VECS], __global const float* dz,
-                           const int t_stride, const int r_stride, const int r0,
-                           const int r_end) {
-    #pragma unroll
-    for (int r = 0; r < ROWS; r++) {
-        #pragma unroll
-        for (int v = 0; v < STRIP_VECS; v++) {
-            acc[r][v] = (VEC) 0.0f;
-        }
-    }
-    for (int t = 0; t < count; t++) {
-        VEC strip[STRIP_VECS];
-        #pragma unroll
-        for (int v = 0; v < STRIP_VECS; v++) {
-            strip[v] = load_part(rows + (size_t) t * k + c0 + v * VW, counts[v]);
-        }
-        #pragma unroll
-        for (int r = 0; r < ROWS; r++) {
-            VEC d = (VEC) dz[(size_t) t * t_stride + (size_t) min(r0 + r, r_end - 1) * r_stride];
-            #pragma unroll
-            for (int v = 0; v < STRIP_VECS; v++) {
-                acc[r][v] = fma(d, strip[v], acc[r][v]);
-            }
-        }
-    }
-}
-
 // A dense layer's backward pass in one launch, for a narrow layer (few outputs n): work-item s
 // owns the strip of columns c0 = s * STRIP_VECS * VW ... of X, W and the input gradient, so it
 // may read W's columns and then update them with no other work-item touching them. In order:
@@ -362,7 +329,28 @@ __kernel void dense_backward(const int m, const int n, const int k, __global con
     if (propagate) {
         for (int i0 = 0; i0 < m; i0 += ROWS) {
             VEC acc[ROWS][STRIP_VECS];
-            strip_products(acc, w, n, k, c0, counts, dz, 1, n, i0, m);
+            #pragma unroll
+            for (int r = 0; r < ROWS; r++) {
+                #pragma unroll
+                for (int v = 0; v < STRIP_VECS; v++) {
+                    acc[r][v] = (VEC) 0.0f;
+                }
+            }
+            for (int j = 0; j < n; j++) {
+                VEC wv[STRIP_VECS];
+                #pragma unroll
+                for (int v = 0; v < STRIP_VECS; v++) {
+                    wv[v] = load_part(w + (size_t) j * k + c0 + v * VW, counts[v]);
+                }
+                #pragma unroll
+                for (int r = 0; r < ROWS; r++) {
+                    VEC d = (VEC) dz[(size_t) min(i0 + r, m - 1) * n + j];
+                    #pragma unroll
+                    for (int v = 0; v < STRIP_VECS; v++) {
+                        acc[r][v] = fma(d, wv[v], acc[r][v]);
+                    }
+                }
+            }
             for (int r = 0; r < ROWS && i0 + r < m; r++) {
                 #pragma unroll
                 for (int v = 0; v < STRIP_VECS; v++) {
@@ -377,7 +365,29 @@ __kernel void dense_backward(const int m, const int n, const int k, __global con
     }
     for (int j0 = 0; j0 < n; j0 += ROWS) {
         VEC acc[ROWS][STRIP_VECS];
-        strip_products(acc, x, m, k, c0, counts, dz, n, 1, j0, n);
+        #pragma unroll
+        for (int r = 0; r < ROWS; r++) {
+            #pragma unroll
+            for (int v = 0; v < STRIP_VECS; v++) {
+                acc[r][v] = (VEC) 0.0f;
+            }
+        }
+        for (int i = 0; i < m; i++) {
+            VEC xv[STRIP_VECS];
+            #pragma unroll
+            for (int v = 0; v < STRIP_VECS; v++) {
+                xv[v] = load_part(x + (size_t) i * k + c0 + v * VW, counts[v]);
+            }
+            __global const float* dz_row = dz + (size_t) i * n;
+            #pragma unroll
+            for (int r = 0; r < ROWS; r++) {
+                VEC d = (VEC) dz_row[min(j0 + r, n - 1)];
+                #pragma unroll
+                for (int v = 0; v < STRIP_VECS; v++) {
+                    acc[r][v] = fma(d, xv[v], acc[r][v]);
+                }
+            }
+        }
         for (int r = 0; r < ROWS && j0 + r < n; r++) {
             __global float* out = w_target + (size_t) (j0 + r) * k + c0;
             #pragma unroll
