@@ -301,19 +301,29 @@ final class OpChecks {
     static int keepRows(float[] features, int featureCount, float[] targets, int targetCount) {
         Objects.requireNonNull(features, "keepRows: features");
         Objects.requireNonNull(targets, "keepRows: targets");
+        return wholeRows(features.length, "features", featureCount, targets.length, targetCount);
+    }
+
+    /**
+     * Checks that {@code features} values named {@code what} and {@code targets} values hold
+     * the same number of whole rows of {@code featureCount} and {@code targetCount}, at least
+     * one, for {@code keepRows}.
+     *
+     * @return the number of rows
+     */
+    private static int wholeRows(int features, String what, int featureCount, int targets,
+                                 int targetCount) {
         if (featureCount < 1 || targetCount < 1) {
             throw new IllegalArgumentException("keepRows: " + featureCount + " features and "
                     + targetCount + " targets per example; expected at least 1 of each");
         }
-        if (features.length % featureCount != 0 || targets.length % targetCount != 0
-                || features.length / featureCount != targets.length / targetCount
-                || features.length == 0) {
-            throw new IllegalArgumentException("keepRows: " + features.length
-                    + " features in rows of " + featureCount + " and " + targets.length
-                    + " targets in rows of " + targetCount
-                    + "; expected the same number of whole rows, at least one");
+        if (features % featureCount != 0 || targets % targetCount != 0
+                || features / featureCount != targets / targetCount || features == 0) {
+            throw new IllegalArgumentException("keepRows: " + features + " " + what
+                    + " in rows of " + featureCount + " and " + targets + " targets in rows of "
+                    + targetCount + "; expected the same number of whole rows, at least one");
         }
-        return features.length / featureCount;
+        return features / featureCount;
     }
 
     /**
@@ -327,18 +337,8 @@ final class OpChecks {
         Objects.requireNonNull(codes, "keepRows: codes");
         Objects.requireNonNull(palette, "keepRows: palette");
         Objects.requireNonNull(targets, "keepRows: targets");
-        if (featureCount < 1 || targetCount < 1) {
-            throw new IllegalArgumentException("keepRows: " + featureCount + " features and "
-                    + targetCount + " targets per example; expected at least 1 of each");
-        }
-        if (codes.length % featureCount != 0 || targets.length % targetCount != 0
-                || codes.length / featureCount != targets.length / targetCount
-                || codes.length == 0) {
-            throw new IllegalArgumentException("keepRows: " + codes.length
-                    + " feature codes in rows of " + featureCount + " and " + targets.length
-                    + " targets in rows of " + targetCount
-                    + "; expected the same number of whole rows, at least one");
-        }
+        int rows = wholeRows(codes.length, "feature codes", featureCount, targets.length,
+                targetCount);
         if (palette.length < 1 || palette.length > 256) {
             throw new IllegalArgumentException("keepRows: the palette holds " + palette.length
                     + " values; expected 1 to 256");
@@ -352,7 +352,7 @@ final class OpChecks {
                 }
             }
         }
-        return codes.length / featureCount;
+        return rows;
     }
 
     /** Checks {@code copyOut}: {@code dst} has room for {@code src} from {@code offset} on. */

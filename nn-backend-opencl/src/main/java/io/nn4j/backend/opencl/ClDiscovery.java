@@ -95,18 +95,26 @@ final class ClDiscovery {
     }
 
     private static String platformName(cl_platform_id platform) {
-        long[] size = new long[1];
-        CL.clGetPlatformInfo(platform, CL_PLATFORM_NAME, 0, null, size);
-        byte[] bytes = new byte[(int) size[0]];
-        CL.clGetPlatformInfo(platform, CL_PLATFORM_NAME, bytes.length, Pointer.to(bytes), null);
-        return text(bytes);
+        return infoString((size, value, sizeRet) ->
+                CL.clGetPlatformInfo(platform, CL_PLATFORM_NAME, size, value, sizeRet));
     }
 
     private static String deviceString(cl_device_id device, int parameter) {
+        return infoString((size, value, sizeRet) ->
+                CL.clGetDeviceInfo(device, parameter, size, value, sizeRet));
+    }
+
+    /** A {@code clGet*Info} call with its object and parameter bound. */
+    private interface InfoQuery {
+        void get(long size, Pointer value, long[] sizeRet);
+    }
+
+    /** A string-valued {@code clGet*Info} parameter: its size asked first, then its bytes. */
+    private static String infoString(InfoQuery query) {
         long[] size = new long[1];
-        CL.clGetDeviceInfo(device, parameter, 0, null, size);
+        query.get(0, null, size);
         byte[] bytes = new byte[(int) size[0]];
-        CL.clGetDeviceInfo(device, parameter, bytes.length, Pointer.to(bytes), null);
+        query.get(bytes.length, Pointer.to(bytes), null);
         return text(bytes);
     }
 

@@ -43,21 +43,27 @@ interface ClGemm extends AutoCloseable {
      * launch, where the family has a kernel for it; arguments already checked by
      * {@code CheckedBackend.denseForward}.
      *
-     * @return whether it was queued; if not, the caller runs the product and the activation
+     * @return whether it was queued; if not, the caller runs the product and the activation;
+     *         by default no family has a fused kernel
      */
-    boolean denseForward(Activation f, ClTensor x, ClTensor w, ClTensor bias, ClTensor z,
-                         ClTensor a);
+    default boolean denseForward(Activation f, ClTensor x, ClTensor w, ClTensor bias, ClTensor z,
+                                 ClTensor a) {
+        return false;
+    }
 
     /**
      * Queues a dense layer's backward pass ({@code Backend.denseBackward}) as one launch, where
      * the family has a kernel for it and the layer's shape suits it; arguments already checked.
      *
-     * @return whether it was queued; if not, the caller runs the ops it is made of
+     * @return whether it was queued; if not, the caller runs the ops it is made of; by default
+     *         no family has a fused kernel
      */
-    boolean denseBackward(ClTensor dZ, ClTensor x, ClTensor w, Activation inputActivation,
-                          ClTensor inputZ, ClTensor inputGradient, float weightAlpha,
-                          float weightBeta, ClTensor weightTarget, float biasAlpha,
-                          float biasBeta, ClTensor biasTarget);
+    default boolean denseBackward(ClTensor dZ, ClTensor x, ClTensor w, Activation inputActivation,
+                                  ClTensor inputZ, ClTensor inputGradient, float weightAlpha,
+                                  float weightBeta, ClTensor weightTarget, float biasAlpha,
+                                  float biasBeta, ClTensor biasTarget) {
+        return false;
+    }
 
     /** Frees scratch buffers. */
     @Override

@@ -82,27 +82,33 @@ final class ClLayerOps {
 
     /** {@code Z += bias}, {@code A = f(Z)}. */
     void biasActivation(Activation f, ClTensor z, ClTensor bias, ClTensor a) {
-        int rows = z.shape().rows();
-        int cols = z.shape().cols();
         if (f == Activation.SOFTMAX) {
-            launch.kernel(biasSoftmax).mem(z.argument()).mem(bias.argument()).mem(a.argument()).ints(rows)
-                    .ints(cols).run1(rows, localSize);
+            softmaxRows(biasSoftmax, z, bias, a);
         } else {
+            int rows = z.shape().rows();
+            int cols = z.shape().cols();
             launch.kernel(biasActivation).mem(z.argument()).mem(bias.argument()).mem(a.argument())
                     .ints(rows).ints(cols).ints(ClApiConstants.code(f))
                     .run2(cols, matrixLocalCols, rows, matrixLocalRows);
         }
     }
 
+    /**
+     * Queues a softmax kernel of {@code rows.cl}, one work-item per row of {@code first}:
+     * arguments {@code first}, {@code second}, {@code out}, then its rows and columns.
+     */
+    private void softmaxRows(ClKernel kernel, ClTensor first, ClTensor second, ClTensor out) {
+        int rows = first.shape().rows();
+        launch.kernel(kernel).mem(first.argument()).mem(second.argument()).mem(out.argument())
+                .ints(rows).ints(first.shape().cols()).run1(rows, localSize);
+    }
+
     /** {@code dZ = dA ∘ f'(Z)}, for softmax the row's Jacobian-vector product. */
     void activationBackward(Activation f, ClTensor z, ClTensor a, ClTensor dA, ClTensor dZ) {
-        int rows = z.shape().rows();
-        int cols = z.shape().cols();
         if (f == Activation.SOFTMAX) {
-            launch.kernel(softmaxBackward).mem(a.argument()).mem(dA.argument()).mem(dZ.argument()).ints(rows)
-                    .ints(cols).run1(rows, localSize);
+            softmaxRows(softmaxBackward, a, dA, dZ);
         } else {
-            int n = rows * cols;
+            int n = z.shape().size();
             launch.kernel(activationBackward).mem(z.argument()).mem(a.argument()).mem(dA.argument())
                     .mem(dZ.argument()).ints(n).ints(ClApiConstants.code(f)).run1(n, localSize);
         }

@@ -21,8 +21,9 @@ import org.jocl.cl_program;
  * Kernel programs of one device: sources read from {@code .cl} resources on the class path
  * (next to this class, under {@code kernels/}), each built once with the device's build options
  * (the {@link ClTuning} sizes), and their kernels created once. Every program is built with the
- * shared definitions of {@code activations.cl} (each activation and its derivative) in front
- * of its own source. A build failure throws with the compiler's build log.
+ * shared definitions of {@code activations.cl} (each activation and its derivative, and the
+ * softmax of a row) in front of its own source. A build failure throws with the compiler's
+ * build log.
  */
 final class ClProgramCache implements AutoCloseable {
     private static final String FOLDER = "kernels/";

@@ -1,7 +1,5 @@
 package io.nn4j.backend.opencl;
 
-import io.nn4j.api.Activation;
-
 import org.jocl.Pointer;
 
 /**
@@ -123,22 +121,6 @@ final class ClTiledGemm implements ClGemm {
         }
         int depth = (int) ((k + wanted - 1) / wanted);
         return (depth + tileK - 1) / tileK * tileK;
-    }
-
-    /** No fused kernel in this family: the product and the activation run apart. */
-    @Override
-    public boolean denseForward(Activation f, ClTensor x, ClTensor w, ClTensor bias, ClTensor z,
-                                ClTensor a) {
-        return false;
-    }
-
-    /** No fused kernel in this family: the products and the sums run apart. */
-    @Override
-    public boolean denseBackward(ClTensor dZ, ClTensor x, ClTensor w, Activation inputActivation,
-                                 ClTensor inputZ, ClTensor inputGradient, float weightAlpha,
-                                 float weightBeta, ClTensor weightTarget, float biasAlpha,
-                                 float biasBeta, ClTensor biasTarget) {
-        return false;
     }
 
     @Override

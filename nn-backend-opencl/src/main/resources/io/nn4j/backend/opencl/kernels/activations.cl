@@ -1,5 +1,5 @@
-// Every activation and its derivative, built in front of every program (ClProgramCache):
-// elementwise.cl and gemm_blocked.cl apply them.
+// Every activation and its derivative, and the softmax of a row, built in front of every
+// program (ClProgramCache): elementwise.cl, gemm_blocked.cl and rows.cl apply them.
 
 // The activation codes ACT_* and LEAKY_RELU_SLOPE come as build options from ClApiConstants.
 #define INV_SQRT_2 0.70710678118654752f
@@ -64,5 +64,20 @@ inline float activation_grad(int f, float z, float a, float da) {
         case ACT_IDENTITY:
         default:
             return da;
+    }
+}
+
+// The softmax of a row z of n values whose largest is max, into a: a_j = e^(z_j - max) / sum,
+// the exponentials summed in order and the row scaled by the sum's inverse. a may be z.
+inline void softmax_from_max(__global const float* z, __global float* a, int n, float max) {
+    float sum = 0.0f;
+    for (int j = 0; j < n; j++) {
+        float e = exp(z[j] - max);
+        a[j] = e;
+        sum += e;
+    }
+    float inverse = 1.0f / sum;
+    for (int j = 0; j < n; j++) {
+        a[j] *= inverse;
     }
 }

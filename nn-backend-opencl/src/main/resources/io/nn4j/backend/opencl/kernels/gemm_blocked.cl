@@ -282,16 +282,7 @@ __kernel void dense_nt_softmax(const int m, const int n, const int k, __global c
         for (int j = 0; j < n; j++) {
             max = fmax(max, zr[j]);
         }
-        float sum = 0.0f;
-        for (int j = 0; j < n; j++) {
-            float e = exp(zr[j] - max);
-            ar[j] = e;
-            sum += e;
-        }
-        float inverse = 1.0f / sum;
-        for (int j = 0; j < n; j++) {
-            ar[j] *= inverse;
-        }
+        softmax_from_max(zr, ar, n, max);
     }
 }
 

@@ -77,16 +77,7 @@ __kernel void bias_softmax(__global float* z, __global const float* bias, __glob
         zr[j] = v;
         max = fmax(max, v);
     }
-    float sum = 0.0f;
-    for (int j = 0; j < cols; j++) {
-        float e = exp(zr[j] - max);
-        ar[j] = e;
-        sum += e;
-    }
-    float inverse = 1.0f / sum;
-    for (int j = 0; j < cols; j++) {
-        ar[j] *= inverse;
-    }
+    softmax_from_max(zr, ar, cols, max);
 }
 
 // dz_j = a_j (da_j - sum_k da_k a_k) per row; dZ may be dA.
@@ -151,6 +142,23 @@ __kernel void loss_gradient(__global const float* output, __global const float* 
     }
 }
 
+// total[0] += the sum of the work-group's values `sum`, added pairwise in a tree over partial
+// (REDUCE_SIZE floats of local memory). Every work-item of the one work-group calls it.
+inline void add_group_sum(__local float* partial, float sum, __global float* total) {
+    int id = get_local_id(0);
+    partial[id] = sum;
+    barrier(CLK_LOCAL_MEM_FENCE);
+    for (int width = REDUCE_SIZE / 2; width > 0; width >>= 1) {
+        if (id < width) {
+            partial[id] += partial[id + width];
+        }
+        barrier(CLK_LOCAL_MEM_FENCE);
+    }
+    if (id == 0) {
+        total[0] += partial[0];
+    }
+}
+
 // total[0] += sum over rows of the per-example loss; target rows hold target_cols values.
 // One work-group of REDUCE_SIZE.
 __kernel void accumulate_loss(__global const float* output, __global const float* target,
@@ -163,17 +171,7 @@ __kernel void accumulate_loss(__global const float* output, __global const float
         sum += example_loss(kind, output + (size_t) r * cols,
                             target + (size_t) r * target_cols, cols);
     }
-    partial[id] = sum;
-    barrier(CLK_LOCAL_MEM_FENCE);
-    for (int width = REDUCE_SIZE / 2; width > 0; width >>= 1) {
-        if (id < width) {
-            partial[id] += partial[id + width];
-        }
-        barrier(CLK_LOCAL_MEM_FENCE);
-    }
-    if (id == 0) {
-        total[0] += partial[0];
-    }
+    add_group_sum(partial, sum, total);
 }
 
 // A training step's loss work in one launch: loss_gradient's grad and accumulate_loss's
@@ -199,17 +197,7 @@ __kernel void loss_gradient_sum(__global const float* output, __global const flo
             g[j] = scale * (out[j] - yj);
         }
     }
-    partial[id] = sum;
-    barrier(CLK_LOCAL_MEM_FENCE);
-    for (int width = REDUCE_SIZE / 2; width > 0; width >>= 1) {
-        if (id < width) {
-            partial[id] += partial[id + width];
-        }
-        barrier(CLK_LOCAL_MEM_FENCE);
-    }
-    if (id == 0) {
-        total[0] += partial[0];
-    }
+    add_group_sum(partial, sum, total);
 }
 
 // count[0] += the rows classified correctly: a single output against the target on the same
