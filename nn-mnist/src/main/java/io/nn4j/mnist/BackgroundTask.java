@@ -14,15 +14,22 @@ import java.util.concurrent.FutureTask;
  *
  * @param <T> what the work makes
  */
-final class BackgroundTask<T> {
+public final class BackgroundTask<T> {
     private final FutureTask<T> task;
 
     private BackgroundTask(FutureTask<T> task) {
         this.task = task;
     }
 
-    /** Starts {@code work} on a daemon thread named {@code name}. */
-    static <T> BackgroundTask<T> start(String name, Callable<T> work) {
+    /**
+     * Starts {@code work} on a daemon thread named {@code name}.
+     *
+     * @param name the thread's name
+     * @param work what the thread computes
+     * @param <T>  what the work makes
+     * @return the running work
+     */
+    public static <T> BackgroundTask<T> start(String name, Callable<T> work) {
         FutureTask<T> task = new FutureTask<>(work);
         Thread thread = new Thread(task, name);
         thread.setDaemon(true);
@@ -33,9 +40,11 @@ final class BackgroundTask<T> {
     /**
      * Waits for the work and returns what it made.
      *
-     * @throws IOException what the work threw, as it was thrown
+     * @return what the work made
+     * @throws IOException what the work threw, as it was thrown (a runtime exception or error
+     *                     is thrown as it is too)
      */
-    T join() throws IOException {
+    public T join() throws IOException {
         boolean interrupted = false;
         try {
             while (true) {

@@ -585,6 +585,11 @@ public final class Dataset {
         return byteFeatures.palette();
     }
 
+    /** The features as floats, row-major, in a new array the caller may change. */
+    float[] copyOfFeatures() {
+        return features != null ? features.clone() : byteFeatures.toFloats();
+    }
+
     /** Whether the features are held as unsigned bytes ({@link #ofUnsignedBytes}). */
     boolean holdsByteFeatures() {
         return byteFeatures != null;

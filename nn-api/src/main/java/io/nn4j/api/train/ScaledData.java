@@ -25,8 +25,8 @@ final class ScaledData {
         if (features == null && targets == null) {
             return data;
         }
-        float[] x = data.features().clone();
-        float[] y = data.targets().clone();
+        float[] x = features == null ? data.features() : data.copyOfFeatures();
+        float[] y = targets == null ? data.targets() : data.targets().clone();
         if (features != null) {
             features.transformRows(x);
         }

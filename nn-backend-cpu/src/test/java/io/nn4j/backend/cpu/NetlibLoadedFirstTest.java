@@ -27,23 +27,24 @@ class NetlibLoadedFirstTest {
                 StandardCharsets.UTF_8).trim();
         assertTrue(child.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, child.exitValue(), output);
-        assertTrue(output.matches(".*gemm: blas \\(the system's /\\S+\\.so\\S* \\(netlib was loaded "
-                + "before nn4j; the bundled OpenBLAS \\d+\\.\\d+\\.\\d+.* is not used\\)\\).*"), output);
+        assertTrue(output.matches(".*gemm: blas \\(the system's /\\S+\\.so\\S* \\(netlib was"
+                + " loaded before nn4j; the bundled OpenBLAS \\d+\\.\\d+\\.\\d+.* is not"
+                + " used\\)\\).*"), output);
     }
 
     @Test
     void mappedBlasFilesAreReadFromTheProcessMaps(@TempDir Path folder) throws IOException {
         Path maps = folder.resolve("maps");
+        String system = "/usr/lib/x86_64-linux-gnu/openblas-pthread/libblas.so.3";
+        String bundled = "/home/someone/.cache/nn4j/openblas-x/libopenblas.so.0";
         Files.write(maps, List.of(
-                "7f00-7f01 r-xp 00000000 fd:01 1 /usr/lib/x86_64-linux-gnu/openblas-pthread/libblas.so.3",
-                "7f01-7f02 r--p 00001000 fd:01 1 /usr/lib/x86_64-linux-gnu/openblas-pthread/libblas.so.3",
-                "7f02-7f03 r-xp 00000000 fd:01 2 /root/.cache/nn4j/openblas-x/libopenblas.so.0",
+                "7f00-7f01 r-xp 00000000 fd:01 1 " + system,
+                "7f01-7f02 r--p 00001000 fd:01 1 " + system,
+                "7f02-7f03 r-xp 00000000 fd:01 2 " + bundled,
                 "7f03-7f04 r-xp 00000000 fd:01 3 /usr/lib/libc.so.6",
                 "7f04-7f05 rw-p 00000000 00:00 0 [heap]",
                 "7f05-7f06 r-xp 00000000 fd:01 4 /tmp/libnetlibblasjni.so"));
-        assertEquals(List.of(Path.of("/usr/lib/x86_64-linux-gnu/openblas-pthread/libblas.so.3"),
-                Path.of("/root/.cache/nn4j/openblas-x/libopenblas.so.0")),
-                MappedBlas.files(maps));
+        assertEquals(List.of(Path.of(system), Path.of(bundled)), MappedBlas.files(maps));
         assertEquals(List.of(), MappedBlas.files(folder.resolve("missing")));
         try (Backend backend = Backends.load("cpu")) {
             assertEquals(backend.description().contains("gemm: blas"),

@@ -3,9 +3,9 @@ package io.nn4j.mnist.report;
 import io.nn4j.api.io.AtomicFile;
 import io.nn4j.api.metrics.ConfusionMatrix;
 import io.nn4j.api.metrics.EpochStats;
+import io.nn4j.mnist.BackgroundTask;
 import java.awt.image.RenderedImage;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,10 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import javax.imageio.ImageIO;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * {@value #CONFUSION}, {@value #MISCLASSIFIED} and {@value #WEIGHTS} (the run's summary JSON,
  * {@value #SUMMARY}, goes beside them). Each file is written whole or not at all
  * ({@link AtomicFile}), so the folder never holds a half-written one. The pictures are drawn and
- * written side by side, on as many threads as there are processors (at most five).
+ * written side by side, each on a thread of its own ({@link BackgroundTask}).
  *
  * <p>Not safe to share between threads: one report folder is written by one caller.
  */
@@ -102,38 +98,14 @@ public final class TrainingReport {
         pictures.put(CONFUSION, () -> Charts.confusion(confusion, classNames));
         pictures.put(MISCLASSIFIED, () -> ImageGrids.mistakes(mistakes, mistakeCount, side));
         pictures.put(WEIGHTS, () -> ImageGrids.weights(weights, units, side));
-        ExecutorService painters = Executors.newFixedThreadPool(
-                Math.min(pictures.size(), Runtime.getRuntime().availableProcessors()));
-        try {
-            List<Future<Path>> files = new ArrayList<>();
-            pictures.forEach((name, picture) ->
-                    files.add(painters.submit(() -> png(name, picture.call()))));
-            List<Path> written = new ArrayList<>();
-            for (Future<Path> file : files) {
-                written.add(result(file));
-            }
-            return written;
-        } finally {
-            painters.shutdownNow();
+        List<BackgroundTask<Path>> files = new ArrayList<>();
+        pictures.forEach((name, picture) -> files.add(BackgroundTask.start("nn4j-report-" + name,
+                () -> png(name, picture.call()))));
+        List<Path> written = new ArrayList<>();
+        for (BackgroundTask<Path> file : files) {
+            written.add(file.join());
         }
-    }
-
-    /** What drawing and writing one picture gave, or what it threw. */
-    private static Path result(Future<Path> file) throws IOException {
-        try {
-            return file.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while the report was written");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+        return written;
     }
 
     private Path png(String name, RenderedImage image) throws IOException {
