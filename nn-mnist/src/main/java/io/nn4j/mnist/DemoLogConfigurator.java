@@ -3,16 +3,17 @@ package io.nn4j.mnist;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.jul.LevelChangePropagator;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
 
 /**
  * The demo's log, set up in code rather than from an XML file (parsing one costs about a fifth
- * of a second of every start): INFO and above to standard error, one compact line per event,
+ * of a second of every start): INFO and above to standard error, one compact line per event
+ * ({@link DemoLogLayout}),
  * netlib's announcement of its BLAS at WARN (the {@code backends} command says it already), and
  * java.util.logging's levels kept in step so that bridged calls stay cheap. Logback finds it
  * through {@code META-INF/services}. A {@code logback.configurationFile} property or a
@@ -22,8 +23,6 @@ import ch.qos.logback.core.spi.ContextAwareBase;
  * <p>Logback calls it once, when logging starts; not meant for other use.
  */
 public final class DemoLogConfigurator extends ContextAwareBase implements Configurator {
-    private static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{0} - %msg%n";
-
     /** Made by logback's service lookup. */
     public DemoLogConfigurator() {
     }
@@ -40,9 +39,12 @@ public final class DemoLogConfigurator extends ContextAwareBase implements Confi
         propagator.start();
         context.addListener(propagator);
 
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        DemoLogLayout layout = new DemoLogLayout();
+        layout.setContext(context);
+        layout.start();
+        LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
         encoder.setContext(context);
-        encoder.setPattern(PATTERN);
+        encoder.setLayout(layout);
         encoder.start();
         ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
         appender.setContext(context);
