@@ -4,7 +4,7 @@ import io.nn4j.api.io.AtomicFile;
 import io.nn4j.api.metrics.ConfusionMatrix;
 import io.nn4j.api.metrics.EpochStats;
 import io.nn4j.mnist.BackgroundTask;
-import java.awt.image.RenderedImage;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import javax.imageio.ImageIO;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,8 +55,8 @@ public final class TrainingReport {
             try {
                 List<EpochStats> history = List.of(new EpochStats(1, 1, 1, 0.5, 1, 1),
                         new EpochStats(2, 0.5, 0.5, 0.75, 1, 1));
-                ImageIO.write(Charts.loss(history), "png", OutputStream.nullOutputStream());
-                ImageIO.write(ImageGrids.weights(new float[4 * 4], 1, 4), "png",
+                PngEncoder.write(Charts.loss(history), OutputStream.nullOutputStream());
+                PngEncoder.write(ImageGrids.weights(new float[4 * 4], 1, 4),
                         OutputStream.nullOutputStream());
             } catch (IOException | RuntimeException e) {
                 LOG.debug("the report's warm-up failed; the report will draw from cold", e);
@@ -92,7 +91,7 @@ public final class TrainingReport {
                             int mistakeCount, float[] weights, int units, int side)
             throws IOException {
         Files.createDirectories(dir);
-        Map<String, Callable<RenderedImage>> pictures = new LinkedHashMap<>();
+        Map<String, Callable<BufferedImage>> pictures = new LinkedHashMap<>();
         pictures.put(LOSS, () -> Charts.loss(history));
         pictures.put(ACCURACY, () -> Charts.accuracy(history));
         pictures.put(CONFUSION, () -> Charts.confusion(confusion, classNames));
@@ -108,14 +107,9 @@ public final class TrainingReport {
         return written;
     }
 
-    private Path png(String name, RenderedImage image) throws IOException {
+    private Path png(String name, BufferedImage image) throws IOException {
         Path target = dir.resolve(name);
-        AtomicFile.write(target, out -> {
-            if (!ImageIO.write(image, "png", out)) {
-                throw new IOException("no PNG writer in this Java runtime; cannot write "
-                        + target);
-            }
-        });
+        AtomicFile.write(target, out -> PngEncoder.write(image, out));
         return target;
     }
 }
