@@ -18,7 +18,9 @@ final class Predictions {
 
     /**
      * The model's outputs for every image, {@code [images.size(), model.outputSize()]}
-     * row-major (class probabilities for a softmax or sigmoid output).
+     * row-major (class probabilities for a softmax or sigmoid output). The batch's tensors are
+     * made once and reused (made again only for a shorter last batch): fresh ones for every
+     * thousand images would be megabytes of new memory a batch.
      *
      * @throws IllegalArgumentException when the model does not take images of this size
      */
@@ -28,48 +30,44 @@ final class Predictions {
         int outputs = model.outputSize();
         float[] result = new float[images.size() * outputs];
         float[] pixels = new float[Math.min(BATCH, images.size()) * features];
-        for (int from = 0; from < images.size(); from += BATCH) {
-            int rows = Math.min(BATCH, images.size() - from);
-            try (Tensor batch = backend.zeros(Shape.matrix(rows, features));
-                 Tensor output = backend.zeros(Shape.matrix(rows, outputs))) {
+        Tensor batch = null;
+        Tensor output = null;
+        try {
+            for (int from = 0; from < images.size(); from += BATCH) {
+                int rows = Math.min(BATCH, images.size() - from);
+                if (batch == null || batch.shape().rows() != rows) {
+                    closeIfOpen(batch);
+                    closeIfOpen(output);
+                    output = null;
+                    batch = backend.zeros(Shape.matrix(rows, features));
+                    output = backend.zeros(Shape.matrix(rows, outputs));
+                }
                 images.copyPixels(from, rows, pixels);
                 backend.copyIn(pixels, 0, batch);
                 model.predict(batch, output);
                 backend.copyOut(output, result, from * outputs);
             }
+        } finally {
+            closeIfOpen(batch);
+            closeIfOpen(output);
         }
         return result;
     }
 
     /**
      * The class the model predicts for every image: the index of its largest output (the first
-     * on ties), found on the backend ({@link Backend#argmaxRows}) so only one number per image
-     * is read back.
+     * on ties).
      *
      * @throws IllegalArgumentException when the model does not take images of this size
      */
     static int[] classes(Sequential model, LabeledImages images) {
-        int features = checkInput(model, images);
-        Backend backend = model.backend();
-        int[] classes = new int[images.size()];
-        float[] indices = new float[Math.min(BATCH, images.size())];
-        float[] pixels = new float[indices.length * features];
-        for (int from = 0; from < images.size(); from += BATCH) {
-            int rows = Math.min(BATCH, images.size() - from);
-            try (Tensor batch = backend.zeros(Shape.matrix(rows, features));
-                 Tensor output = backend.zeros(Shape.matrix(rows, model.outputSize()));
-                 Tensor best = backend.zeros(Shape.vector(rows))) {
-                images.copyPixels(from, rows, pixels);
-                backend.copyIn(pixels, 0, batch);
-                model.predict(batch, output);
-                backend.argmaxRows(output, best);
-                backend.copyOut(best, indices, 0);
-            }
-            for (int r = 0; r < rows; r++) {
-                classes[from + r] = (int) indices[r];
-            }
+        return argmax(outputs(model, images), model.outputSize());
+    }
+
+    private static void closeIfOpen(Tensor tensor) {
+        if (tensor != null) {
+            tensor.close();
         }
-        return classes;
     }
 
     private static int checkInput(Sequential model, LabeledImages images) {

@@ -5,6 +5,7 @@ import io.nn4j.api.metrics.ConfusionMatrix;
 import io.nn4j.api.nn.Sequential;
 import io.nn4j.mnist.report.Misclassified;
 import io.nn4j.mnist.report.TrainingReport;
+import io.nn4j.mnist.report.TrainingReport.TestSetResults;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,11 +29,23 @@ final class ReportMaker {
      */
     static List<Path> write(Path dir, Sequential model, MnistData data, RunSummary summary)
             throws IOException {
-        LabeledImages test = data.test();
         List<String> names = data.kind().classNames();
-        int classes = data.kind().classes();
+        Parameter firstWeights = model.parameters().get(0);
+        float[] weights = model.backend().toArray(firstWeights.value());
+        List<Path> written = new ArrayList<>(new TrainingReport(dir).write(summary.history(),
+                names, weights, firstWeights.value().shape().rows(), DatasetKind.SIDE,
+                () -> testSetResults(model, data.test(), names)));
+        Path json = dir.resolve(TrainingReport.SUMMARY);
+        summary.writeJson(json);
+        written.add(json);
+        return written;
+    }
+
+    /** The model's confusion matrix on {@code test} and the first misclassified images. */
+    private static TestSetResults testSetResults(Sequential model, LabeledImages test,
+                                                 List<String> names) {
         int[] predicted = Predictions.classes(model, test);
-        ConfusionMatrix confusion = new ConfusionMatrix(classes);
+        ConfusionMatrix confusion = new ConfusionMatrix(names.size());
         List<Misclassified> mistakes = new ArrayList<>();
         int mistakeCount = 0;
         for (int i = 0; i < test.size(); i++) {
@@ -45,14 +58,6 @@ final class ReportMaker {
                 }
             }
         }
-        Parameter firstWeights = model.parameters().get(0);
-        float[] weights = model.backend().toArray(firstWeights.value());
-        List<Path> written = new ArrayList<>(new TrainingReport(dir).write(
-                summary.history(), confusion, names, mistakes, mistakeCount, weights,
-                firstWeights.value().shape().rows(), DatasetKind.SIDE));
-        Path json = dir.resolve(TrainingReport.SUMMARY);
-        summary.writeJson(json);
-        written.add(json);
-        return written;
+        return new TestSetResults(confusion, mistakes, mistakeCount);
     }
 }

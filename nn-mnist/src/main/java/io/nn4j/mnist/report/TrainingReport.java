@@ -10,10 +10,11 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,38 +74,53 @@ public final class TrainingReport {
     }
 
     /**
-     * Writes every picture of the report.
+     * Writes every picture of the report. The pictures that need only the history and the
+     * weights are drawn first, on threads of their own, while this thread gets the test set's
+     * results from {@code testSet} (predicting it is the slow part); then the other two.
      *
-     * @param history       every epoch's statistics, in order
-     * @param confusion     the test set's confusion matrix after training
-     * @param classNames    the name of each class
-     * @param mistakes      misclassified test images to show (the first 50 are drawn)
-     * @param mistakeCount  how many test images were misclassified in all
-     * @param weights       the first layer's weights, {@code [units, side²]} row-major
-     * @param units         the first layer's number of units
-     * @param side          pixels per image side
-     * @return the files written
+     * @param history    every epoch's statistics, in order
+     * @param classNames the name of each class
+     * @param weights    the first layer's weights, {@code [units, side²]} row-major
+     * @param units      the first layer's number of units
+     * @param side       pixels per image side
+     * @param testSet    the test set's results after training, asked for once
+     * @return the files written, in the order of the constants above
      * @throws IOException when a file cannot be written
      */
-    public List<Path> write(List<EpochStats> history, ConfusionMatrix confusion,
-                            List<String> classNames, List<Misclassified> mistakes,
-                            int mistakeCount, float[] weights, int units, int side)
+    public List<Path> write(List<EpochStats> history, List<String> classNames, float[] weights,
+                            int units, int side, Supplier<TestSetResults> testSet)
             throws IOException {
         Files.createDirectories(dir);
-        Map<String, Callable<BufferedImage>> pictures = new LinkedHashMap<>();
-        pictures.put(LOSS, () -> Charts.loss(history));
-        pictures.put(ACCURACY, () -> Charts.accuracy(history));
-        pictures.put(CONFUSION, () -> Charts.confusion(confusion, classNames));
-        pictures.put(MISCLASSIFIED, () -> ImageGrids.mistakes(mistakes, mistakeCount, side));
-        pictures.put(WEIGHTS, () -> ImageGrids.weights(weights, units, side));
-        List<BackgroundTask<Path>> files = new ArrayList<>();
-        pictures.forEach((name, picture) -> files.add(BackgroundTask.start("nn4j-report-" + name,
-                () -> png(name, picture.call()))));
+        Map<String, BackgroundTask<Path>> files = new HashMap<>();
+        draw(files, LOSS, () -> Charts.loss(history));
+        draw(files, ACCURACY, () -> Charts.accuracy(history));
+        draw(files, WEIGHTS, () -> ImageGrids.weights(weights, units, side));
+        TestSetResults results = testSet.get();
+        draw(files, CONFUSION, () -> Charts.confusion(results.confusion(), classNames));
+        draw(files, MISCLASSIFIED, () -> ImageGrids.mistakes(results.mistakes(),
+                results.mistakeCount(), side));
         List<Path> written = new ArrayList<>();
-        for (BackgroundTask<Path> file : files) {
-            written.add(file.join());
+        for (String name : List.of(LOSS, ACCURACY, CONFUSION, MISCLASSIFIED, WEIGHTS)) {
+            written.add(files.get(name).join());
         }
         return written;
+    }
+
+    /**
+     * What the report shows of the test set after training.
+     *
+     * @param confusion    its confusion matrix
+     * @param mistakes     misclassified images to show (the first 50 are drawn)
+     * @param mistakeCount how many images were misclassified in all
+     */
+    public record TestSetResults(ConfusionMatrix confusion, List<Misclassified> mistakes,
+                                 int mistakeCount) {
+    }
+
+    private void draw(Map<String, BackgroundTask<Path>> files, String name,
+                      Callable<BufferedImage> picture) {
+        files.put(name, BackgroundTask.start("nn4j-report-" + name,
+                () -> png(name, picture.call())));
     }
 
     private Path png(String name, BufferedImage image) throws IOException {

@@ -95,8 +95,10 @@ class TrainingReportTest {
         for (int i = 0; i < weights.length; i++) {
             weights[i] = (float) random.nextGaussian();
         }
-        return new TrainingReport(dir).write(history, confusion, names, mistakes, mistakeCount,
-                weights, units, SIDE);
+        TrainingReport.TestSetResults results = new TrainingReport.TestSetResults(confusion,
+                mistakes, mistakeCount);
+        return new TrainingReport(dir).write(history, names, weights, units, SIDE,
+                () -> results);
     }
 
     private void assertPicture(String name, int width, int height) throws IOException {
