@@ -5,6 +5,7 @@ import io.nn4j.api.spi.BackendOptions;
 import io.nn4j.api.spi.BackendProvider;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,10 @@ import org.slf4j.LoggerFactory;
  * {@value #PROPERTY}; else the environment variable {@value #ENVIRONMENT}; else the available
  * backend of highest priority. An explicit choice never falls back to another backend: if it is
  * missing or unavailable, {@link BackendUnavailableException} lists what is there and why. A
- * default choice logs which backend it took and why it passed over the others.
+ * default choice logs which backend it took and why it passed over the others. It probes the
+ * providers in order of {@link BackendProvider#priorityBound(BackendOptions)} and skips (does
+ * not probe) one that could only rank below an available backend already found, so it chooses
+ * as if it had probed them all; the log lists a skipped one as not probed.
  *
  * <p>Each call reads the JVM's settings once, with {@link BackendOptions#fromSystem()}, and
  * passes those same options to every provider's {@code probe} and to the chosen one's
@@ -69,20 +73,53 @@ public final class Backends {
         return loadDefault(discover(), options);
     }
 
-    /** {@link #load()} without the look-up of {@value #PROPERTY}, over given providers. */
+    /**
+     * {@link #load()} without the look-up of {@value #PROPERTY}, over given providers. Probes
+     * them in order of {@link BackendProvider#priorityBound(BackendOptions)}, highest first,
+     * and skips one whose bound is below the priority of an available backend already probed,
+     * since it could not win; the others it chooses among as if all had been probed.
+     */
     static Backend loadDefault(List<BackendProvider> discovered, BackendOptions options) {
-        Map<BackendProvider, Availability> providers = probeAll(discovered, options);
+        Map<BackendProvider, Integer> bounds = new LinkedHashMap<>();
+        for (BackendProvider provider : discovered) {
+            bounds.computeIfAbsent(provider, p -> safeBound(p, options));
+        }
+        List<BackendProvider> byBound = new ArrayList<>(bounds.keySet());
+        byBound.sort(Comparator.comparingInt((BackendProvider p) -> bounds.get(p)).reversed());
+        Map<BackendProvider, Availability> probed = new HashMap<>();
+        List<BackendProvider> skipped = new ArrayList<>();
+        Integer best = null;
+        for (BackendProvider provider : byBound) {
+            if (best != null && bounds.get(provider) < best) {
+                skipped.add(provider);
+                continue;
+            }
+            Availability availability = safeProbe(provider, options);
+            probed.put(provider, availability);
+            if (availability.available() && (best == null || availability.priority() > best)) {
+                best = availability.priority();
+            }
+        }
+        Map<BackendProvider, Availability> providers = inDiscoveryOrder(discovered, probed);
         List<BackendStatus> statuses = statuses(providers);
         for (Map.Entry<BackendProvider, Availability> entry : byPriority(providers)) {
             if (entry.getValue().available()) {
                 BackendProvider chosen = entry.getKey();
-                LOG.info("Using backend '{}' (highest available priority); all backends: {}",
-                        chosen.name(), describe(statuses));
-                return open(chosen, options, () -> statuses);
+                int priority = entry.getValue().priority();
+                String notProbed = skipped.stream().map(p -> "; " + p.name()
+                        + ": not probed (priority at most " + bounds.get(p) + " here, below the "
+                        + "chosen " + chosen.name() + "'s " + priority + ")")
+                        .collect(Collectors.joining());
+                LOG.info("Using backend '{}' (highest available priority); all backends: {}{}",
+                        chosen.name(), describe(statuses), notProbed);
+                return open(chosen, options, () -> statuses(
+                        inDiscoveryOrder(discovered, probeAll(discovered, options, probed))));
             }
         }
-        throw new BackendUnavailableException(providers.isEmpty() ? noneDiscovered()
-                : "no backend is available: " + describe(statuses), firstCause(providers));
+        Map<BackendProvider, Availability> all =
+                inDiscoveryOrder(discovered, probeAll(discovered, options, probed));
+        throw new BackendUnavailableException(all.isEmpty() ? noneDiscovered()
+                : "no backend is available: " + describe(statuses(all)), firstCause(all));
     }
 
     /**
@@ -188,6 +225,28 @@ public final class Backends {
             }
         }
         return found;
+    }
+
+    /** The providers of {@code probed}, each once, in the order {@code discovered} has them. */
+    private static Map<BackendProvider, Availability> inDiscoveryOrder(
+            List<BackendProvider> discovered, Map<BackendProvider, Availability> probed) {
+        Map<BackendProvider, Availability> ordered = new LinkedHashMap<>();
+        for (BackendProvider provider : discovered) {
+            Availability availability = probed.get(provider);
+            if (availability != null) {
+                ordered.putIfAbsent(provider, availability);
+            }
+        }
+        return ordered;
+    }
+
+    /** The provider's priority bound; {@link Integer#MAX_VALUE} (none) if it throws. */
+    private static int safeBound(BackendProvider provider, BackendOptions options) {
+        try {
+            return provider.priorityBound(options);
+        } catch (Throwable t) {
+            return Integer.MAX_VALUE;
+        }
     }
 
     private static Availability safeProbe(BackendProvider provider, BackendOptions options) {

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Backend selection over fake providers: priority, probe failures, explicit names, none found,
- * and the options that reach probe and create.
+ * the options that reach probe and create, and the probes that priority bounds let the default
+ * choice skip.
  */
 class BackendsTest {
     private static final BackendOptions NO_OPTIONS = BackendOptions.of(Map.of());
@@ -89,6 +90,61 @@ class BackendsTest {
             createdWith.add(options);
             return named(name());
         }
+    }
+
+    /**
+     * A provider with a priority bound, which records its probes and opens; {@code bound} throws
+     * when it is null.
+     */
+    private static final class BoundedProvider implements BackendProvider {
+        final String name;
+        final Integer bound;
+        final Availability availability;
+        final RuntimeException createFailure;
+        final List<String> calls;
+
+        BoundedProvider(String name, Integer bound, Availability availability,
+                        RuntimeException createFailure, List<String> calls) {
+            this.name = name;
+            this.bound = bound;
+            this.availability = availability;
+            this.createFailure = createFailure;
+            this.calls = calls;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public int priorityBound(BackendOptions options) {
+            if (bound == null) {
+                throw new IllegalStateException("no bound");
+            }
+            return bound;
+        }
+
+        @Override
+        public Availability probe(BackendOptions options) {
+            calls.add("probe " + name);
+            return availability;
+        }
+
+        @Override
+        public Backend create(BackendOptions options) {
+            calls.add("create " + name);
+            if (createFailure != null) {
+                throw createFailure;
+            }
+            return named(name);
+        }
+    }
+
+    private static BoundedProvider bounded(String name, Integer bound, int priority,
+                                           List<String> calls) {
+        return new BoundedProvider(name, bound, Availability.available(priority, "fake"), null,
+                calls);
     }
 
     private static Backend named(String name) {
@@ -227,5 +283,87 @@ class BackendsTest {
         BackendUnavailableException e = assertThrows(BackendUnavailableException.class,
                 () -> Backends.loadDefault(List.of(), NO_OPTIONS));
         assertTrue(e.getMessage().contains("ServicesResourceTransformer"), e.getMessage());
+    }
+
+    @Test
+    void aProviderBoundBelowAnAvailableOneIsNeitherProbedNorOpened() {
+        List<String> calls = new ArrayList<>();
+        List<BackendProvider> providers = List.of(bounded("opencl", 5, 5, calls),
+                bounded("cpu", 10, 10, calls));
+        assertEquals("cpu", Backends.loadDefault(providers, NO_OPTIONS).name());
+        assertEquals(List.of("probe cpu", "create cpu"), calls);
+    }
+
+    @Test
+    void providersAreProbedInOrderOfTheirBoundHighestFirst() {
+        List<String> calls = new ArrayList<>();
+        List<BackendProvider> providers = List.of(bounded("cpu", 10, 10, calls),
+                bounded("unbounded", Integer.MAX_VALUE, 1, calls), bounded("gpu", 20, 20, calls),
+                bounded("slow", 3, 3, calls));
+        assertEquals("gpu", Backends.loadDefault(providers, NO_OPTIONS).name());
+        assertEquals(List.of("probe unbounded", "probe gpu", "create gpu"), calls);
+    }
+
+    @Test
+    void aBoundThatTiesOrExceedsTheBestPriorityIsProbed() {
+        List<String> calls = new ArrayList<>();
+        List<BackendProvider> providers = List.of(bounded("cpu", 10, 10, calls),
+                bounded("tie", 10, 10, calls), bounded("guess", 50, 7, calls));
+        assertEquals("cpu", Backends.loadDefault(providers, NO_OPTIONS).name());
+        assertEquals(List.of("probe guess", "probe cpu", "probe tie", "create cpu"), calls);
+    }
+
+    @Test
+    void aTieIsBrokenByDiscoveryOrderAsWhenEveryProviderIsProbed() {
+        List<String> calls = new ArrayList<>();
+        // "second" is probed first (its bound is higher) yet "first" wins the tie, as it does
+        // without bounds, when every provider is probed in discovery order.
+        List<BackendProvider> bounds = List.of(bounded("first", 10, 10, calls),
+                bounded("second", 30, 10, calls));
+        List<BackendProvider> noBounds = List.of(FakeProvider.available("first", 10),
+                FakeProvider.available("second", 10));
+        assertEquals(Backends.loadDefault(noBounds, NO_OPTIONS).name(),
+                Backends.loadDefault(bounds, NO_OPTIONS).name());
+        assertEquals(List.of("probe second", "probe first", "create first"), calls);
+    }
+
+    @Test
+    void aBoundThatThrowsMeansTheProviderIsProbed() {
+        List<String> calls = new ArrayList<>();
+        List<BackendProvider> providers = List.of(bounded("cpu", 10, 10, calls),
+                bounded("odd", null, 15, calls));
+        assertEquals("odd", Backends.loadDefault(providers, NO_OPTIONS).name());
+        assertEquals(List.of("probe odd", "create odd"), calls);
+    }
+
+    @Test
+    void aFailureToOpenTheChoiceDescribesTheSkippedProvidersToo() {
+        List<String> calls = new ArrayList<>();
+        IllegalStateException failure = new IllegalStateException("broken BLAS");
+        BoundedProvider cpu = new BoundedProvider("cpu", 10, Availability.available(10, "fake"),
+                failure, calls);
+        List<BackendProvider> providers = List.of(cpu, bounded("opencl", 5, 5, calls));
+        BackendUnavailableException e = assertThrows(BackendUnavailableException.class,
+                () -> Backends.loadDefault(providers, NO_OPTIONS));
+        assertTrue(e.getMessage().startsWith("backend 'cpu' failed to open"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("all backends: cpu (priority 10): available, fake; "
+                + "opencl (priority 5): available, fake"), e.getMessage());
+        assertSame(failure, e.getCause());
+        assertEquals(List.of("probe cpu", "create cpu", "probe opencl"), calls);
+    }
+
+    @Test
+    void noAvailableProviderDescribesEveryProvider() {
+        List<String> calls = new ArrayList<>();
+        List<BackendProvider> providers = List.of(
+                new BoundedProvider("cpu", 10, Availability.unavailable(10, "disabled", null),
+                        null, calls),
+                new BoundedProvider("opencl", 5, Availability.unavailable(5, "no driver", null),
+                        null, calls));
+        BackendUnavailableException e = assertThrows(BackendUnavailableException.class,
+                () -> Backends.loadDefault(providers, NO_OPTIONS));
+        assertEquals("no backend is available: cpu (priority 10): unavailable, disabled; "
+                + "opencl (priority 5): unavailable, no driver", e.getMessage());
+        assertEquals(List.of("probe cpu", "probe opencl"), calls);
     }
 }

@@ -60,6 +60,17 @@ public final class CpuBackendProvider implements BackendProvider {
                 + ", " + Runtime.getRuntime().availableProcessors() + " cores");
     }
 
+    /**
+     * {@value #PRIORITY}, what the probe always answers.
+     *
+     * @param options not read
+     * @return {@link #PRIORITY}
+     */
+    @Override
+    public int priorityBound(BackendOptions options) {
+        return PRIORITY;
+    }
+
     @Override
     public Backend create(BackendOptions options) {
         String library = options.get(BLAS_OPTION, null);

@@ -20,6 +20,12 @@ import java.util.List;
  * nothing less can tell whether there is a device) but opens no context, and turns every
  * failure (no ICD loader, no platform, no device, no device matching the option) into a reason.
  *
+ * <p>The default choice ({@link io.nn4j.api.Backends#load()} with no backend named) skips that
+ * probe, and so never loads OpenCL, when Linux's sysfs shows no GPU: no PCI display controller
+ * or accelerator and no DRM card ({@link #priorityBound(BackendOptions)} then answers
+ * {@value #NO_GPU_PRIORITY}), since OpenCL could then only rank below cpu. Naming the backend
+ * ({@code opencl}) and {@link io.nn4j.api.Backends#list()} still probe it.
+ *
  * <p>Threads: safe to share; it holds no state, and each {@code create} opens a backend of its own.
  */
 public final class OpenClBackendProvider implements BackendProvider {
@@ -31,6 +37,7 @@ public final class OpenClBackendProvider implements BackendProvider {
     public static final int NO_GPU_PRIORITY = 5;
 
     private final ClPlatformLookup lookup;
+    private final SysfsGpuSigns gpuSigns;
 
     /** The provider {@link java.util.ServiceLoader} makes; does no work. */
     public OpenClBackendProvider() {
@@ -39,7 +46,16 @@ public final class OpenClBackendProvider implements BackendProvider {
 
     /** A provider that lists devices through {@code lookup} (a test seam). */
     OpenClBackendProvider(ClPlatformLookup lookup) {
+        this(lookup, SysfsGpuSigns.ofThisMachine());
+    }
+
+    /**
+     * A provider that lists devices through {@code lookup} and bounds its priority by what
+     * {@code gpuSigns} shows (a test seam).
+     */
+    OpenClBackendProvider(ClPlatformLookup lookup, SysfsGpuSigns gpuSigns) {
         this.lookup = lookup;
+        this.gpuSigns = gpuSigns;
     }
 
     @Override
@@ -62,6 +78,18 @@ public final class OpenClBackendProvider implements BackendProvider {
         } catch (Throwable t) {
             return Availability.unavailable(priority, reason(t), t);
         }
+    }
+
+    /**
+     * {@value #NO_GPU_PRIORITY} when sysfs shows no GPU (see {@code SysfsGpuSigns}), else
+     * {@value #GPU_PRIORITY}. Reads a few files; loads nothing.
+     *
+     * @param options not read: the probe's priority does not depend on them
+     * @return the highest priority the probe could answer on this machine
+     */
+    @Override
+    public int priorityBound(BackendOptions options) {
+        return gpuSigns.mayHaveGpu() ? GPU_PRIORITY : NO_GPU_PRIORITY;
     }
 
     @Override
