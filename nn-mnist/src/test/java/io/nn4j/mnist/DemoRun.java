@@ -16,11 +16,11 @@ import picocli.CommandLine;
  */
 record DemoRun(int exitCode, String out, String err) {
 
-    /** Runs the command line on {@code args}. */
+    /** Runs the command line on {@code args}, as {@code main} does. */
     static DemoRun of(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine commandLine = MnistDemo.commandLine();
+        CommandLine commandLine = MnistDemo.commandLineFor(args);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         int exitCode = commandLine.execute(args);

@@ -33,6 +33,17 @@ class MnistDemoTest {
         assertEquals("", run.err());
     }
 
+    @Test
+    void aCommandLineForOneCommandHoldsOnlyThatOneAndAnyOtherHoldsThemAll() {
+        assertEquals(List.of("train"), List.copyOf(MnistDemo.commandLineFor("train", "--epochs",
+                "1").getSubcommands().keySet()));
+        assertEquals(COMMANDS, List.copyOf(MnistDemo.commandLineFor("--help").getSubcommands()
+                .keySet()));
+        assertEquals(COMMANDS, List.copyOf(MnistDemo.commandLineFor().getSubcommands().keySet()));
+        assertEquals(COMMANDS, List.copyOf(MnistDemo.commandLineFor("trian").getSubcommands()
+                .keySet()));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"train", "eval", "predict", "binary", "backends", "explain", "csv",
         "export"})
