@@ -24,14 +24,18 @@ from pathlib import Path
 
 
 def demo_command():
-    """The java command line scripts/demo.sh runs, less its train arguments, and the OpenBLAS
-    threads it runs with (empty for OpenBLAS's default)."""
-    script = ("source scripts/jvm-env.sh; source scripts/openblas-env.sh; nn_demo_blas_threads;"
-              " printf '%s\\n' \"${OPENBLAS_NUM_THREADS:-}\" java \"$nn_blas_option\" -jar"
-              " nn-mnist/target/nn-mnist.jar")
+    """The java command line scripts/demo.sh runs (its Java, options and ahead-of-time cache,
+    recorded first when missing), less its train arguments, and the environment variables it
+    sets for it (OPENBLAS_NUM_THREADS, LD_PRELOAD)."""
+    script = ("source scripts/demo-jvm.sh; source scripts/jvm-env.sh;"
+              " source scripts/openblas-env.sh; nn_demo_blas_threads;"
+              " nn_demo_aot_cache nn-mnist/target/nn-mnist.jar \"$nn_blas_option\";"
+              " printf '%s\\n' \"${OPENBLAS_NUM_THREADS:-}\" \"${LD_PRELOAD:-}\" \"$nn_java\""
+              " \"${nn_java_options[@]}\" \"$nn_blas_option\" -jar nn-mnist/target/nn-mnist.jar")
     words = subprocess.run(["bash", "-c", script], check=True, capture_output=True,
                            text=True).stdout.split("\n")[:-1]
-    return words[1:], words[0]
+    settings = {"OPENBLAS_NUM_THREADS": words[0], "LD_PRELOAD": words[1]}
+    return words[2:], {name: value for name, value in settings.items() if value}
 
 
 def run(command, environment):
@@ -60,10 +64,9 @@ def main():
     for name in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE"):
         environment.pop(name, None)
     work = Path(tempfile.mkdtemp(prefix="nn4j-ttr-"))
-    java, threads = demo_command()
+    java, settings = demo_command()
     nn4j_environment = dict(environment)
-    if threads:
-        nn4j_environment["OPENBLAS_NUM_THREADS"] = threads
+    nn4j_environment.update(settings)
     java = java[:1] + args.java_option + java[1:]
     summary = work / "summary.json"
     train = ["train", "--no-progress", "--summary-json", str(summary)]
@@ -75,7 +78,7 @@ def main():
                          "--epochs", "5"],
     }
     if args.baseline_jar:
-        runs["baseline jar, on"] = [java[0], "-Dnn.cpu.blas=bundled", "-jar", args.baseline_jar,
+        runs["baseline jar, on"] = ["java", "-Dnn.cpu.blas=bundled", "-jar", args.baseline_jar,
                                     *train, "--report-dir", str(work / "baseline")]
     seconds = {name: [] for name in runs}
     memory = {name: [] for name in runs}
@@ -90,8 +93,8 @@ def main():
                 epochs = json.loads(summary.read_text())["epoch_seconds"]
                 first_epoch_ratios.append(epochs[0] / statistics.median(epochs[1:]))
 
-    print(f"{args.pairs} alternating rounds; java options: {' '.join(java[1:-2])};"
-          f" OPENBLAS_NUM_THREADS for nn4j: {threads or 'unset'}")
+    print(f"{args.pairs} alternating rounds; nn4j runs {' '.join(java[:-2])}"
+          f" with {settings or 'no extra environment'}")
     for name in runs:
         print(f"{name:18s} wall median {statistics.median(seconds[name]):.2f} s"
               f" (min {min(seconds[name]):.2f}, max {max(seconds[name]):.2f}),"
