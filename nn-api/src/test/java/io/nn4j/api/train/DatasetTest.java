@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** A data set refuses NaN and infinities where it is made, unless told not to. */
 class DatasetTest {
@@ -81,6 +83,22 @@ class DatasetTest {
         assertArrayEquals(new float[] {3, 2}, targets);
         assertArrayEquals(new float[] {0, 51 / 255f, 128 / 255f, 1, 7 / 255f, 9 / 255f},
                 data.features());
+    }
+
+    @ParameterizedTest
+    @ValueSource(floats = {255f, 3.7f, 1e-3f})
+    void everyByteValueStagesAsItsQuotientBitForBit(float divisor) {
+        byte[] bytes = new byte[256];
+        for (int b = 0; b < bytes.length; b++) {
+            bytes[b] = (byte) b;
+        }
+        Dataset data = Dataset.ofUnsignedBytes(bytes, 256, divisor, new float[] {0}, 1);
+        float[] features = new float[256];
+        data.gather(new int[] {0}, 0, 1, features, new float[1]);
+        for (int b = 0; b < bytes.length; b++) {
+            assertEquals(Float.floatToRawIntBits(b / divisor),
+                    Float.floatToRawIntBits(features[b]), "byte " + b);
+        }
     }
 
     @Test
