@@ -9,7 +9,7 @@
 # Java 17 and runs on any later Java.
 # `nn_java_options`: -XX:+UseTransparentHugePages (the heap's memory is faulted in 2 MiB pages
 # where the kernel allows it, about a tenth of a second sooner for the demo's run); on Java 25
-# or later, the cache of `nn_demo_aot_cache`.
+# or later, the cache of `nn_demo_aot`.
 
 # The feature version (17, 25, ...) of the JDK a java binary belongs to, from its release file;
 # 0 when it cannot tell.
@@ -33,34 +33,38 @@ if [[ -z $nn_java ]]; then
 fi
 nn_java_options=(-XX:+UseTransparentHugePages)
 
-# `nn_demo_aot_cache JAR [JAVA-OPTION ...]`: on Java 25 or later, adds -XX:AOTCache to
-# `nn_java_options`, first recording the cache (in aot/ beside JAR, a few seconds, once
-# per content of JAR and per Java version) from a short training run with the report, started
-# with the options given. The JVM checks the cache against the jar itself and runs without it,
-# warning, if they do not match; a recording that fails leaves no cache and the demo runs
-# without one.
-nn_demo_aot_cache() {
-  local jar="$1" version dir name cache
+# `nn_demo_aot JAR [JAVA-OPTION ...]`: sets `nn_jar`, the jar to run. On Java 25 or later that
+# is a copy of JAR named by its content, in aot/ beside JAR, and -XX:AOTCache is added to
+# `nn_java_options`: the cache is recorded first (a few seconds, once per content of JAR and per
+# Java version) from a short training run with the report, started with the options given. A
+# copy, because the JVM accepts a cache only for the very file it was recorded with (its
+# modification time included), and every build rewrites JAR. A recording that fails leaves no
+# cache, and the demo runs JAR without one.
+nn_demo_aot() {
+  local jar="$1" version dir name pinned
   shift
+  nn_jar="$jar"
   (( $(nn_java_feature "$nn_java") >= 25 )) || return 0
   version="$(sed -n 's/^JAVA_VERSION="\(.*\)"/\1/p' \
     "$(dirname "$(dirname "$(readlink -f "$nn_java")")")/release")"
   dir="$(dirname "$(readlink -f "$jar")")/aot"
   name="$(basename "$jar" .jar)"
-  cache="$dir/$name-java$version-$(sha1sum "$jar" | cut -c1-12).aot"
-  if [[ ! -s $cache ]]; then
+  pinned="$dir/$name-$(sha1sum "$jar" | cut -c1-12)"
+  if [[ ! -s $pinned-java$version.aot ]]; then
     echo "demo: recording the ahead-of-time cache of Java $version for $(basename "$jar")" \
       "(once per build, a few seconds)" >&2
     mkdir -p "$dir"
-    rm -f "$dir/$name"-java*.aot
-    if ! "$nn_java" "${nn_java_options[@]}" "$@" -XX:AOTCacheOutput="$cache.partial" \
-        -jar "$jar" train --epochs 1 --train-size 15000 --no-progress \
+    rm -f "$dir/$name"-*
+    cp "$jar" "$pinned.jar"
+    if ! "$nn_java" "${nn_java_options[@]}" "$@" -XX:AOTCacheOutput="$pinned.partial" \
+        -jar "$pinned.jar" train --epochs 1 --train-size 15000 --no-progress \
         --report-dir "$dir/report" >"$dir/record.log" 2>&1; then
       echo "demo: recording failed (see $dir/record.log); running without the cache" >&2
-      rm -f "$cache.partial"
+      rm -f "$dir/$name"-*
       return 0
     fi
-    mv "$cache.partial" "$cache"
+    mv "$pinned.partial" "$pinned-java$version.aot"
   fi
-  nn_java_options+=(-XX:AOTCache="$cache")
+  nn_jar="$pinned.jar"
+  nn_java_options+=(-XX:AOTCache="$pinned-java$version.aot")
 }

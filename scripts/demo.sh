@@ -21,7 +21,7 @@ source scripts/demo-jvm.sh
 source scripts/jvm-env.sh
 source scripts/openblas-env.sh
 nn_demo_blas_threads
-nn_demo_aot_cache nn-mnist/target/nn-mnist.jar "$nn_blas_option"
-"$nn_java" "${nn_java_options[@]}" "$nn_blas_option" -jar nn-mnist/target/nn-mnist.jar train \
+nn_demo_aot nn-mnist/target/nn-mnist.jar "$nn_blas_option"
+"$nn_java" "${nn_java_options[@]}" "$nn_blas_option" -jar "$nn_jar" train \
   --report-dir target/mnist-report \
   --summary-json target/mnist-summary.json --save-model target/mnist-model.nn4j "$@"

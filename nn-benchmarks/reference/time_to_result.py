@@ -29,9 +29,9 @@ def demo_command():
     sets for it (OPENBLAS_NUM_THREADS, LD_PRELOAD)."""
     script = ("source scripts/demo-jvm.sh; source scripts/jvm-env.sh;"
               " source scripts/openblas-env.sh; nn_demo_blas_threads;"
-              " nn_demo_aot_cache nn-mnist/target/nn-mnist.jar \"$nn_blas_option\";"
+              " nn_demo_aot nn-mnist/target/nn-mnist.jar \"$nn_blas_option\";"
               " printf '%s\\n' \"${OPENBLAS_NUM_THREADS:-}\" \"${LD_PRELOAD:-}\" \"$nn_java\""
-              " \"${nn_java_options[@]}\" \"$nn_blas_option\" -jar nn-mnist/target/nn-mnist.jar")
+              " \"${nn_java_options[@]}\" \"$nn_blas_option\" -jar \"$nn_jar\"")
     words = subprocess.run(["bash", "-c", script], check=True, capture_output=True,
                            text=True).stdout.split("\n")[:-1]
     settings = {"OPENBLAS_NUM_THREADS": words[0], "LD_PRELOAD": words[1]}
