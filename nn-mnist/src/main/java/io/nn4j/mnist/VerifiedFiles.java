@@ -1,6 +1,7 @@
 package io.nn4j.mnist;
 
 import io.nn4j.api.io.AtomicFile;
+import io.nn4j.api.io.UserCache;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -24,10 +25,10 @@ import org.slf4j.LoggerFactory;
  * time. Where the file system does not report these (no {@code unix} attribute view), nothing is
  * vouched for and every file is hashed.
  *
- * <p>The record is a properties file in the user's cache ({@code nn4j/verified-data.properties}
- * in {@code $XDG_CACHE_HOME}, else {@code ~/.cache}), replaced whole ({@link AtomicFile}). It
- * is only a shortcut: one that cannot be read or written is ignored (logged at DEBUG) and the
- * files are hashed as if it were not there.
+ * <p>The record is a properties file in the user's cache ({@code verified-data.properties} in
+ * {@link UserCache#folder()}), replaced whole ({@link AtomicFile}). It is only a shortcut: one
+ * that cannot be read or written is ignored (logged at DEBUG) and the files are hashed as if it
+ * were not there.
  *
  * <p>Safe to share between threads and processes: each call reads the record afresh, and two
  * writers each replace it whole (the later one's entries win).
@@ -52,13 +53,9 @@ final class VerifiedFiles {
         this.clock = clock;
     }
 
-    /** The record in the user's cache folder. */
+    /** The record in the user's cache folder ({@link UserCache}). */
     static VerifiedFiles inUserCache() {
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path root = xdg != null && Path.of(xdg).isAbsolute()
-                ? Path.of(xdg)
-                : Path.of(System.getProperty("user.home"), ".cache");
-        return new VerifiedFiles(root.resolve("nn4j").resolve("verified-data.properties"),
+        return new VerifiedFiles(UserCache.folder().resolve("verified-data.properties"),
                 Clock.systemUTC());
     }
 

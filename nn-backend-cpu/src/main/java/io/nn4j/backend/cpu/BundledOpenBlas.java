@@ -1,5 +1,6 @@
 package io.nn4j.backend.cpu;
 
+import io.nn4j.api.io.UserCache;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -48,16 +49,9 @@ final class BundledOpenBlas {
         return build().split("-")[0];
     }
 
-    /**
-     * The folder the library is unpacked into: {@code nn4j/openblas-BUILD} in
-     * {@code $XDG_CACHE_HOME}, else in {@code ~/.cache}.
-     */
+    /** The folder the library is unpacked into: {@code openblas-BUILD} in {@link UserCache}. */
     static Path cacheFolder() {
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path root = xdg != null && Path.of(xdg).isAbsolute()
-                ? Path.of(xdg)
-                : Path.of(System.getProperty("user.home"), ".cache");
-        return root.resolve("nn4j").resolve("openblas-" + build());
+        return UserCache.folder().resolve("openblas-" + build());
     }
 
     /** The Maven version: OpenBLAS's, then JavaCPP's (0.3.30-1.5.12). */
