@@ -3,6 +3,7 @@ package io.nn4j.mnist;
 import io.nn4j.api.Backend;
 import io.nn4j.api.Shape;
 import io.nn4j.api.Tensor;
+import io.nn4j.api.nn.BuffersByBatchSize;
 import io.nn4j.api.nn.Sequential;
 
 /**
@@ -19,7 +20,7 @@ final class Predictions {
     /**
      * The model's outputs for every image, {@code [images.size(), model.outputSize()]}
      * row-major (class probabilities for a softmax or sigmoid output). The batch's tensors are
-     * made once and reused (made again only for a shorter last batch): fresh ones for every
+     * made once per batch size ({@link BuffersByBatchSize}) and reused: fresh ones for every
      * thousand images would be megabytes of new memory a batch.
      *
      * @throws IllegalArgumentException when the model does not take images of this size
@@ -30,26 +31,17 @@ final class Predictions {
         int outputs = model.outputSize();
         float[] result = new float[images.size() * outputs];
         float[] pixels = new float[Math.min(BATCH, images.size()) * features];
-        Tensor batch = null;
-        Tensor output = null;
-        try {
+        try (BuffersByBatchSize<BatchTensors> tensors = new BuffersByBatchSize<>(rows ->
+                new BatchTensors(backend, Shape.matrix(rows, features),
+                        Shape.matrix(rows, outputs)))) {
             for (int from = 0; from < images.size(); from += BATCH) {
                 int rows = Math.min(BATCH, images.size() - from);
-                if (batch == null || batch.shape().rows() != rows) {
-                    closeIfOpen(batch);
-                    closeIfOpen(output);
-                    output = null;
-                    batch = backend.zeros(Shape.matrix(rows, features));
-                    output = backend.zeros(Shape.matrix(rows, outputs));
-                }
+                BatchTensors batch = tensors.get(rows);
                 images.copyPixels(from, rows, pixels);
-                backend.copyIn(pixels, 0, batch);
-                model.predict(batch, output);
-                backend.copyOut(output, result, from * outputs);
+                backend.copyIn(pixels, 0, batch.input);
+                model.predict(batch.input, batch.output);
+                backend.copyOut(batch.output, result, from * outputs);
             }
-        } finally {
-            closeIfOpen(batch);
-            closeIfOpen(output);
         }
         return result;
     }
@@ -64,9 +56,28 @@ final class Predictions {
         return argmax(outputs(model, images), model.outputSize());
     }
 
-    private static void closeIfOpen(Tensor tensor) {
-        if (tensor != null) {
-            tensor.close();
+    /** One batch size's input and output tensors. */
+    private static final class BatchTensors implements AutoCloseable {
+        final Tensor input;
+        final Tensor output;
+
+        BatchTensors(Backend backend, Shape inputShape, Shape outputShape) {
+            input = backend.zeros(inputShape);
+            try {
+                output = backend.zeros(outputShape);
+            } catch (RuntimeException e) {
+                input.close();
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                input.close();
+            } finally {
+                output.close();
+            }
         }
     }
 

@@ -41,11 +41,6 @@ final class ByteFeatures {
         return divisor;
     }
 
-    /** The value at {@code index}. */
-    float at(int index) {
-        return palette[values[index] & 0xFF];
-    }
-
     /** Writes the {@code count} values from {@code from} into {@code dst} from {@code offset}. */
     void copy(int from, int count, float[] dst, int offset) {
         for (int i = 0; i < count; i++) {
